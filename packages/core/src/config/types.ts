@@ -1,0 +1,116 @@
+import type { Attributes } from '@opentelemetry/api';
+
+/** Names accepted by `OTEL_METRICS_EXPORTER` / `metricsExporters`. */
+export type MetricsExporterName = 'prometheus' | 'otlp' | 'console' | 'none';
+
+/** `OTEL_LOG_LEVEL` values (OpenTelemetry specification, case-insensitive). */
+export type LogLevelName = 'none' | 'error' | 'warn' | 'info' | 'debug' | 'verbose' | 'all';
+
+/** OTLP aggregation temporality preference (`OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE`). */
+export type TemporalityPreference = 'cumulative' | 'delta' | 'lowmemory';
+
+/** Naming scheme of runtime metrics. */
+export type RuntimeMetricsNaming = 'otel' | 'prom-client';
+
+/** Credentials the observability server requires, when set. */
+export type ServerAuth =
+  | { readonly type: 'basic'; readonly username: string; readonly password: string }
+  | { readonly type: 'bearer'; readonly token: string };
+
+/** Certificate and key files for serving the observability endpoints over HTTPS. */
+export interface ServerTls {
+  readonly certFile: string;
+  readonly keyFile: string;
+}
+
+/** OTLP/HTTP export settings (for metrics here; tracing reads the same variables for traces). */
+export interface OtlpOptions {
+  /** Full URL of the signal's endpoint, e.g. `http://collector:4318/v1/metrics`. */
+  readonly endpoint?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly timeoutMs?: number;
+  readonly temporality?: TemporalityPreference;
+}
+
+/**
+ * Options of {@link startTelemetry}. Every field is optional; an option wins over the matching
+ * environment variable, which wins over the default. See the README's configuration table.
+ */
+export interface TelemetryOptions {
+  /** `service.name`; env `OTEL_SERVICE_NAME`. */
+  readonly serviceName?: string;
+  /** `service.version`; env `OTELKIT_SERVICE_VERSION`, else `npm_package_version`. */
+  readonly serviceVersion?: string;
+  /** `deployment.environment.name`; env `OTELKIT_ENVIRONMENT`, else `NODE_ENV`. */
+  readonly environment?: string;
+  /** Extra resource attributes; merged over `OTEL_RESOURCE_ATTRIBUTES`. */
+  readonly resourceAttributes?: Attributes;
+  /** Turns the whole SDK off (no server, no export); env `OTEL_SDK_DISABLED`. */
+  readonly disabled?: boolean;
+  /** otelkit's diagnostic log level; env `OTEL_LOG_LEVEL`. */
+  readonly logLevel?: LogLevelName;
+  /** Metric exporters; env `OTEL_METRICS_EXPORTER`. */
+  readonly metricsExporters?: readonly MetricsExporterName[];
+  /** OTLP metrics export. */
+  readonly otlp?: OtlpOptions;
+  /** Push interval of the OTLP metrics reader; env `OTEL_METRIC_EXPORT_INTERVAL`. */
+  readonly exportIntervalMs?: number;
+  /** Timeout of one push; env `OTEL_METRIC_EXPORT_TIMEOUT`. */
+  readonly exportTimeoutMs?: number;
+  /** Maximum attribute sets per instrument before the overflow series; env `OTELKIT_CARDINALITY_LIMIT`. */
+  readonly cardinalityLimit?: number;
+  /** Runtime metrics on/off; env `OTELKIT_RUNTIME_METRICS`. */
+  readonly runtimeMetrics?: boolean;
+  /** Runtime metric names; env `OTELKIT_RUNTIME_METRICS_NAMING`. */
+  readonly runtimeMetricsNaming?: RuntimeMetricsNaming;
+  /** Start the observability server; env `OTELKIT_SERVER`. */
+  readonly server?: boolean;
+  /** Server bind address; env `OTELKIT_HOST`. */
+  readonly host?: string;
+  /** Server port (0 picks a free one); env `OTELKIT_PORT`. */
+  readonly port?: number;
+  /** Server request timeout; env `OTELKIT_REQUEST_TIMEOUT_MS`. */
+  readonly requestTimeoutMs?: number;
+  /** Server auth; env `OTELKIT_AUTH_USERNAME` + `OTELKIT_AUTH_PASSWORD`, or `OTELKIT_AUTH_TOKEN`. */
+  readonly auth?: ServerAuth;
+  /** Server TLS; env `OTELKIT_TLS_CERT_FILE` + `OTELKIT_TLS_KEY_FILE`. */
+  readonly tls?: ServerTls;
+  /** Deadline for flushing on shutdown; env `OTELKIT_SHUTDOWN_TIMEOUT_MS`. */
+  readonly shutdownTimeoutMs?: number;
+  /** The environment to read; default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Where a resolved setting came from. */
+export type SettingSource = 'default' | 'environment' | 'option';
+
+/** The validated, complete configuration. */
+export interface ResolvedConfig {
+  readonly disabled: boolean;
+  readonly serviceName: string;
+  readonly serviceVersion: string | undefined;
+  readonly environment: string | undefined;
+  readonly resourceAttributes: Attributes;
+  readonly logLevel: LogLevelName;
+  readonly metricsExporters: readonly MetricsExporterName[];
+  readonly otlp: {
+    readonly endpoint: string | undefined;
+    readonly headers: Readonly<Record<string, string>>;
+    readonly timeoutMs: number;
+    readonly temporality: TemporalityPreference;
+  };
+  readonly exportIntervalMs: number;
+  readonly exportTimeoutMs: number;
+  readonly cardinalityLimit: number;
+  readonly runtimeMetrics: boolean;
+  readonly runtimeMetricsNaming: RuntimeMetricsNaming;
+  readonly server: boolean;
+  readonly host: string;
+  readonly port: number;
+  readonly requestTimeoutMs: number;
+  readonly auth: ServerAuth | undefined;
+  readonly tls: ServerTls | undefined;
+  readonly shutdownTimeoutMs: number;
+  /** For each setting above, where its value came from (and which variable, for the environment). */
+  readonly sources: Readonly<Record<string, { readonly source: SettingSource; readonly name: string }>>;
+}

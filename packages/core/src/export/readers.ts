@@ -1,0 +1,59 @@
+import { AggregationTemporalityPreference, OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
+import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import {
+  ConsoleMetricExporter,
+  type MetricReader,
+  PeriodicExportingMetricReader,
+} from '@opentelemetry/sdk-metrics';
+import type { ResolvedConfig } from '../config/types';
+import type { ExportStats } from '../self/export-stats';
+import { InstrumentedMetricExporter } from './instrumented-exporter';
+
+/** The metric readers chosen by `OTEL_METRICS_EXPORTER`. */
+export interface Readers {
+  /** The pull reader behind `/metrics`, when `prometheus` is enabled. */
+  readonly prometheus: PrometheusExporter | undefined;
+  readonly all: MetricReader[];
+}
+
+const TEMPORALITY = {
+  cumulative: AggregationTemporalityPreference.CUMULATIVE,
+  delta: AggregationTemporalityPreference.DELTA,
+  lowmemory: AggregationTemporalityPreference.LOWMEMORY,
+} as const;
+
+/** Builds the readers for the resolved configuration. */
+export function createReaders(config: ResolvedConfig, stats: ExportStats): Readers {
+  const all: MetricReader[] = [];
+  let prometheus: PrometheusExporter | undefined;
+  for (const name of config.metricsExporters) {
+    if (name === 'prometheus') {
+      // Used only as a pull MetricReader: otelkit's own server serves it (see metrics-endpoint.ts).
+      prometheus = new PrometheusExporter({ preventServerStart: true });
+      all.push(prometheus);
+    } else if (name === 'otlp') {
+      const exporter = new OTLPMetricExporter({
+        url: config.otlp.endpoint ?? 'http://localhost:4318/v1/metrics',
+        headers: { ...config.otlp.headers },
+        timeoutMillis: config.otlp.timeoutMs,
+        temporalityPreference: TEMPORALITY[config.otlp.temporality],
+      });
+      all.push(
+        new PeriodicExportingMetricReader({
+          exporter: new InstrumentedMetricExporter(exporter, 'otlp', stats),
+          exportIntervalMillis: config.exportIntervalMs,
+          exportTimeoutMillis: config.exportTimeoutMs,
+        }),
+      );
+    } else if (name === 'console') {
+      all.push(
+        new PeriodicExportingMetricReader({
+          exporter: new InstrumentedMetricExporter(new ConsoleMetricExporter(), 'console', stats),
+          exportIntervalMillis: config.exportIntervalMs,
+          exportTimeoutMillis: config.exportTimeoutMs,
+        }),
+      );
+    }
+  }
+  return { prometheus, all };
+}

@@ -1,0 +1,159 @@
+import { type Attributes, type AttributeValue, diag } from '@opentelemetry/api';
+
+/** The attribute OpenTelemetry puts on the series that absorbs measurements past the limit. */
+export const OVERFLOW_ATTRIBUTES: Attributes = Object.freeze({ 'otel.metric.overflow': true });
+const EMPTY: Attributes = Object.freeze({});
+const MAX_STRING = 1024;
+
+function isPrimitive(value: unknown): value is string | number | boolean {
+  const t = typeof value;
+  return t === 'string' || t === 'number' || t === 'boolean';
+}
+
+function isAttributeValue(value: unknown): value is AttributeValue {
+  if (isPrimitive(value)) return true;
+  if (!Array.isArray(value)) return false;
+  for (const item of value) if (item !== null && item !== undefined && !isPrimitive(item)) return false;
+  return true;
+}
+
+/**
+ * Per-instrument cardinality guard. It admits up to `limit` distinct attribute sets; measurements with
+ * any further set go to OpenTelemetry's overflow series (`otel.metric.overflow=true`) and are counted,
+ * so one unbounded label can neither exhaust memory nor disappear silently.
+ *
+ * It also drops attributes whose values are not valid OpenTelemetry attribute values (objects, functions,
+ * `undefined`) and clips very long strings, with a `diag.warn`, instead of throwing into the app.
+ */
+export class CardinalityGuard {
+  /** Measurements routed to the overflow series since start. */
+  overflowed = 0;
+  /** Admitted sets in callers' property orders (fast path), at most twice the limit. */
+  private readonly seen = new TrieNode();
+  private orders = 0;
+  /** Order-independent keys of the admitted attribute sets: the real count, at most `limit`. */
+  private readonly sets = new Set<string>();
+  private warned = false;
+  private warnedSanitize = false;
+
+  constructor(
+    readonly instrument: string,
+    private readonly limit: number,
+  ) {}
+
+  /** Number of distinct attribute sets admitted. */
+  get series(): number {
+    return this.sets.size;
+  }
+
+  /** Returns the attributes to record with: the given ones, a cleaned copy, or the overflow set. */
+  admit(attributes: Attributes | undefined): Attributes {
+    if (attributes === undefined) return EMPTY;
+    // Fast path: walk a trie of (name, value) in the caller's property order. A call site always builds
+    // its attributes in the same order, so after the first measurement of a set this is a few Map
+    // lookups of (usually internalized) strings, with no allocation and no hashing of a built key.
+    let node: TrieNode | undefined = this.seen;
+    for (const name in attributes) {
+      const value = attributes[name];
+      const t = typeof value;
+      if (t === 'string') {
+        if ((value as string).length > MAX_STRING) return this.slow(attributes);
+      } else if (t !== 'number' && t !== 'boolean') return this.slow(attributes);
+      node = node.next.get(name)?.next.get(value as string | number | boolean);
+      if (node === undefined) return this.miss(attributes);
+    }
+    return node.end ? attributes : this.miss(attributes);
+  }
+
+  /**
+   * First sight of this property order: decide on the order-independent (sorted) key, so that
+   * `{a, b}` and `{b, a}` are one attribute set, as they are for OpenTelemetry.
+   */
+  private miss(attributes: Attributes): Attributes {
+    const canonical = canonicalKey(attributes);
+    if (this.sets.has(canonical)) {
+      if (this.orders < this.limit * 2) this.remember(attributes);
+      return attributes;
+    }
+    if (this.sets.size < this.limit) {
+      this.sets.add(canonical);
+      this.remember(attributes);
+      return attributes;
+    }
+    this.overflowed++;
+    if (!this.warned) {
+      this.warned = true;
+      diag.warn(
+        `otelkit: instrument "${this.instrument}" reached its cardinality limit of ${this.limit} attribute sets; ` +
+          'further sets are recorded in the otel.metric.overflow series (see otelkit_metric_overflow_measurements_total)',
+      );
+    }
+    return OVERFLOW_ATTRIBUTES;
+  }
+
+  /** Adds this property order of an admitted set to the fast-path trie. */
+  private remember(attributes: Attributes): void {
+    let node = this.seen;
+    for (const name in attributes) {
+      node = child(child(node, name), attributes[name] as string | number | boolean);
+    }
+    if (!node.end) {
+      node.end = true;
+      this.orders++;
+    }
+  }
+
+  /** Attributes with values that need cleaning: drop invalid ones, clip long strings, then admit. */
+  private slow(attributes: Attributes): Attributes {
+    const clean = this.sanitize(attributes, Object.keys(attributes));
+    if (Object.keys(clean).some((k) => typeof clean[k] === 'object')) return this.miss(clean);
+    return this.admit(clean);
+  }
+
+  private sanitize(attributes: Attributes, keys: readonly string[]): Attributes {
+    const out: Attributes = {};
+    for (const name of keys) {
+      const value: unknown = attributes[name];
+      if (value === undefined || value === null) continue;
+      if (!isAttributeValue(value)) {
+        if (!this.warnedSanitize) {
+          this.warnedSanitize = true;
+          diag.warn(
+            `otelkit: dropped attribute "${name}" of instrument "${this.instrument}": ` +
+              'not a string, number, boolean or array of them (warned once per instrument)',
+          );
+        }
+        continue;
+      }
+      out[name] = typeof value === 'string' && value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value;
+    }
+    return out;
+  }
+}
+
+/** The order-independent identity of an attribute set. */
+function canonicalKey(attributes: Attributes): string {
+  const keys = Object.keys(attributes).sort();
+  let key = '';
+  for (const name of keys) {
+    const value = attributes[name];
+    if (value === undefined) continue;
+    key += `${name}\u0000${typeof value === 'object' ? JSON.stringify(value) : String(value)}\u0001`;
+  }
+  return key;
+}
+
+/** A node of the fast-path trie: alternating levels for attribute names and values. */
+class TrieNode {
+  readonly next = new Map<string | number | boolean, TrieNode>();
+  end = false;
+}
+
+function child(node: TrieNode, key: string | number | boolean): TrieNode {
+  let next = node.next.get(key);
+  if (next === undefined) {
+    next = new TrieNode();
+    node.next.set(key, next);
+  }
+  return next;
+}

@@ -1,0 +1,128 @@
+import type {
+  BatchObservableCallback,
+  Meter,
+  MetricOptions,
+  Observable,
+  ObservableCounter,
+  ObservableGauge,
+  ObservableUpDownCounter,
+} from '@opentelemetry/api';
+import type { Flushable } from './bound';
+import { SECONDS_BUCKETS } from './buckets';
+import { CardinalityGuard } from './guard';
+import {
+  GuardedCounter,
+  GuardedGauge,
+  GuardedHistogram,
+  GuardedUpDownCounter,
+  type OtelkitCounter,
+  type OtelkitGauge,
+  type OtelkitHistogram,
+  type OtelkitUpDownCounter,
+} from './instruments';
+
+/** An OpenTelemetry `Meter` whose synchronous instruments are guarded and can be bound. */
+export interface OtelkitMeter extends Meter {
+  createCounter(name: string, options?: MetricOptions): OtelkitCounter;
+  createUpDownCounter(name: string, options?: MetricOptions): OtelkitUpDownCounter;
+  createGauge(name: string, options?: MetricOptions): OtelkitGauge;
+  createHistogram(name: string, options?: MetricOptions): OtelkitHistogram;
+}
+
+/** Collects the guards of every instrument, for the self-metrics. */
+export interface GuardRegistry {
+  readonly limit: number;
+  add(guard: CardinalityGuard): void;
+}
+
+/** Histograms in seconds get seconds-scale buckets unless the caller advised its own. */
+function withSecondsBuckets(options: MetricOptions | undefined): MetricOptions | undefined {
+  if (options?.unit !== 's' || options.advice?.explicitBucketBoundaries !== undefined) return options;
+  return { ...options, advice: { ...options.advice, explicitBucketBoundaries: [...SECONDS_BUCKETS] } };
+}
+
+/**
+ * Wraps one SDK meter: instruments are created once per name and kind, pass every measurement
+ * through a {@link CardinalityGuard}, and bound instruments are flushed into their SDK instrument by
+ * an observable callback, which the SDK runs before it collects the meter's synchronous instruments.
+ * @internal
+ */
+export class GuardedMeter implements OtelkitMeter {
+  private readonly instruments = new Map<string, unknown>();
+  private readonly flushables: Flushable[] = [];
+  private flushHooked = false;
+
+  constructor(
+    private readonly inner: Meter,
+    private readonly guards: GuardRegistry,
+  ) {}
+
+  private cached<T>(kind: string, name: string, make: (guard: CardinalityGuard) => T): T {
+    const key = `${kind}\u0000${name}`;
+    const existing = this.instruments.get(key);
+    if (existing !== undefined) return existing as T;
+    const guard = new CardinalityGuard(name, this.guards.limit);
+    this.guards.add(guard);
+    const made = make(guard);
+    this.instruments.set(key, made);
+    return made;
+  }
+
+  private readonly register = (bound: Flushable): void => {
+    this.flushables.push(bound);
+    if (this.flushHooked) return;
+    this.flushHooked = true;
+    const gauge = this.inner.createObservableGauge('otelkit.bound_series', {
+      description: 'Bound instrument series of this meter, flushed into their instruments at each collection.',
+    });
+    this.inner.addBatchObservableCallback((result) => {
+      const list = this.flushables;
+      for (let i = 0; i < list.length; i++) list[i]!.flush();
+      result.observe(gauge, list.length);
+    }, [gauge]);
+  };
+
+  createCounter(name: string, options?: MetricOptions): OtelkitCounter {
+    return this.cached('counter', name, (g) => new GuardedCounter(this.inner.createCounter(name, options), g, this.register));
+  }
+
+  createUpDownCounter(name: string, options?: MetricOptions): OtelkitUpDownCounter {
+    return this.cached(
+      'updown',
+      name,
+      (g) => new GuardedUpDownCounter(this.inner.createUpDownCounter(name, options), g, this.register),
+    );
+  }
+
+  createGauge(name: string, options?: MetricOptions): OtelkitGauge {
+    return this.cached('gauge', name, (g) => new GuardedGauge(this.inner.createGauge(name, options), g, this.register));
+  }
+
+  createHistogram(name: string, options?: MetricOptions): OtelkitHistogram {
+    return this.cached(
+      'histogram',
+      name,
+      (g) => new GuardedHistogram(this.inner.createHistogram(name, withSecondsBuckets(options)), g),
+    );
+  }
+
+  createObservableGauge(name: string, options?: MetricOptions): ObservableGauge {
+    return this.inner.createObservableGauge(name, options);
+  }
+
+  createObservableCounter(name: string, options?: MetricOptions): ObservableCounter {
+    return this.inner.createObservableCounter(name, options);
+  }
+
+  createObservableUpDownCounter(name: string, options?: MetricOptions): ObservableUpDownCounter {
+    return this.inner.createObservableUpDownCounter(name, options);
+  }
+
+  addBatchObservableCallback(callback: BatchObservableCallback, observables: Observable[]): void {
+    this.inner.addBatchObservableCallback(callback, observables);
+  }
+
+  removeBatchObservableCallback(callback: BatchObservableCallback, observables: Observable[]): void {
+    this.inner.removeBatchObservableCallback(callback, observables);
+  }
+}

@@ -1,0 +1,17 @@
+import type { Meter } from '@opentelemetry/api';
+import type { CardinalityGuard } from './guard';
+import { GuardedMeter, type OtelkitMeter } from './meter';
+
+const DEFAULT_LIMIT = 2000;
+
+/**
+ * Returns `meter` itself when it is already an otelkit meter (the global one after `startTelemetry()`),
+ * else wraps it so that `bind()` and the guard are available on any OpenTelemetry meter.
+ */
+export function asOtelkitMeter(meter: Meter): OtelkitMeter {
+  if (meter instanceof GuardedMeter) return meter;
+  return new GuardedMeter(meter, {
+    limit: DEFAULT_LIMIT,
+    add(_guard: CardinalityGuard) {},
+  });
+}

@@ -1,0 +1,50 @@
+import type { Meter } from '@opentelemetry/api';
+import type { CardinalityGuard } from '../meter/guard';
+import type { ExportStats } from './export-stats';
+
+/** What the self-metrics read at each collection. */
+export interface SelfMetricsSources {
+  readonly exportStats: ExportStats;
+  readonly guards: () => readonly CardinalityGuard[];
+  readonly cardinalityLimit: number;
+}
+
+/**
+ * otelkit's own health as metrics, read at collection time from plain counters (nothing is recorded
+ * on the hot path): export outcomes, dropped items, last successful export, and the cardinality guard.
+ * Returns a function that unregisters the callback.
+ */
+export function registerSelfMetrics(meter: Meter, sources: SelfMetricsSources): () => void {
+  const exports = meter.createObservableCounter('otelkit.exporter.exports', {
+    description: 'Export attempts of otelkit push exporters, by signal, exporter and outcome.',
+  });
+  const dropped = meter.createObservableCounter('otelkit.exporter.dropped', {
+    description: 'Telemetry items (data points, spans) lost by failed exports or full queues.',
+  });
+  const lastSuccess = meter.createObservableGauge('otelkit.exporter.last_success.timestamp', {
+    description: 'Unix time of the last successful export, by signal and exporter.',
+    unit: 's',
+  });
+  const overflow = meter.createObservableCounter('otelkit.metric.overflow.measurements', {
+    description: 'Measurements whose attribute set was over the cardinality limit and went to the overflow series.',
+  });
+  const limit = meter.createObservableGauge('otelkit.metric.cardinality.limit', {
+    description: 'Attribute sets allowed per instrument before the overflow series.',
+  });
+  const observables = [exports, dropped, lastSuccess, overflow, limit];
+  const callback = (result: import('@opentelemetry/api').BatchObservableResult) => {
+    for (const s of sources.exportStats.snapshot()) {
+      const base = { signal: s.signal, exporter: s.exporter };
+      result.observe(exports, s.successes, { ...base, outcome: 'success' });
+      result.observe(exports, s.failures, { ...base, outcome: 'failure' });
+      result.observe(dropped, s.dropped, base);
+      if (s.lastSuccessMs !== undefined) result.observe(lastSuccess, s.lastSuccessMs / 1000, base);
+    }
+    for (const guard of sources.guards()) {
+      if (guard.overflowed > 0) result.observe(overflow, guard.overflowed, { instrument: guard.instrument });
+    }
+    result.observe(limit, sources.cardinalityLimit);
+  };
+  meter.addBatchObservableCallback(callback, observables);
+  return () => meter.removeBatchObservableCallback(callback, observables);
+}

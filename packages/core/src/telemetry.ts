@@ -1,0 +1,179 @@
+import { diag, type MeterProvider, metrics } from '@opentelemetry/api';
+import type { Resource } from '@opentelemetry/resources';
+import { MeterProvider as SdkMeterProvider, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import { resolveConfig } from './config/resolve';
+import type { ResolvedConfig, TelemetryOptions } from './config/types';
+import { setDiagLogLevel } from './diag-logger';
+import { mountMetricsRoutes, PullCollector } from './export/metrics-endpoint';
+import { createReaders } from './export/readers';
+import { GuardedMeterProvider } from './meter/provider';
+import type { OtelkitMeter } from './meter/meter';
+import { buildResource } from './resource';
+import { startRuntimeMetrics } from './runtime/runtime-metrics';
+import { ExportStats } from './self/export-stats';
+import { registerSelfMetrics } from './self/self-metrics';
+import { createObservabilityServer, type ObservabilityServer, type ServerAddress } from './server/server';
+import type { MetricsSnapshot } from './snapshot/types';
+import { withTimeout } from './timeout';
+
+/** What {@link startTelemetry} returns: the running pieces and one `shutdown()`. */
+export interface Telemetry {
+  /** The validated configuration in force. */
+  readonly config: ResolvedConfig;
+  /** The process's OpenTelemetry resource (shared with tracing). */
+  readonly resource: Resource | undefined;
+  /** The global meter provider (guarded); `undefined` when the SDK is disabled. */
+  readonly meterProvider: MeterProvider | undefined;
+  /** The observability server to mount routes on; `undefined` when disabled. */
+  readonly server: ObservabilityServer | undefined;
+  /**
+   * Resolves once the server listens, with its address; resolves `undefined` (after one warning) when
+   * it cannot listen, for example when the port is in use. Never rejects.
+   */
+  readonly ready: Promise<ServerAddress | undefined>;
+  /** Export outcomes of push exporters; @otelkit/tracing reports its span exporter here too. */
+  readonly exportStats: ExportStats;
+  /** A meter from the global provider, with `bind()` on its instruments. */
+  getMeter(name: string, version?: string): OtelkitMeter;
+  /** Collects current metrics through the pull reader (`undefined` without the `prometheus` exporter). */
+  collect(): Promise<ResourceMetrics | undefined>;
+  /** The JSON snapshot served on `/metrics/json`. */
+  snapshot(): Promise<MetricsSnapshot | undefined>;
+  /** Runs `hook` during shutdown, before the meter provider flushes (e.g. the tracer provider's flush). */
+  onShutdown(hook: () => Promise<void> | void): void;
+  /**
+   * Flushes and stops everything: shutdown hooks, runtime metrics, the OTLP reader (within
+   * `shutdownTimeoutMs`) and the server. Idempotent: later calls return the first call's promise.
+   */
+  shutdown(): Promise<void>;
+}
+
+let active: Telemetry | undefined;
+
+/**
+ * Starts otelkit's metrics: one Resource, one MeterProvider with the readers picked by
+ * `OTEL_METRICS_EXPORTER` (Prometheus pull on the observability server, OTLP/HTTP push, console),
+ * runtime metrics and self-metrics, registered as the global OpenTelemetry meter provider.
+ *
+ * Configuration: `options` override environment variables, which override defaults.
+ * @throws OtelkitError `OTELKIT_ERR_INVALID_CONFIG` naming the setting and value, before anything starts.
+ * @example
+ * const telemetry = startTelemetry({ serviceName: 'sync', port: 9464 });
+ * await telemetry.ready; // http://localhost:9464/metrics
+ * process.on('SIGTERM', () => telemetry.shutdown());
+ */
+export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
+  const { config, warnings } = resolveConfig(options);
+  if (active !== undefined) {
+    diag.warn('otelkit: startTelemetry() called while telemetry is running; returning the running instance');
+    return active;
+  }
+  setDiagLogLevel(config.logLevel);
+  for (const warning of warnings) diag.warn(`otelkit: ${warning}`);
+  const exportStats = new ExportStats();
+  if (config.disabled) {
+    diag.debug('otelkit: OTEL_SDK_DISABLED=true, telemetry is off');
+    return disabledTelemetry(config, exportStats);
+  }
+
+  const resource = buildResource(config);
+  const readers = createReaders(config, exportStats);
+  const sdk = new SdkMeterProvider({
+    resource,
+    readers: readers.all,
+    // The SDK's own per-instrument limit, one above the guard's so the overflow series fits.
+    views: [{ instrumentName: '*', aggregationCardinalityLimit: config.cardinalityLimit + 1 }],
+  });
+  const provider = new GuardedMeterProvider(sdk, config.cardinalityLimit);
+  if (!metrics.setGlobalMeterProvider(provider)) {
+    diag.warn('otelkit: another global MeterProvider was already registered; otelkit metrics use their own');
+  }
+  const unregisterSelf = registerSelfMetrics(sdk.getMeter('@otelkit/core'), {
+    exportStats,
+    guards: () => provider.guards(),
+    cardinalityLimit: config.cardinalityLimit,
+  });
+  const runtime = config.runtimeMetrics
+    ? startRuntimeMetrics(provider.getMeter('@otelkit/core/runtime'), { naming: config.runtimeMetricsNaming })
+    : undefined;
+
+  const collector = readers.prometheus === undefined ? undefined : new PullCollector(readers.prometheus);
+  const server = config.server
+    ? createObservabilityServer({
+        host: config.host,
+        port: config.port,
+        requestTimeoutMs: config.requestTimeoutMs,
+        auth: config.auth,
+        tls: config.tls,
+      })
+    : undefined;
+  if (server !== undefined && collector !== undefined) mountMetricsRoutes(server, collector);
+  const ready: Promise<ServerAddress | undefined> =
+    server === undefined
+      ? Promise.resolve(undefined)
+      : server.listen().then(
+          (address) => {
+            diag.debug(`otelkit: observability server listening on ${address.url}`);
+            return address;
+          },
+          (error: Error) => {
+            diag.warn(`otelkit: observability server not started: ${error.message}; the app runs on without it`);
+            return undefined;
+          },
+        );
+
+  const hooks: Array<() => Promise<void> | void> = [];
+  let stopping: Promise<void> | undefined;
+  const telemetry: Telemetry = {
+    config,
+    resource,
+    meterProvider: provider,
+    server,
+    ready,
+    exportStats,
+    getMeter: (name, version) => provider.getMeter(name, version),
+    collect: () => (collector === undefined ? Promise.resolve(undefined) : collector.collect()),
+    snapshot: () => (collector === undefined ? Promise.resolve(undefined) : collector.snapshot()),
+    onShutdown: (hook) => {
+      hooks.push(hook);
+    },
+    shutdown: () => {
+      stopping ??= (async () => {
+        const deadline = config.shutdownTimeoutMs;
+        for (const hook of hooks) {
+          await withTimeout(Promise.resolve().then(hook), deadline, 'shutdown hook').catch((error: unknown) =>
+            diag.warn(`otelkit: shutdown hook failed: ${String(error)}`),
+          );
+        }
+        runtime?.stop();
+        unregisterSelf();
+        await withTimeout(sdk.shutdown({ timeoutMillis: deadline }), deadline, 'metrics flush').catch(
+          (error: unknown) => diag.warn(`otelkit: metrics flush failed: ${String(error)}`),
+        );
+        await server?.close();
+        if (metrics.getMeterProvider() === provider) metrics.disable();
+        if (active === telemetry) active = undefined;
+      })();
+      return stopping;
+    },
+  };
+  active = telemetry;
+  return telemetry;
+}
+
+function disabledTelemetry(config: ResolvedConfig, exportStats: ExportStats): Telemetry {
+  const provider = new GuardedMeterProvider(metrics.getMeterProvider(), config.cardinalityLimit);
+  return {
+    config,
+    resource: undefined,
+    meterProvider: undefined,
+    server: undefined,
+    ready: Promise.resolve(undefined),
+    exportStats,
+    getMeter: (name, version) => provider.getMeter(name, version),
+    collect: () => Promise.resolve(undefined),
+    snapshot: () => Promise.resolve(undefined),
+    onShutdown: () => {},
+    shutdown: () => Promise.resolve(),
+  };
+}

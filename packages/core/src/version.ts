@@ -1,0 +1,2 @@
+/** The version of otelkit, reported as `telemetry.distro.version`. */
+export const VERSION = '0.1.0';
