@@ -49,6 +49,7 @@ export type { Signal } from './self/export-stats';
 
 export { createObservabilityServer } from './server/server';
 export type { ObservabilityServer, ServerAddress } from './server/server';
+export { SERVER_DEFAULTS } from './server/options';
 export type { ObservabilityServerOptions, ServerAuthOptions, ServerTlsOptions } from './server/options';
 export type { RouteRegistry, RouteHandler, RouteOptions, RouteRequest } from './server/route';
 

@@ -42,7 +42,10 @@ export class BoundCounterImpl implements BoundCounter, Flushable {
     private readonly counter: Counter,
     private readonly attributes: Attributes,
     private readonly name: string,
-  ) {}
+  ) {
+    // The series exists (at 0) from the moment it is bound, so rate() and ratios work before the first event.
+    counter.add(0, attributes);
+  }
 
   add(value = 1): void {
     if (typeof value === 'number' && value >= 0 && value !== Number.POSITIVE_INFINITY) this.pending += value;
@@ -65,7 +68,9 @@ export class BoundUpDownCounterImpl implements BoundUpDownCounter, Flushable {
     private readonly counter: UpDownCounter,
     private readonly attributes: Attributes,
     private readonly name: string,
-  ) {}
+  ) {
+    counter.add(0, attributes);
+  }
 
   add(value = 1): void {
     if (typeof value === 'number' && value - value === 0) this.pending += value;

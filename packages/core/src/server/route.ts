@@ -16,7 +16,7 @@ export interface RouteRequest {
 }
 
 /** Handles one request; may answer synchronously or return a promise. */
-export type RouteHandler = (request: RouteRequest, response: ServerResponse) => void | Promise<void>;
+export type RouteHandler = (request: RouteRequest, response: ServerResponse) => unknown;
 
 /** Options for a mounted route. */
 export interface RouteOptions {
