@@ -62,8 +62,21 @@ export {
   OPENMETRICS_CONTENT_TYPE,
 } from './prometheus/content-type';
 export type { ExpositionFormat } from './prometheus/content-type';
+export { toPrometheusMetricName, toPrometheusLabelName } from './prometheus/naming';
+export type { MetricKind, PrometheusMetricName } from './prometheus/naming';
+export type { ExemplarLike } from './prometheus/exemplars';
 export { toJsonSnapshot } from './snapshot/snapshot';
-export type { MetricsSnapshot } from './snapshot/types';
+export { histogramQuantile } from './snapshot/quantile';
+export type { QuantileInput } from './snapshot/quantile';
+export type {
+  MetricsSnapshot,
+  MetricSnapshot,
+  NumberPointSnapshot,
+  HistogramPointSnapshot,
+  BucketSnapshot,
+  SnapshotAttributes,
+  SnapshotAttributeValue,
+} from './snapshot/types';
 
 export { startRuntimeMetrics } from './runtime/runtime-metrics';
 export type { RuntimeMetricsHandle } from './runtime/runtime-metrics';

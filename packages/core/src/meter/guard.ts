@@ -59,10 +59,10 @@ export class CardinalityGuard {
       if (t === 'string') {
         if ((value as string).length > MAX_STRING) return this.slow(attributes);
       } else if (t !== 'number' && t !== 'boolean') return this.slow(attributes);
-      node = node.next.get(name)?.next.get(value as string | number | boolean);
-      if (node === undefined) return this.miss(attributes);
+      // After a miss keep going: every value must still be checked before the set is admitted.
+      if (node !== undefined) node = node.next.get(name)?.next.get(value as string | number | boolean);
     }
-    return node.end ? attributes : this.miss(attributes);
+    return node?.end === true ? attributes : this.miss(attributes);
   }
 
   /**
@@ -125,7 +125,7 @@ export class CardinalityGuard {
         }
         continue;
       }
-      out[name] = typeof value === 'string' && value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value;
+      out[name] = typeof value === 'string' && value.length > MAX_STRING ? `${value.slice(0, MAX_STRING - 1)}…` : value;
     }
     return out;
   }

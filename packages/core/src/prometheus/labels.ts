@@ -45,7 +45,15 @@ function mergeLabels(attributes: Attributes, exclude: string | undefined): strin
   return out;
 }
 
-function buildLabels(attributes: Attributes): string {
+/**
+ * Renders attributes as the inside of a Prometheus label set, `a="x",b="y"` (`''` for no attributes).
+ * Keys that are already valid label names (nearly all) are written as they are; others go through a
+ * slower path that sanitizes and merges them. Not cached per attributes object: measured, a WeakMap
+ * cache saved ~2 ms per 10,000 series but made a scrape with fresh attribute objects several times
+ * slower (ephemeron garbage collection), and would go stale if an application mutated an attributes
+ * object after recording it.
+ */
+export function attributesToLabels(attributes: Attributes): string {
   let out = '';
   for (const key in attributes) {
     const value = attributes[key];
@@ -58,25 +66,9 @@ function buildLabels(attributes: Attributes): string {
   return out;
 }
 
-const labelCache = new WeakMap<Attributes, string>();
-
-/**
- * Renders attributes as the inside of a Prometheus label set, `a="x",b="y"` (`''` for no attributes).
- * The result is cached per attributes object: sdk-metrics hands out the same object for a series on
- * every collection, so each series is rendered once.
- */
-export function attributesToLabels(attributes: Attributes): string {
-  let labels = labelCache.get(attributes);
-  if (labels === undefined) {
-    labels = buildLabels(attributes);
-    labelCache.set(attributes, labels);
-  }
-  return labels;
-}
-
 /**
  * Like {@link attributesToLabels} but without an attribute whose label name is `exclude` (a histogram's
- * `le`); not cached, used only when such an attribute is present.
+ * `le`); used only when such an attribute is present.
  */
 export function attributesToLabelsExcluding(attributes: Attributes, exclude: string): string {
   return mergeLabels(attributes, exclude);

@@ -107,7 +107,7 @@ function createNodeServer(
  * Throws `OTELKIT_ERR_INVALID_SERVER_OPTION` / `OTELKIT_ERR_INVALID_PORT` for bad options.
  * @example
  * const server = createObservabilityServer({ port: 9464, auth: { type: 'bearer', token } });
- * server.route('/livez', (_req, res) => res.end('ok\n'), { auth: false });
+ * server.route('/livez', (_req, res) => { res.end('ok\n'); }, { auth: false });
  * const { url } = await server.listen();
  */
 export function createObservabilityServer(options: ObservabilityServerOptions = {}): ObservabilityServer {

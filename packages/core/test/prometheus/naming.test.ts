@@ -13,7 +13,10 @@ describe('toPrometheusMetricName', () => {
 
   it('appends _total to counters, after the unit suffix', () => {
     assert.equal(toPrometheusMetricName('ns.operations', '', 'counter').name, 'ns_operations_total');
-    assert.equal(toPrometheusMetricName('process.cpu.time', 's', 'counter').name, 'process_cpu_time_seconds_total');
+    assert.equal(
+      toPrometheusMetricName('process.cpu.time', 's', 'counter').name,
+      'process_cpu_time_seconds_total',
+    );
   });
 
   it('gives counters an OpenMetrics family name without _total', () => {
@@ -29,13 +32,22 @@ describe('toPrometheusMetricName', () => {
 
   it('never adds _total to gauges, up-down counters or histograms', () => {
     assert.equal(toPrometheusMetricName('ns.queue.depth', '', 'gauge').name, 'ns_queue_depth');
-    assert.equal(toPrometheusMetricName('ns.operations.active', '', 'updowncounter').name, 'ns_operations_active');
+    assert.equal(
+      toPrometheusMetricName('ns.operations.active', '', 'updowncounter').name,
+      'ns_operations_active',
+    );
     assert.equal(toPrometheusMetricName('ns.items', '', 'histogram').name, 'ns_items');
   });
 
   it('does not append a unit the name already ends with', () => {
-    assert.equal(toPrometheusMetricName('request_duration_seconds', 's', 'histogram').name, 'request_duration_seconds');
-    assert.equal(toPrometheusMetricName('ns.last_success.timestamp', 's', 'gauge').name, 'ns_last_success_timestamp_seconds');
+    assert.equal(
+      toPrometheusMetricName('request_duration_seconds', 's', 'histogram').name,
+      'request_duration_seconds',
+    );
+    assert.equal(
+      toPrometheusMetricName('ns.last_success.timestamp', 's', 'gauge').name,
+      'ns_last_success_timestamp_seconds',
+    );
   });
 
   it('replaces invalid characters and collapses repeated underscores', () => {

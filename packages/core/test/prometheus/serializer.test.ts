@@ -5,10 +5,13 @@ import { emptyResource, resourceFromAttributes } from '@opentelemetry/resources'
 import {
   AggregationTemporality,
   AggregationType,
+  type DataPoint,
   DataPointType,
+  type Histogram,
   type MeterProvider,
   type ResourceMetrics,
 } from '@opentelemetry/sdk-metrics';
+import type { WithExemplars } from '../../src/prometheus/exemplars';
 import { serializeMetrics } from '../../src/prometheus/serializer';
 import { collect, promtoolAvailable, promtoolCheck } from './helpers';
 
@@ -18,10 +21,17 @@ const openmetrics = { format: 'openmetrics' } as const;
 /** Every instrument kind, odd names, odd label values and two scopes: the scrape the promtool test checks. */
 function recordEverything(provider: MeterProvider): void {
   const meter = provider.getMeter('otelkit-test', '1.2.3');
-  meter.createCounter('ns.operations', { description: 'Operations run.' }).add(3, { operation: 'sync', status: 'success' });
-  meter.createUpDownCounter('ns.operations.active', { description: 'Operations running.' }).add(2, { operation: 'sync' });
+  meter
+    .createCounter('ns.operations', { description: 'Operations run.' })
+    .add(3, { operation: 'sync', status: 'success' });
+  meter
+    .createUpDownCounter('ns.operations.active', { description: 'Operations running.' })
+    .add(2, { operation: 'sync' });
   meter.createGauge('ns.queue.depth').record(7, { queue: 'main' });
-  const duration = meter.createHistogram('http.server.request.duration', { unit: 's', description: 'Request time.' });
+  const duration = meter.createHistogram('http.server.request.duration', {
+    unit: 's',
+    description: 'Request time.',
+  });
   duration.record(0.02, { 'http.request.method': 'GET' });
   duration.record(7, { 'http.request.method': 'GET' });
   meter
@@ -30,7 +40,10 @@ function recordEverything(provider: MeterProvider): void {
   meter.createCounter('my-metric').add(1);
   meter.createGauge('0bad').record(1);
   meter.createCounter('odd.values').add(1, { quote: 'say "hi"', backslash: 'C:\\dir', newline: 'a\nb' });
-  provider.getMeter('other-scope').createCounter('ns.operations').add(1, { operation: 'sync', status: 'failure' });
+  provider
+    .getMeter('other-scope')
+    .createCounter('ns.operations')
+    .add(1, { operation: 'sync', status: 'failure' });
 }
 
 function captureWarnings(): { warnings: string[]; restore: () => void } {
@@ -48,7 +61,9 @@ function captureWarnings(): { warnings: string[]; restore: () => void } {
 }
 
 describe('serializeMetrics (Prometheus text format)', () => {
-  it('passes promtool check metrics with nothing reported', { skip: !promtoolAvailable() && 'no promtool' }, async () => {
+  it('passes promtool check metrics with nothing reported', {
+    skip: !promtoolAvailable() && 'no promtool',
+  }, async () => {
     const text = serializeMetrics(await collect(recordEverything), prometheus);
     const result = promtoolCheck(text);
     assert.equal(result.output, '');
@@ -68,13 +83,19 @@ describe('serializeMetrics (Prometheus text format)', () => {
     const text = serializeMetrics(await collect(recordEverything), prometheus);
     assert.equal(text.match(/^# TYPE ns_operations_total /gm)?.length, 1);
     assert.equal(text.match(/^# HELP ns_operations_total /gm)?.length, 1);
-    assert.match(text, /^ns_operations_total\{operation="sync",status="failure",otel_scope_name="other-scope"\} 1$/m);
+    assert.match(
+      text,
+      /^ns_operations_total\{operation="sync",status="failure",otel_scope_name="other-scope"\} 1$/m,
+    );
   });
 
   it('writes up-down counters and gauges as gauge without _total', async () => {
     const text = serializeMetrics(await collect(recordEverything), prometheus);
     assert.match(text, /^# TYPE ns_operations_active gauge$/m);
-    assert.match(text, /^ns_operations_active\{operation="sync",otel_scope_name="otelkit-test",otel_scope_version="1\.2\.3"\} 2$/m);
+    assert.match(
+      text,
+      /^ns_operations_active\{operation="sync",otel_scope_name="otelkit-test",otel_scope_version="1\.2\.3"\} 2$/m,
+    );
     assert.match(text, /^# TYPE ns_queue_depth gauge$/m);
     assert.doesNotMatch(text, /_active_total|queue_depth_total/);
   });
@@ -92,9 +113,18 @@ describe('serializeMetrics (Prometheus text format)', () => {
       `payload_size_bytes_sum{${scope}} 512`,
       `payload_size_bytes_count{${scope}} 1`,
     ]);
-    assert.match(text, /^http_server_request_duration_seconds_bucket\{http_request_method="GET",.*le="0"\} 0$/m);
-    assert.match(text, /^http_server_request_duration_seconds_bucket\{http_request_method="GET",.*le="5"\} 1$/m);
-    assert.match(text, /^http_server_request_duration_seconds_bucket\{http_request_method="GET",.*le="10"\} 2$/m);
+    assert.match(
+      text,
+      /^http_server_request_duration_seconds_bucket\{http_request_method="GET",.*le="0"\} 0$/m,
+    );
+    assert.match(
+      text,
+      /^http_server_request_duration_seconds_bucket\{http_request_method="GET",.*le="5"\} 1$/m,
+    );
+    assert.match(
+      text,
+      /^http_server_request_duration_seconds_bucket\{http_request_method="GET",.*le="10"\} 2$/m,
+    );
     assert.match(text, /^http_server_request_duration_seconds_count\{http_request_method="GET",.*\} 2$/m);
   });
 
@@ -126,8 +156,15 @@ describe('serializeMetrics (Prometheus text format)', () => {
   });
 
   it('writes the resource attributes as a target_info gauge first', async () => {
-    const resource = resourceFromAttributes({ 'service.name': 'svc', 'service.version': '1.0', 'host.cpus': 4 });
-    const text = serializeMetrics(await collect((p) => p.getMeter('m').createCounter('c').add(1), { resource }), prometheus);
+    const resource = resourceFromAttributes({
+      'service.name': 'svc',
+      'service.version': '1.0',
+      'host.cpus': 4,
+    });
+    const text = serializeMetrics(
+      await collect((p) => p.getMeter('m').createCounter('c').add(1), { resource }),
+      prometheus,
+    );
     assert.ok(
       text.startsWith(
         '# HELP target_info Target metadata\n# TYPE target_info gauge\n' +
@@ -168,14 +205,20 @@ describe('serializeMetrics (Prometheus text format)', () => {
     assert.match(text, /^up\{k="c",otel_scope_name="m"\} NaN$/m);
   });
 
-  it('converts exponential histograms to explicit buckets', { skip: !promtoolAvailable() && 'no promtool' }, async () => {
+  it('converts exponential histograms to explicit buckets', {
+    skip: !promtoolAvailable() && 'no promtool',
+  }, async () => {
     const text = serializeMetrics(
       await collect(
         (p) => {
           const h = p.getMeter('m').createHistogram('latency', { unit: 's' });
           for (const v of [0.5, 1, 2, 3, 4]) h.record(v);
         },
-        { views: [{ instrumentName: 'latency', aggregation: { type: AggregationType.EXPONENTIAL_HISTOGRAM } }] },
+        {
+          views: [
+            { instrumentName: 'latency', aggregation: { type: AggregationType.EXPONENTIAL_HISTOGRAM } },
+          ],
+        },
       ),
       prometheus,
     );
@@ -273,7 +316,11 @@ describe('serializeMetrics (OpenMetrics)', () => {
 
   it('writes target_info as an info metric', async () => {
     const text = serializeMetrics(await collect(recordEverything), openmetrics);
-    assert.ok(text.startsWith('# TYPE target info\n# HELP target Target metadata\ntarget_info{service_name="test-service"} 1\n'));
+    assert.ok(
+      text.startsWith(
+        '# TYPE target info\n# HELP target Target metadata\ntarget_info{service_name="test-service"} 1\n',
+      ),
+    );
   });
 
   it('escapes quotes in HELP', async () => {
@@ -292,25 +339,24 @@ describe('serializeMetrics (OpenMetrics)', () => {
       timestamp: time,
       filteredAttributes: { user: 'u1' },
     });
+    const histogramPoint: DataPoint<Histogram> & WithExemplars = {
+      attributes: {},
+      startTime: time,
+      endTime: time,
+      value: { buckets: { boundaries: [0.1, 1, 10], counts: [2, 0, 1, 0] }, count: 3, sum: 5.1 },
+      exemplars: [
+        exemplar(0.05, '4bf92f3577b34da6a3ce929d0e0e4736'),
+        exemplar(0.08, '4bf92f3577b34da6a3ce929d0e0e4737'),
+        exemplar(5, '4bf92f3577b34da6a3ce929d0e0e4738'),
+      ],
+    };
     const text = serializeMetrics(
       manualMetrics([
         {
           descriptor: descriptor('work.duration', 's'),
           aggregationTemporality: AggregationTemporality.CUMULATIVE,
           dataPointType: DataPointType.HISTOGRAM,
-          dataPoints: [
-            {
-              attributes: {},
-              startTime: time,
-              endTime: time,
-              value: { buckets: { boundaries: [0.1, 1, 10], counts: [2, 0, 1, 0] }, count: 3, sum: 5.1 },
-              exemplars: [
-                exemplar(0.05, '4bf92f3577b34da6a3ce929d0e0e4736'),
-                exemplar(0.08, '4bf92f3577b34da6a3ce929d0e0e4737'),
-                exemplar(5, '4bf92f3577b34da6a3ce929d0e0e4738'),
-              ],
-            },
-          ],
+          dataPoints: [histogramPoint],
         },
       ]),
       openmetrics,
@@ -328,34 +374,39 @@ describe('serializeMetrics (OpenMetrics)', () => {
 
   it('writes no exemplars in the Prometheus text format', () => {
     const text = serializeMetrics(counterWithExemplar(), prometheus);
-    assert.equal(text, '# HELP jobs_total jobs help\n# TYPE jobs_total counter\njobs_total{otel_scope_name="manual"} 4\n');
+    assert.equal(
+      text,
+      '# HELP jobs_total jobs help\n# TYPE jobs_total counter\njobs_total{otel_scope_name="manual"} 4\n',
+    );
   });
 
   it('writes the most recent exemplar on a counter sample', () => {
     const text = serializeMetrics(counterWithExemplar(), openmetrics);
-    assert.match(text, /^jobs_total\{otel_scope_name="manual"\} 4 # \{trace_id="abc",span_id="def"\} 1 1700000000\.250$/m);
+    assert.match(
+      text,
+      /^jobs_total\{otel_scope_name="manual"\} 4 # \{trace_id="abc",span_id="def"\} 1 1700000000\.250$/m,
+    );
   });
 });
 
 function counterWithExemplar(): ResourceMetrics {
+  const point: DataPoint<number> & WithExemplars = {
+    attributes: {},
+    startTime: time,
+    endTime: time,
+    value: 4,
+    exemplars: [
+      { value: 3, traceId: 'old', spanId: 'old', timestamp: [1_600_000_000, 0], filteredAttributes: {} },
+      { value: 1, traceId: 'abc', spanId: 'def', timestamp: time, filteredAttributes: {} },
+    ],
+  };
   return manualMetrics([
     {
       descriptor: descriptor('jobs'),
       aggregationTemporality: AggregationTemporality.CUMULATIVE,
       dataPointType: DataPointType.SUM,
       isMonotonic: true,
-      dataPoints: [
-        {
-          attributes: {},
-          startTime: time,
-          endTime: time,
-          value: 4,
-          exemplars: [
-            { value: 3, traceId: 'old', spanId: 'old', timestamp: [1_600_000_000, 0], filteredAttributes: {} },
-            { value: 1, traceId: 'abc', spanId: 'def', timestamp: time, filteredAttributes: {} },
-          ],
-        },
-      ],
+      dataPoints: [point],
     },
   ]);
 }

@@ -7,8 +7,16 @@ import { basicHeader, fetchText } from './helpers';
 
 async function startWith(auth: ServerAuthOptions): Promise<{ server: ObservabilityServer; base: string }> {
   const server = createObservabilityServer({ host: '127.0.0.1', port: 0, auth });
-  server.route('/metrics', (req, res) => res.end(`identity=${req.identity}\n`));
-  server.route('/livez', (req, res) => res.end(`live identity=${req.identity}\n`), { auth: false });
+  server.route('/metrics', (req, res) => {
+    res.end(`identity=${req.identity}\n`);
+  });
+  server.route(
+    '/livez',
+    (req, res) => {
+      res.end(`live identity=${req.identity}\n`);
+    },
+    { auth: false },
+  );
   const { url } = await server.listen();
   return { server, base: url };
 }

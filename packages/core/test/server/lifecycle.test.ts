@@ -11,7 +11,9 @@ import { fetchText } from './helpers';
 const loopback = { host: '127.0.0.1', port: 0 } as const;
 
 function withPing(server: ObservabilityServer): ObservabilityServer {
-  server.route('/ping', (_req, res) => res.end('pong\n'));
+  server.route('/ping', (_req, res) => {
+    res.end('pong\n');
+  });
   return server;
 }
 

@@ -16,7 +16,9 @@ describe('ObservabilityServer resource limits', () => {
       headersTimeoutMs: 150,
       requestTimeoutMs: 300,
     });
-    server.route('/metrics', (_req, res) => res.end('up 1\n'));
+    server.route('/metrics', (_req, res) => {
+      res.end('up 1\n');
+    });
     server.route(
       '/upload',
       (req, res) => {
@@ -63,7 +65,9 @@ describe('ObservabilityServer maxConnections', () => {
 
   before(async () => {
     server = createObservabilityServer({ host: '127.0.0.1', port: 0, maxConnections: 1 });
-    server.route('/metrics', (_req, res) => res.end('up 1\n'));
+    server.route('/metrics', (_req, res) => {
+      res.end('up 1\n');
+    });
     ({ port } = await server.listen());
   });
 

@@ -19,8 +19,20 @@ describe('ObservabilityServer routing', () => {
       res.setHeader('Content-Type', 'text/plain; version=0.0.4');
       res.end('up 1\n');
     });
-    server.route('/admin', (_req, res) => res.end('posted\n'), { methods: ['post'] });
-    server.route('/health/checks', (req, res) => res.end(`check ${req.path}\n`), { prefix: true });
+    server.route(
+      '/admin',
+      (_req, res) => {
+        res.end('posted\n');
+      },
+      { methods: ['post'] },
+    );
+    server.route(
+      '/health/checks',
+      (req, res) => {
+        res.end(`check ${req.path}\n`);
+      },
+      { prefix: true },
+    );
     server.route('/boom', () => {
       throw new Error('secret detail');
     });
@@ -145,8 +157,12 @@ describe('ObservabilityServer routing', () => {
   });
 
   it('replaces the handler when a path is mounted twice', async () => {
-    server.route('/swap', (_req, res) => res.end('one'));
-    server.route('/swap', (_req, res) => res.end('two'));
+    server.route('/swap', (_req, res) => {
+      res.end('one');
+    });
+    server.route('/swap', (_req, res) => {
+      res.end('two');
+    });
     assert.equal((await fetchText(`${base}/swap`)).body, 'two');
   });
 

@@ -83,7 +83,9 @@ describe('ObservabilityServer TLS', () => {
 
   async function start(tls: ServerTlsOptions): Promise<string> {
     const observability = createObservabilityServer({ host: '127.0.0.1', port: 0, tls });
-    observability.route('/metrics', (_req, res) => res.end('up 1\n'));
+    observability.route('/metrics', (_req, res) => {
+      res.end('up 1\n');
+    });
     running.push(observability);
     return (await observability.listen()).url;
   }

@@ -53,6 +53,9 @@ describe('histogramQuantile', () => {
   });
 
   it('ignores a trailing Infinity boundary', () => {
-    assert.equal(histogramQuantile(0.5, { boundaries: [1, 2, 5, Number.POSITIVE_INFINITY], counts: [2, 3, 4, 1] }), 2);
+    assert.equal(
+      histogramQuantile(0.5, { boundaries: [1, 2, 5, Number.POSITIVE_INFINITY], counts: [2, 3, 4, 1] }),
+      2,
+    );
   });
 });

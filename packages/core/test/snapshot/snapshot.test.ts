@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import FakeTimers from '@sinonjs/fake-timers';
 import { resourceFromAttributes } from '@opentelemetry/resources';
+import FakeTimers from '@sinonjs/fake-timers';
 import { toJsonSnapshot } from '../../src/snapshot/snapshot';
 import type { HistogramPointSnapshot } from '../../src/snapshot/types';
 import { collect } from '../prometheus/helpers';
@@ -20,9 +20,21 @@ describe('toJsonSnapshot', () => {
     const summary = snapshot.metrics.map((m) => [m.name, m.prometheusName, m.type, m.unit, m.scope]);
     assert.deepEqual(summary, [
       ['ns.operations', 'ns_operations_total', 'counter', '', { name: 'svc', version: '2.0.0' }],
-      ['ns.operations.active', 'ns_operations_active', 'updowncounter', '', { name: 'svc', version: '2.0.0' }],
+      [
+        'ns.operations.active',
+        'ns_operations_active',
+        'updowncounter',
+        '',
+        { name: 'svc', version: '2.0.0' },
+      ],
       ['ns.queue.depth', 'ns_queue_depth', 'gauge', '', { name: 'svc', version: '2.0.0' }],
-      ['ns.operation.duration', 'ns_operation_duration_seconds', 'histogram', 's', { name: 'svc', version: '2.0.0' }],
+      [
+        'ns.operation.duration',
+        'ns_operation_duration_seconds',
+        'histogram',
+        's',
+        { name: 'svc', version: '2.0.0' },
+      ],
     ]);
     assert.equal(snapshot.metrics[0]!.description, 'Ops.');
     assert.deepEqual(snapshot.metrics[0]!.points, [{ attributes: { operation: 'sync' }, value: 2 }]);
@@ -32,7 +44,9 @@ describe('toJsonSnapshot', () => {
   it('gives histogram points count, sum, min, max, cumulative buckets and quantiles', async () => {
     const snapshot = toJsonSnapshot(
       await collect((p) => {
-        const h = p.getMeter('m').createHistogram('d', { unit: 's', advice: { explicitBucketBoundaries: [1, 2, 5] } });
+        const h = p
+          .getMeter('m')
+          .createHistogram('d', { unit: 's', advice: { explicitBucketBoundaries: [1, 2, 5] } });
         for (const v of [0.6, 0.9, 1.5, 1.5, 2, 3, 3, 4, 4, 8]) h.record(v, { route: '/' });
       }),
     );
@@ -95,9 +109,16 @@ describe('toJsonSnapshot', () => {
   it('includes the resource attributes, arrays as JSON text, and the time of the snapshot', async () => {
     const clock = FakeTimers.install({ now: Date.UTC(2026, 0, 2, 3, 4, 5), toFake: ['Date'] });
     try {
-      const resourceMetrics = await collect((p) => p.getMeter('m').createCounter('c').add(1, { tags: ['a', 'b'] }), {
-        resource: resourceFromAttributes({ 'service.name': 'svc', 'host.cpus': 4, debug: false }),
-      });
+      const resourceMetrics = await collect(
+        (p) =>
+          p
+            .getMeter('m')
+            .createCounter('c')
+            .add(1, { tags: ['a', 'b'] }),
+        {
+          resource: resourceFromAttributes({ 'service.name': 'svc', 'host.cpus': 4, debug: false }),
+        },
+      );
       const snapshot = toJsonSnapshot(resourceMetrics);
       assert.equal(snapshot.timestamp, '2026-01-02T03:04:05.000Z');
       assert.deepEqual(snapshot.resource, { 'service.name': 'svc', 'host.cpus': 4, debug: false });

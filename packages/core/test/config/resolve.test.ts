@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isOtelkitError, resolveConfig } from '@otelkit/core';
+
+function config(env: Record<string, string>, options = {}) {
+  return resolveConfig({ ...options, env }).config;
+}
+
+/** Asserts resolving fails with one line naming `name` and `value`. */
+function rejects(env: Record<string, string>, name: string, value: string, options = {}) {
+  assert.throws(
+    () => resolveConfig({ ...options, env }),
+    (error: unknown) => {
+      assert.ok(isOtelkitError(error), 'an OtelkitError');
+      assert.equal(error.code, 'OTELKIT_ERR_INVALID_CONFIG');
+      assert.ok(!error.message.includes('\n'), 'one line');
+      assert.ok(error.message.includes(name), `names ${name}: ${error.message}`);
+      assert.ok(error.message.includes(value), `shows ${value}: ${error.message}`);
+      return true;
+    },
+  );
+}
+
+describe('resolveConfig', () => {
+  it('uses the documented defaults with an empty environment', () => {
+    const c = config({});
+    assert.equal(c.serviceName, 'unknown_service:node');
+    assert.equal(c.host, '0.0.0.0');
+    assert.equal(c.port, 9464);
+    assert.deepEqual(c.metricsExporters, ['prometheus']);
+    assert.equal(c.exportIntervalMs, 60_000);
+    assert.equal(c.exportTimeoutMs, 30_000);
+    assert.equal(c.cardinalityLimit, 2000);
+    assert.equal(c.runtimeMetrics, true);
+    assert.equal(c.disabled, false);
+    assert.equal(c.sources.port?.source, 'default');
+  });
+
+  it('reads the environment and records which variable each value came from', () => {
+    const c = config({
+      OTEL_SERVICE_NAME: 'sync',
+      OTELKIT_PORT: '9999',
+      OTEL_METRICS_EXPORTER: 'prometheus, otlp',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_EXPORTER_OTLP_HEADERS: 'api-key=a%20b,x=1',
+      OTEL_METRIC_EXPORT_INTERVAL: '5000',
+    });
+    assert.equal(c.serviceName, 'sync');
+    assert.equal(c.port, 9999);
+    assert.deepEqual(c.metricsExporters, ['prometheus', 'otlp']);
+    assert.equal(c.otlp.endpoint, 'http://collector:4318/v1/metrics');
+    assert.deepEqual(c.otlp.headers, { 'api-key': 'a b', x: '1' });
+    assert.equal(c.exportIntervalMs, 5000);
+    assert.equal(c.exportTimeoutMs, 5000, 'default timeout clamped to the interval');
+    assert.deepEqual(c.sources.port, { source: 'environment', name: 'OTELKIT_PORT' });
+  });
+
+  it('lets options override the environment', () => {
+    const c = config({ OTELKIT_PORT: '9999', OTEL_SERVICE_NAME: 'env' }, { port: 0, serviceName: 'opt' });
+    assert.equal(c.port, 0);
+    assert.equal(c.serviceName, 'opt');
+    assert.deepEqual(c.sources.port, { source: 'option', name: 'options.port' });
+  });
+
+  it('adds otlp to the default exporters when an OTLP endpoint is set', () => {
+    assert.deepEqual(config({ OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: 'http://c:4318/m' }).metricsExporters, [
+      'prometheus',
+      'otlp',
+    ]);
+    assert.equal(config({ OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: 'http://c:4318/m' }).otlp.endpoint, 'http://c:4318/m');
+  });
+
+  it('prefers OTEL_SERVICE_NAME over service.name in OTEL_RESOURCE_ATTRIBUTES', () => {
+    assert.equal(config({ OTEL_RESOURCE_ATTRIBUTES: 'service.name=a' }).serviceName, 'a');
+    assert.equal(config({ OTEL_RESOURCE_ATTRIBUTES: 'service.name=a', OTEL_SERVICE_NAME: 'b' }).serviceName, 'b');
+  });
+
+  it('treats empty variables as unset', () => {
+    assert.equal(config({ OTELKIT_PORT: '  ' }).port, 9464);
+  });
+
+  it('follows the specification for OTEL_SDK_DISABLED: only "true" disables, others warn', () => {
+    assert.equal(config({ OTEL_SDK_DISABLED: 'TRUE' }).disabled, true);
+    const r = resolveConfig({ env: { OTEL_SDK_DISABLED: 'yes' } });
+    assert.equal(r.config.disabled, false);
+    assert.match(r.warnings[0] ?? '', /OTEL_SDK_DISABLED/);
+  });
+
+  for (const [name, value] of [
+    ['OTELKIT_PORT', 'abc'],
+    ['OTELKIT_PORT', '-1'],
+    ['OTELKIT_PORT', '65536'],
+    ['OTELKIT_PORT', '80.5'],
+    ['OTEL_METRIC_EXPORT_INTERVAL', '-5'],
+    ['OTEL_METRIC_EXPORT_INTERVAL', '0'],
+    ['OTEL_METRIC_EXPORT_TIMEOUT', 'soon'],
+    ['OTEL_METRICS_EXPORTER', 'prometheus,statsd'],
+    ['OTEL_METRICS_EXPORTER', 'none,otlp'],
+    ['OTEL_LOG_LEVEL', 'loud'],
+    ['OTELKIT_CARDINALITY_LIMIT', '0'],
+    ['OTELKIT_RUNTIME_METRICS', 'maybe'],
+    ['OTELKIT_RUNTIME_METRICS_NAMING', 'statsd'],
+    ['OTELKIT_HOST', 'bad host'],
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', 'collector:4318'],
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', 'ftp://collector'],
+    ['OTEL_EXPORTER_OTLP_TIMEOUT', '1e3'],
+    ['OTEL_EXPORTER_OTLP_PROTOCOL', 'grpc'],
+    ['OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE', 'sometimes'],
+    ['OTEL_RESOURCE_ATTRIBUTES', 'novalue'],
+    ['OTELKIT_REQUEST_TIMEOUT_MS', '99999999999'],
+  ] as const) {
+    it(`refuses ${name}=${value} with one line naming it`, () => rejects({ [name]: value }, name, value));
+  }
+
+  it('refuses an explicit export timeout longer than the interval', () =>
+    rejects({ OTEL_METRIC_EXPORT_INTERVAL: '1000', OTEL_METRIC_EXPORT_TIMEOUT: '2000' }, 'OTEL_METRIC_EXPORT_TIMEOUT', '2000'));
+
+  it('refuses half-configured auth and TLS', () => {
+    rejects({ OTELKIT_AUTH_USERNAME: 'ops' }, 'OTELKIT_AUTH_PASSWORD', '');
+    rejects({ OTELKIT_AUTH_TOKEN: 't', OTELKIT_AUTH_PASSWORD: 'p' }, 'OTELKIT_AUTH_TOKEN', '(set)');
+    rejects({ OTELKIT_TLS_KEY_FILE: '/k.pem' }, 'OTELKIT_TLS_CERT_FILE', '');
+  });
+
+  it('builds basic and bearer auth from the environment', () => {
+    assert.deepEqual(config({ OTELKIT_AUTH_USERNAME: 'ops', OTELKIT_AUTH_PASSWORD: 's3cret' }).auth, {
+      type: 'basic',
+      username: 'ops',
+      password: 's3cret',
+    });
+    assert.deepEqual(config({ OTELKIT_AUTH_TOKEN: 'tok' }).auth, { type: 'bearer', token: 'tok' });
+  });
+
+  it('validates options the same way, naming the option', () => {
+    rejects({}, 'options.port', '-3', { port: -3 });
+    rejects({}, 'options.metricsExporters', 'zipkin', { metricsExporters: ['zipkin'] });
+    rejects({}, 'options.exportIntervalMs', 'NaN', { exportIntervalMs: Number.NaN });
+  });
+
+  it('clips huge bad values in the message', () => {
+    const huge = 'x'.repeat(10_000);
+    assert.throws(
+      () => resolveConfig({ env: { OTELKIT_PORT: huge } }),
+      (e: Error) => e.message.length < 300 && e.message.includes('10000 chars'),
+    );
+  });
+});
