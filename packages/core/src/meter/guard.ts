@@ -60,7 +60,7 @@ export class CardinalityGuard {
         if ((value as string).length > MAX_STRING) return this.slow(attributes);
       } else if (t !== 'number' && t !== 'boolean') return this.slow(attributes);
       // After a miss keep going: every value must still be checked before the set is admitted.
-      if (node !== undefined) node = node.next.get(name)?.next.get(value as string | number | boolean);
+      if (node !== undefined) node = node.step(name, value as string | number | boolean);
     }
     return node?.end === true ? attributes : this.miss(attributes);
   }
@@ -94,9 +94,7 @@ export class CardinalityGuard {
   /** Adds this property order of an admitted set to the fast-path trie. */
   private remember(attributes: Attributes): void {
     let node = this.seen;
-    for (const name in attributes) {
-      node = child(child(node, name), attributes[name] as string | number | boolean);
-    }
+    for (const name in attributes) node = node.child(name, attributes[name] as string | number | boolean);
     if (!node.end) {
       node.end = true;
       this.orders++;
@@ -143,17 +141,44 @@ function canonicalKey(attributes: Attributes): string {
   return key;
 }
 
-/** A node of the fast-path trie: alternating levels for attribute names and values. */
+/**
+ * A node of the fast-path trie. Each level is one attribute: nearly always the same name at the same
+ * position (one call site, one property order), so the node keeps that name for a pointer comparison
+ * and one Map lookup by value; other names at this position go to a second map.
+ */
 class TrieNode {
-  readonly next = new Map<string | number | boolean, TrieNode>();
+  private name: string | undefined;
+  private values: Map<string | number | boolean, TrieNode> | undefined;
+  private others: Map<string, Map<string | number | boolean, TrieNode>> | undefined;
   end = false;
-}
 
-function child(node: TrieNode, key: string | number | boolean): TrieNode {
-  let next = node.next.get(key);
-  if (next === undefined) {
-    next = new TrieNode();
-    node.next.set(key, next);
+  /** The node for (`name`, `value`) below this one, if any. */
+  step(name: string, value: string | number | boolean): TrieNode | undefined {
+    if (name === this.name) return this.values!.get(value);
+    return this.others?.get(name)?.get(value);
   }
-  return next;
+
+  /** The node for (`name`, `value`), created when missing. */
+  child(name: string, value: string | number | boolean): TrieNode {
+    let values: Map<string | number | boolean, TrieNode> | undefined;
+    if (this.name === undefined) {
+      this.name = name;
+      this.values = new Map();
+    }
+    if (name === this.name) values = this.values!;
+    else {
+      this.others ??= new Map();
+      values = this.others.get(name);
+      if (values === undefined) {
+        values = new Map();
+        this.others.set(name, values);
+      }
+    }
+    let next = values.get(value);
+    if (next === undefined) {
+      next = new TrieNode();
+      values.set(value, next);
+    }
+    return next;
+  }
 }
