@@ -19,7 +19,10 @@ export function median(values: readonly number[]): number {
 }
 
 /** Measures every case, interleaving rounds so that machine noise hits all alike; ns per call. */
-export function measure(cases: readonly Case[], options: { iterations: number; rounds: number }): Map<string, number> {
+export function measure(
+  cases: readonly Case[],
+  options: { iterations: number; rounds: number },
+): Map<string, number> {
   const samples = new Map<string, number[]>(cases.map((c) => [c.name, []]));
   for (const c of cases) c.run(Math.min(options.iterations, 10_000)); // warm-up
   for (let round = 0; round < options.rounds; round++) {
@@ -33,7 +36,12 @@ export function measure(cases: readonly Case[], options: { iterations: number; r
 }
 
 /** Prints a table of results with ratios against `baseline`. */
-export function report(title: string, results: Map<string, number>, baseline: string, unit = 'ns/call'): void {
+export function report(
+  title: string,
+  results: Map<string, number>,
+  baseline: string,
+  unit = 'ns/call',
+): void {
   const base = results.get(baseline)!;
   console.log(`\n${title}`);
   console.log(`${'case'.padEnd(52)} ${unit.padStart(12)}  vs ${baseline}`);

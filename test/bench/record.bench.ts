@@ -24,20 +24,54 @@ const otelkit = new GuardedMeterProvider(sdkProvider(), 2000).getMeter('bench');
 const unbound = otelkit.createCounter('otelkit_requests');
 const bound = otelkit.createCounter('otelkit_bound_requests').bind({ method: 'GET', route: '/items' });
 const registry = new client.Registry();
-const prom = new client.Counter({ name: 'prom_requests', help: 'h', labelNames: ['method', 'route'], registers: [registry] });
+const prom = new client.Counter({
+  name: 'prom_requests',
+  help: 'h',
+  labelNames: ['method', 'route'],
+  registers: [registry],
+});
 const promBound = prom.labels({ method: 'GET', route: '/items' });
 
 const results = measure(
   [
-    { name: 'raw OTel SDK counter.add(1, {2 attrs})', run: (n) => { for (let i = 0; i < n; i++) raw.add(1, { method: 'GET', route: '/items' }); } },
-    { name: 'otelkit counter.add(1, {2 attrs})', run: (n) => { for (let i = 0; i < n; i++) unbound.add(1, { method: 'GET', route: '/items' }); } },
-    { name: 'prom-client counter.inc({2 labels})', run: (n) => { for (let i = 0; i < n; i++) prom.inc({ method: 'GET', route: '/items' }); } },
-    { name: 'prom-client counter.labels(...) child .inc()', run: (n) => { for (let i = 0; i < n; i++) promBound.inc(); } },
-    { name: 'otelkit bound counter.add(1)', run: (n) => { for (let i = 0; i < n; i++) bound.add(1); } },
+    {
+      name: 'raw OTel SDK counter.add(1, {2 attrs})',
+      run: (n) => {
+        for (let i = 0; i < n; i++) raw.add(1, { method: 'GET', route: '/items' });
+      },
+    },
+    {
+      name: 'otelkit counter.add(1, {2 attrs})',
+      run: (n) => {
+        for (let i = 0; i < n; i++) unbound.add(1, { method: 'GET', route: '/items' });
+      },
+    },
+    {
+      name: 'prom-client counter.inc({2 labels})',
+      run: (n) => {
+        for (let i = 0; i < n; i++) prom.inc({ method: 'GET', route: '/items' });
+      },
+    },
+    {
+      name: 'prom-client counter.labels(...) child .inc()',
+      run: (n) => {
+        for (let i = 0; i < n; i++) promBound.inc();
+      },
+    },
+    {
+      name: 'otelkit bound counter.add(1)',
+      run: (n) => {
+        for (let i = 0; i < n; i++) bound.add(1);
+      },
+    },
   ],
   smoke ? { iterations: 1_000, rounds: 3 } : { iterations: 500_000, rounds: 9 },
 );
 report('counter recording (median of rounds)', results, 'raw OTel SDK counter.add(1, {2 attrs})');
 const get = (k: string) => results.get(k)!;
-console.log(`\nunbound otelkit / raw SDK: ${(get('otelkit counter.add(1, {2 attrs})') / get('raw OTel SDK counter.add(1, {2 attrs})')).toFixed(2)}x (target <= 1.10x)`);
-console.log(`prom-client labelled inc / otelkit bound add: ${(get('prom-client counter.inc({2 labels})') / get('otelkit bound counter.add(1)')).toFixed(1)}x faster (target >= 10x)`);
+console.log(
+  `\nunbound otelkit / raw SDK: ${(get('otelkit counter.add(1, {2 attrs})') / get('raw OTel SDK counter.add(1, {2 attrs})')).toFixed(2)}x (target <= 1.10x)`,
+);
+console.log(
+  `prom-client labelled inc / otelkit bound add: ${(get('prom-client counter.inc({2 labels})') / get('otelkit bound counter.add(1)')).toFixed(1)}x faster (target >= 10x)`,
+);

@@ -37,6 +37,7 @@ export class BreakerMetrics {
   constructor(
     private readonly name: string,
     private readonly binding: MeterBinding,
+    private readonly histogram: boolean,
   ) {
     this.stateAttrs = STATE_NAMES.map((state) => Object.freeze({ name, state }));
     this.outcomeAttrs = OUTCOMES.map((outcome) => Object.freeze({ name, outcome }));
@@ -57,6 +58,7 @@ export class BreakerMetrics {
 
   /** Buffers one call duration (ms) of kind `DURATION_*`. */
   recordDuration(ms: number, kind: number): void {
+    if (!this.histogram) return;
     if (this.length === DURATION_BUFFER_SIZE) this.flush();
     this.durations[this.length] = ms;
     this.kinds[this.length] = kind;

@@ -14,7 +14,7 @@ import {
 import { RollingWindow } from './rolling-window';
 import { type BreakerCounts, type BreakerSnapshot, restoreState } from './snapshot';
 import { type BreakerState, type BreakerStateName, CLOSED, DISABLED, ISOLATED } from './state';
-import { NEVER_ABORTED, type Protected, runWithTimeout } from './timeout';
+import { NEVER_ABORTED, type Protected, TimeoutScheduler } from './timeout';
 import { spanRejected, spanStateChange } from './tracing';
 
 /**
@@ -35,11 +35,13 @@ export class CircuitBreaker implements CollectableBreaker {
   private readonly slowMs: number;
   private readonly emitter = new Emitter();
   private readonly telemetry: BreakerMetrics | undefined;
-  private successes = 0;
-  private failures = 0;
-  private timeouts = 0;
-  private rejections = 0;
-  private fallbacks = 0;
+  private readonly scheduler: TimeoutScheduler | undefined;
+  private readonly makeTimeoutError: () => Error;
+  private nSuccess = 0;
+  private nFailure = 0;
+  private nTimeout = 0;
+  private nRejected = 0;
+  private nFallback = 0;
 
   /** Prefer {@link createCircuitBreaker}; throws `OTELKIT_ERR_INVALID_BREAKER_OPTION` for bad options. */
   constructor(name: string, options: CircuitBreakerOptions = {}) {
@@ -50,9 +52,12 @@ export class CircuitBreaker implements CollectableBreaker {
     this.window =
       o.failureRate !== undefined || o.slowCall !== undefined ? new RollingWindow(o.windowMs) : undefined;
     this.slowMs = o.slowCall?.durationMs ?? Number.POSITIVE_INFINITY;
+    this.scheduler = o.timeoutMs > 0 ? new TimeoutScheduler(o.timeoutMs) : undefined;
+    this.makeTimeoutError = () => new CircuitTimeoutError(name, o.timeoutMs);
     if (o.onStateChange !== undefined) this.emitter.on('stateChange', o.onStateChange);
     if (o.metrics) {
-      this.telemetry = new BreakerMetrics(name, bindingFor(o.meter ?? metrics.getMeter(METER_NAME)));
+      const binding = bindingFor(o.meter ?? metrics.getMeter(METER_NAME));
+      this.telemetry = new BreakerMetrics(name, binding, o.durationHistogram);
       this.telemetry.attach(this);
     }
   }
@@ -65,11 +70,11 @@ export class CircuitBreaker implements CollectableBreaker {
   /** Cumulative call counts by outcome. `success + failure + timeout + rejected` is every settled call. */
   get counts(): BreakerCounts {
     return {
-      success: this.successes,
-      failure: this.failures,
-      timeout: this.timeouts,
-      rejected: this.rejections,
-      fallback: this.fallbacks,
+      success: this.nSuccess,
+      failure: this.nFailure,
+      timeout: this.nTimeout,
+      rejected: this.nRejected,
+      fallback: this.nFallback,
     };
   }
 
@@ -139,8 +144,12 @@ export class CircuitBreaker implements CollectableBreaker {
     return breakerHealthCheck(() => this.toJSON(), options);
   }
 
-  /** Stops reporting metrics (buffered durations are flushed first) and drops every listener. */
+  /**
+   * Stops reporting metrics (buffered durations are flushed first), clears the timeout timer and
+   * drops every listener. Calls still work afterwards, without metrics.
+   */
   dispose(): void {
+    this.scheduler?.dispose();
     this.telemetry?.detach();
     this.emitter.clear();
   }
@@ -170,12 +179,12 @@ export class CircuitBreaker implements CollectableBreaker {
 
   private async attempt<T>(fn: Protected<T>, signal: AbortSignal | undefined, epoch: number): Promise<T> {
     const start = performance.now();
+    const scheduler = this.scheduler;
     let value: T;
     try {
-      const timeoutMs = this.options.timeoutMs;
       value =
-        timeoutMs > 0
-          ? await runWithTimeout(fn, timeoutMs, signal, () => new CircuitTimeoutError(this.name, timeoutMs))
+        scheduler !== undefined
+          ? await scheduler.run(fn, signal, start, this.makeTimeoutError)
           : await fn(signal ?? NEVER_ABORTED);
     } catch (err) {
       return this.onError<T>(err, performance.now() - start, epoch);
@@ -185,7 +194,7 @@ export class CircuitBreaker implements CollectableBreaker {
   }
 
   private onSuccess(ms: number, epoch: number): void {
-    this.successes++;
+    this.nSuccess++;
     this.telemetry?.recordDuration(ms, DURATION_SUCCESS);
     if (epoch === this.epoch) {
       const s = this.current;
@@ -211,8 +220,8 @@ export class CircuitBreaker implements CollectableBreaker {
       this.onSuccess(ms, epoch);
       return Promise.reject(err);
     }
-    if (timedOut) this.timeouts++;
-    else this.failures++;
+    if (timedOut) this.nTimeout++;
+    else this.nFailure++;
     this.telemetry?.recordDuration(ms, timedOut ? DURATION_TIMEOUT : DURATION_FAILURE);
     if (epoch === this.epoch) {
       const s = this.current;
@@ -231,7 +240,7 @@ export class CircuitBreaker implements CollectableBreaker {
   }
 
   private reject<T>(s: BreakerState): Promise<T> {
-    this.rejections++;
+    this.nRejected++;
     spanRejected(this.name, s.state);
     if (this.emitter.has('rejected')) this.emitter.emit('rejected', { name: this.name, state: s.state });
     const retryAt = s.state === 'open' ? s.until : undefined;
@@ -241,7 +250,7 @@ export class CircuitBreaker implements CollectableBreaker {
   private fallbackOr<T>(err: unknown): Promise<T> {
     const fallback = this.options.fallback;
     if (fallback === undefined) return Promise.reject(err);
-    this.fallbacks++;
+    this.nFallback++;
     if (this.emitter.has('fallback')) this.emitter.emit('fallback', { name: this.name, error: err });
     return new Promise<T>((resolve) => resolve(fallback(err) as T | PromiseLike<T>));
   }

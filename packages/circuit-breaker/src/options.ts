@@ -63,6 +63,11 @@ export interface CircuitBreakerOptions {
   meter?: Meter;
   /** Turn the breaker's metrics off entirely. Default true. */
   metrics?: boolean;
+  /**
+   * Record `otelkit.circuit_breaker.call.duration`. Default true. Each duration costs one SDK
+   * histogram record (an attribute hash) at collection time; turn it off on very hot paths.
+   */
+  durationHistogram?: boolean;
   /** A snapshot from `toJSON()` to start from. */
   initialState?: BreakerSnapshot;
 }
@@ -84,6 +89,7 @@ export interface ResolvedBreakerOptions {
   readonly onStateChange: ((change: StateChange) => void) | undefined;
   readonly meter: Meter | undefined;
   readonly metrics: boolean;
+  readonly durationHistogram: boolean;
   readonly initialState: BreakerSnapshot | undefined;
 }
 
@@ -193,6 +199,8 @@ export function resolveBreakerOptions(
   );
   const metrics = options.metrics ?? true;
   check(typeof metrics === 'boolean', 'metrics', metrics, 'a boolean');
+  const durationHistogram = options.durationHistogram ?? true;
+  check(typeof durationHistogram === 'boolean', 'durationHistogram', durationHistogram, 'a boolean');
   return {
     consecutiveFailures,
     failureRate,
@@ -209,6 +217,7 @@ export function resolveBreakerOptions(
     onStateChange: optionalFunction('onStateChange', options.onStateChange),
     meter: options.meter,
     metrics,
+    durationHistogram,
     initialState: options.initialState,
   };
 }

@@ -1,20 +1,6 @@
-export { startTelemetry } from './telemetry';
-export type { Telemetry } from './telemetry';
-export { resolveConfig, DEFAULTS, signalUrl } from './config/resolve';
-export type { ConfigResolution } from './config/resolve';
-export type {
-  TelemetryOptions,
-  ResolvedConfig,
-  MetricsExporterName,
-  LogLevelName,
-  TemporalityPreference,
-  RuntimeMetricsNaming,
-  ServerAuth,
-  ServerTls,
-  OtlpOptions,
-  SettingSource,
-} from './config/types';
+export type { IntegerBounds } from './config/parse';
 export {
+  checkInteger,
   INVALID_CONFIG,
   invalid,
   parseBoolean,
@@ -23,61 +9,82 @@ export {
   parseInteger,
   parseKeyValueList,
   parseUrl,
-  checkInteger,
 } from './config/parse';
-export type { IntegerBounds } from './config/parse';
-export { OtelkitError, isOtelkitError } from './errors';
-export { buildResource } from './resource';
-export { VERSION } from './version';
+export type { ConfigResolution } from './config/resolve';
+export { DEFAULTS, resolveConfig, signalUrl } from './config/resolve';
+export type {
+  LogLevelName,
+  MetricsExporterName,
+  OtlpOptions,
+  ResolvedConfig,
+  RuntimeMetricsNaming,
+  ServerAuth,
+  ServerTls,
+  SettingSource,
+  TelemetryOptions,
+  TemporalityPreference,
+} from './config/types';
 export { setDiagLogLevel } from './diag-logger';
-export { withTimeout } from './timeout';
+export { isOtelkitError, OtelkitError } from './errors';
+export type { BoundCounter, BoundGauge, BoundHistogram, BoundUpDownCounter } from './meter/bound';
+export { SECONDS_BUCKETS } from './meter/buckets';
+export { OVERFLOW_ATTRIBUTES } from './meter/guard';
+export type {
+  OtelkitCounter,
+  OtelkitGauge,
+  OtelkitHistogram,
+  OtelkitUpDownCounter,
+} from './meter/instruments';
+export type { OtelkitMeter } from './meter/meter';
 
 export { GuardedMeterProvider } from './meter/provider';
 export { asOtelkitMeter } from './meter/wrap';
-export type { OtelkitMeter } from './meter/meter';
-export type { OtelkitCounter, OtelkitUpDownCounter, OtelkitGauge, OtelkitHistogram } from './meter/instruments';
-export type { BoundCounter, BoundUpDownCounter, BoundGauge, BoundHistogram } from './meter/bound';
-export { SECONDS_BUCKETS } from './meter/buckets';
-export { OVERFLOW_ATTRIBUTES } from './meter/guard';
-
-export { createOperationMonitor } from './monitor/monitor';
-export type { OperationMonitor, OperationMonitorOptions, OperationHandle } from './monitor/monitor';
 export { errorType } from './monitor/error-type';
-
-export { ExportStats } from './self/export-stats';
-export type { Signal } from './self/export-stats';
-
-export { createObservabilityServer } from './server/server';
-export type { ObservabilityServer, ServerAddress } from './server/server';
-export { SERVER_DEFAULTS } from './server/options';
-export type { ObservabilityServerOptions, ServerAuthOptions, ServerTlsOptions } from './server/options';
-export type { RouteRegistry, RouteHandler, RouteOptions, RouteRequest } from './server/route';
-
-export { serializeMetrics } from './prometheus/serializer';
-export type { SerializeOptions } from './prometheus/serializer';
-export {
-  negotiateFormat,
-  contentTypeFor,
-  PROMETHEUS_CONTENT_TYPE,
-  OPENMETRICS_CONTENT_TYPE,
-} from './prometheus/content-type';
+export type { OperationHandle, OperationMonitor, OperationMonitorOptions } from './monitor/monitor';
+export { createOperationMonitor } from './monitor/monitor';
 export type { ExpositionFormat } from './prometheus/content-type';
-export { toPrometheusMetricName, toPrometheusLabelName } from './prometheus/naming';
-export type { MetricKind, PrometheusMetricName } from './prometheus/naming';
+export {
+  contentTypeFor,
+  negotiateFormat,
+  OPENMETRICS_CONTENT_TYPE,
+  PROMETHEUS_CONTENT_TYPE,
+} from './prometheus/content-type';
 export type { ExemplarLike } from './prometheus/exemplars';
-export { toJsonSnapshot } from './snapshot/snapshot';
-export { histogramQuantile } from './snapshot/quantile';
+export type { MetricKind, PrometheusMetricName } from './prometheus/naming';
+export { toPrometheusLabelName, toPrometheusMetricName } from './prometheus/naming';
+export type { SerializeOptions } from './prometheus/serializer';
+export { serializeMetrics } from './prometheus/serializer';
+export { buildResource } from './resource';
+export {
+  INVALID_RUNTIME_METRICS_OPTION,
+  OTEL_GC_DURATION_BUCKETS,
+  PROM_CLIENT_GC_DURATION_BUCKETS,
+  RUNTIME_METRICS_DEFAULTS,
+} from './runtime/options';
+export type { RuntimeMetricsOptions } from './runtime/options';
+export { RUNTIME_LINUX_ONLY_PROMETHEUS_NAMES, RUNTIME_PROMETHEUS_NAMES } from './runtime/names';
+export type { RuntimeMetricsHandle } from './runtime/runtime-metrics';
+export { startRuntimeMetrics } from './runtime/runtime-metrics';
+export type { Signal } from './self/export-stats';
+export { ExportStats } from './self/export-stats';
+export type { ObservabilityServerOptions, ServerAuthOptions, ServerTlsOptions } from './server/options';
+export { SERVER_DEFAULTS } from './server/options';
+export type { RouteHandler, RouteOptions, RouteRegistry, RouteRequest } from './server/route';
+export type { ObservabilityServer, ServerAddress } from './server/server';
+export { createObservabilityServer } from './server/server';
 export type { QuantileInput } from './snapshot/quantile';
+export { histogramQuantile } from './snapshot/quantile';
+export { toJsonSnapshot } from './snapshot/snapshot';
 export type {
-  MetricsSnapshot,
-  MetricSnapshot,
-  NumberPointSnapshot,
-  HistogramPointSnapshot,
   BucketSnapshot,
+  HistogramPointSnapshot,
+  MetricSnapshot,
+  MetricsSnapshot,
+  NumberPointSnapshot,
   SnapshotAttributes,
   SnapshotAttributeValue,
 } from './snapshot/types';
-
-export { startRuntimeMetrics } from './runtime/runtime-metrics';
-export type { RuntimeMetricsHandle } from './runtime/runtime-metrics';
-export type { RuntimeMetricsOptions } from './runtime/options';
+export type { Telemetry } from './telemetry';
+export { startTelemetry } from './telemetry';
+export { withTimeout } from './timeout';
+export { VERSION } from './version';

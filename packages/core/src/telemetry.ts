@@ -1,13 +1,13 @@
 import { diag, type MeterProvider, metrics } from '@opentelemetry/api';
 import type { Resource } from '@opentelemetry/resources';
-import { MeterProvider as SdkMeterProvider, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import { type ResourceMetrics, MeterProvider as SdkMeterProvider } from '@opentelemetry/sdk-metrics';
 import { resolveConfig } from './config/resolve';
 import type { ResolvedConfig, TelemetryOptions } from './config/types';
 import { setDiagLogLevel } from './diag-logger';
 import { mountMetricsRoutes, PullCollector } from './export/metrics-endpoint';
 import { createReaders } from './export/readers';
-import { GuardedMeterProvider } from './meter/provider';
 import type { OtelkitMeter } from './meter/meter';
+import { GuardedMeterProvider } from './meter/provider';
 import { buildResource } from './resource';
 import { startRuntimeMetrics } from './runtime/runtime-metrics';
 import { ExportStats } from './self/export-stats';
@@ -117,7 +117,9 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
             return address;
           },
           (error: Error) => {
-            diag.warn(`otelkit: observability server not started: ${error.message}; the app runs on without it`);
+            diag.warn(
+              `otelkit: observability server not started: ${error.message}; the app runs on without it`,
+            );
             return undefined;
           },
         );

@@ -88,7 +88,13 @@ class Resolver {
     return fallback;
   }
 
-  int(key: string, option: number | undefined, envNames: readonly string[], bounds: IntegerBounds, fallback: number) {
+  int(
+    key: string,
+    option: number | undefined,
+    envNames: readonly string[],
+    bounds: IntegerBounds,
+    fallback: number,
+  ) {
     return this.take(
       key,
       option,
@@ -103,7 +109,13 @@ class Resolver {
     return this.take(key, option, checkBoolean, [envName], parseBoolean, fallback);
   }
 
-  word<T extends string>(key: string, option: T | undefined, envNames: readonly string[], allowed: readonly T[], fallback: T) {
+  word<T extends string>(
+    key: string,
+    option: T | undefined,
+    envNames: readonly string[],
+    allowed: readonly T[],
+    fallback: T,
+  ) {
     return this.take(
       key,
       option,
@@ -131,7 +143,8 @@ function parseSdkDisabled(env: Env, warnings: string[]): boolean | undefined {
   if (raw === undefined) return undefined;
   const text = raw.trim().toLowerCase();
   if (text === 'true') return true;
-  if (text !== 'false') warnings.push(`OTEL_SDK_DISABLED=${JSON.stringify(raw)} is not true or false; treated as false`);
+  if (text !== 'false')
+    warnings.push(`OTEL_SDK_DISABLED=${JSON.stringify(raw)} is not true or false; treated as false`);
   return false;
 }
 
@@ -185,8 +198,10 @@ function resolveAuth(options: TelemetryOptions, r: Resolver): ServerAuth | undef
     return { type: 'bearer', token };
   }
   if (user !== undefined || password !== undefined) {
-    if (user === undefined) invalid('OTELKIT_AUTH_USERNAME', '', 'a user name when OTELKIT_AUTH_PASSWORD is set');
-    if (password === undefined) invalid('OTELKIT_AUTH_PASSWORD', '', 'a password when OTELKIT_AUTH_USERNAME is set');
+    if (user === undefined)
+      invalid('OTELKIT_AUTH_USERNAME', '', 'a user name when OTELKIT_AUTH_PASSWORD is set');
+    if (password === undefined)
+      invalid('OTELKIT_AUTH_PASSWORD', '', 'a password when OTELKIT_AUTH_USERNAME is set');
     if (user.includes(':')) invalid('OTELKIT_AUTH_USERNAME', user, 'a user name without ":"');
     r.sources.auth = { source: 'environment', name: 'OTELKIT_AUTH_USERNAME' };
     return { type: 'basic', username: user, password };
@@ -208,8 +223,10 @@ function resolveTls(options: TelemetryOptions, r: Resolver): ServerTls | undefin
     r.sources.tls = { source: 'default', name: 'tls' };
     return undefined;
   }
-  if (certFile === undefined) invalid('OTELKIT_TLS_CERT_FILE', '', 'a certificate file when OTELKIT_TLS_KEY_FILE is set');
-  if (keyFile === undefined) invalid('OTELKIT_TLS_KEY_FILE', '', 'a key file when OTELKIT_TLS_CERT_FILE is set');
+  if (certFile === undefined)
+    invalid('OTELKIT_TLS_CERT_FILE', '', 'a certificate file when OTELKIT_TLS_KEY_FILE is set');
+  if (keyFile === undefined)
+    invalid('OTELKIT_TLS_KEY_FILE', '', 'a key file when OTELKIT_TLS_CERT_FILE is set');
   r.sources.tls = { source: 'environment', name: 'OTELKIT_TLS_CERT_FILE' };
   return { certFile, keyFile };
 }
@@ -233,7 +250,10 @@ export interface ConfigResolution {
  * @throws OtelkitError with code `OTELKIT_ERR_INVALID_CONFIG` and a one-line message naming the
  *   setting and the bad value.
  */
-export function resolveConfig(options: TelemetryOptions = {}, env: Env = options.env ?? process.env): ConfigResolution {
+export function resolveConfig(
+  options: TelemetryOptions = {},
+  env: Env = options.env ?? process.env,
+): ConfigResolution {
   const r = new Resolver(env);
   const envDisabled = parseSdkDisabled(env, r.warnings);
   const disabled = r.take('disabled', options.disabled ?? envDisabled, checkBoolean, [], parseBoolean, false);
@@ -294,7 +314,8 @@ export function resolveConfig(options: TelemetryOptions = {}, env: Env = options
     TEMPORALITIES,
     DEFAULTS.temporality,
   );
-  const protocol = envValue(env, 'OTEL_EXPORTER_OTLP_METRICS_PROTOCOL') ?? envValue(env, 'OTEL_EXPORTER_OTLP_PROTOCOL');
+  const protocol =
+    envValue(env, 'OTEL_EXPORTER_OTLP_METRICS_PROTOCOL') ?? envValue(env, 'OTEL_EXPORTER_OTLP_PROTOCOL');
   if (protocol !== undefined && protocol.trim() !== 'http/json' && protocol.trim() !== 'http/protobuf') {
     invalid(
       envValue(env, 'OTEL_EXPORTER_OTLP_METRICS_PROTOCOL') !== undefined
@@ -334,7 +355,11 @@ export function resolveConfig(options: TelemetryOptions = {}, env: Env = options
   );
   if (exportTimeoutMs > exportIntervalMs) {
     if (r.sources.exportTimeoutMs?.source !== 'default') {
-      invalid(r.sources.exportTimeoutMs?.name ?? 'OTEL_METRIC_EXPORT_TIMEOUT', exportTimeoutMs, `at most the export interval (${exportIntervalMs})`);
+      invalid(
+        r.sources.exportTimeoutMs?.name ?? 'OTEL_METRIC_EXPORT_TIMEOUT',
+        exportTimeoutMs,
+        `at most the export interval (${exportIntervalMs})`,
+      );
     }
     exportTimeoutMs = exportIntervalMs;
   }
@@ -350,8 +375,19 @@ export function resolveConfig(options: TelemetryOptions = {}, env: Env = options
     otlp: { endpoint: otlpEndpoint, headers: otlpHeaders, timeoutMs: otlpTimeoutMs, temporality },
     exportIntervalMs,
     exportTimeoutMs,
-    cardinalityLimit: r.int('cardinalityLimit', options.cardinalityLimit, ['OTELKIT_CARDINALITY_LIMIT'], CARDINALITY, DEFAULTS.cardinalityLimit),
-    runtimeMetrics: r.bool('runtimeMetrics', options.runtimeMetrics, 'OTELKIT_RUNTIME_METRICS', DEFAULTS.runtimeMetrics),
+    cardinalityLimit: r.int(
+      'cardinalityLimit',
+      options.cardinalityLimit,
+      ['OTELKIT_CARDINALITY_LIMIT'],
+      CARDINALITY,
+      DEFAULTS.cardinalityLimit,
+    ),
+    runtimeMetrics: r.bool(
+      'runtimeMetrics',
+      options.runtimeMetrics,
+      'OTELKIT_RUNTIME_METRICS',
+      DEFAULTS.runtimeMetrics,
+    ),
     runtimeMetricsNaming: r.word(
       'runtimeMetricsNaming',
       options.runtimeMetricsNaming,
@@ -362,7 +398,13 @@ export function resolveConfig(options: TelemetryOptions = {}, env: Env = options
     server: r.bool('server', options.server, 'OTELKIT_SERVER', DEFAULTS.server),
     host: r.take('host', options.host, parseHost, ['OTELKIT_HOST'], parseHost, DEFAULTS.host),
     port: r.int('port', options.port, ['OTELKIT_PORT'], PORT, DEFAULTS.port),
-    requestTimeoutMs: r.int('requestTimeoutMs', options.requestTimeoutMs, ['OTELKIT_REQUEST_TIMEOUT_MS'], POSITIVE_MS, DEFAULTS.requestTimeoutMs),
+    requestTimeoutMs: r.int(
+      'requestTimeoutMs',
+      options.requestTimeoutMs,
+      ['OTELKIT_REQUEST_TIMEOUT_MS'],
+      POSITIVE_MS,
+      DEFAULTS.requestTimeoutMs,
+    ),
     auth: resolveAuth(options, r),
     tls: resolveTls(options, r),
     shutdownTimeoutMs: r.int(

@@ -46,7 +46,10 @@ export function mountMetricsRoutes(server: RouteRegistry, collector: PullCollect
   server.route('/metrics', async (request, response) => {
     const format = negotiateFormat(request.headers.accept);
     const body = serializeMetrics(await collector.collect(), { format });
-    response.writeHead(200, { 'content-type': contentTypeFor(format), 'content-length': Buffer.byteLength(body) });
+    response.writeHead(200, {
+      'content-type': contentTypeFor(format),
+      'content-length': Buffer.byteLength(body),
+    });
     response.end(request.method === 'HEAD' ? undefined : body);
   });
   server.route('/metrics/json', async (request, response) => {

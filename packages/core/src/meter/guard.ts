@@ -123,7 +123,8 @@ export class CardinalityGuard {
         }
         continue;
       }
-      out[name] = typeof value === 'string' && value.length > MAX_STRING ? `${value.slice(0, MAX_STRING - 1)}…` : value;
+      out[name] =
+        typeof value === 'string' && value.length > MAX_STRING ? `${value.slice(0, MAX_STRING - 1)}…` : value;
     }
     return out;
   }

@@ -10,7 +10,7 @@ import {
   BoundUpDownCounterImpl,
   type Flushable,
 } from './bound';
-import { CardinalityGuard } from './guard';
+import type { CardinalityGuard } from './guard';
 import { validValue } from './values';
 
 /** Registers bound instruments for flushing at collection; provided by the meter. */
@@ -62,7 +62,11 @@ export class GuardedCounter implements OtelkitCounter {
   }
 
   bind(attributes?: Attributes): BoundCounter {
-    const bound = new BoundCounterImpl(this.inner, bindAttributes(this.guard, attributes), this.guard.instrument);
+    const bound = new BoundCounterImpl(
+      this.inner,
+      bindAttributes(this.guard, attributes),
+      this.guard.instrument,
+    );
     this.register(bound);
     return bound;
   }
@@ -85,7 +89,11 @@ export class GuardedUpDownCounter implements OtelkitUpDownCounter {
   }
 
   bind(attributes?: Attributes): BoundUpDownCounter {
-    const bound = new BoundUpDownCounterImpl(this.inner, bindAttributes(this.guard, attributes), this.guard.instrument);
+    const bound = new BoundUpDownCounterImpl(
+      this.inner,
+      bindAttributes(this.guard, attributes),
+      this.guard.instrument,
+    );
     this.register(bound);
     return bound;
   }
@@ -108,7 +116,11 @@ export class GuardedGauge implements OtelkitGauge {
   }
 
   bind(attributes?: Attributes): BoundGauge {
-    const bound = new BoundGaugeImpl(this.inner, bindAttributes(this.guard, attributes), this.guard.instrument);
+    const bound = new BoundGaugeImpl(
+      this.inner,
+      bindAttributes(this.guard, attributes),
+      this.guard.instrument,
+    );
     this.register(bound);
     return bound;
   }

@@ -73,17 +73,25 @@ export class GuardedMeter implements OtelkitMeter {
     if (this.flushHooked) return;
     this.flushHooked = true;
     const gauge = this.inner.createObservableGauge('otelkit.bound_series', {
-      description: 'Bound instrument series of this meter, flushed into their instruments at each collection.',
+      description:
+        'Bound instrument series of this meter, flushed into their instruments at each collection.',
     });
-    this.inner.addBatchObservableCallback((result) => {
-      const list = this.flushables;
-      for (let i = 0; i < list.length; i++) list[i]!.flush();
-      result.observe(gauge, list.length);
-    }, [gauge]);
+    this.inner.addBatchObservableCallback(
+      (result) => {
+        const list = this.flushables;
+        for (let i = 0; i < list.length; i++) list[i]!.flush();
+        result.observe(gauge, list.length);
+      },
+      [gauge],
+    );
   };
 
   createCounter(name: string, options?: MetricOptions): OtelkitCounter {
-    return this.cached('counter', name, (g) => new GuardedCounter(this.inner.createCounter(name, options), g, this.register));
+    return this.cached(
+      'counter',
+      name,
+      (g) => new GuardedCounter(this.inner.createCounter(name, options), g, this.register),
+    );
   }
 
   createUpDownCounter(name: string, options?: MetricOptions): OtelkitUpDownCounter {
@@ -95,7 +103,11 @@ export class GuardedMeter implements OtelkitMeter {
   }
 
   createGauge(name: string, options?: MetricOptions): OtelkitGauge {
-    return this.cached('gauge', name, (g) => new GuardedGauge(this.inner.createGauge(name, options), g, this.register));
+    return this.cached(
+      'gauge',
+      name,
+      (g) => new GuardedGauge(this.inner.createGauge(name, options), g, this.register),
+    );
   }
 
   createHistogram(name: string, options?: MetricOptions): OtelkitHistogram {

@@ -12,7 +12,12 @@ import {
 } from '@opentelemetry/api';
 import { OtelkitError } from '../errors';
 import type { BoundCounter, BoundGauge } from '../meter/bound';
-import type { OtelkitCounter, OtelkitGauge, OtelkitHistogram, OtelkitUpDownCounter } from '../meter/instruments';
+import type {
+  OtelkitCounter,
+  OtelkitGauge,
+  OtelkitHistogram,
+  OtelkitUpDownCounter,
+} from '../meter/instruments';
 import { asOtelkitMeter } from '../meter/wrap';
 import { BoundCache } from './bound-cache';
 import { errorType } from './error-type';
@@ -76,7 +81,9 @@ const NAMESPACE = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
 const CACHE_SIZE = 1000;
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
+  return (
+    value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 function cacheKey(operation: string, attributes: Attributes | undefined): string {
@@ -108,7 +115,10 @@ class Monitor implements OperationMonitor {
 
   private recorder(operation: string, attributes: Attributes | undefined): Recorder {
     const all = attributes === undefined ? { operation } : { ...attributes, operation };
-    const cached = this.recorders.get(cacheKey(operation, attributes), () => new BoundRecorder(this.instruments, all));
+    const cached = this.recorders.get(
+      cacheKey(operation, attributes),
+      () => new BoundRecorder(this.instruments, all),
+    );
     return cached ?? new UnboundRecorder(this.instruments, all);
   }
 
@@ -119,7 +129,9 @@ class Monitor implements OperationMonitor {
       throw new TypeError(`otelkit: monitor.track("${operation}") needs a function to run`);
     }
     const recorder = this.recorder(operation, attributes);
-    const span = this.tracer?.startSpan(operation, { attributes: { ...attributes, 'otelkit.operation': operation } });
+    const span = this.tracer?.startSpan(operation, {
+      attributes: { ...attributes, 'otelkit.operation': operation },
+    });
     const ctx: Context | undefined = span?.isRecording() ? trace.setSpan(context.active(), span) : undefined;
     const started = performance.now();
     recorder.start();
@@ -129,7 +141,10 @@ class Monitor implements OperationMonitor {
       if (span !== undefined) {
         if (error instanceof Error) span.recordException(error);
         span.setAttribute('error.type', type);
-        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+        span.setStatus({
+          code: SpanStatusCode.ERROR,
+          message: error instanceof Error ? error.message : String(error),
+        });
         span.end();
       }
     };
@@ -196,7 +211,9 @@ class Monitor implements OperationMonitor {
 
   recordError(operation: string, type: string): void {
     const attributes = { operation, 'error.type': type };
-    const bound = this.errorCounters.get(`${operation}\u0000${type}`, () => this.instruments.errors.bind(attributes));
+    const bound = this.errorCounters.get(`${operation}\u0000${type}`, () =>
+      this.instruments.errors.bind(attributes),
+    );
     if (bound === undefined) this.instruments.errors.add(1, attributes);
     else bound.add(1);
   }

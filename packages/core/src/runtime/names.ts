@@ -33,7 +33,7 @@ export const RUNTIME_PROMETHEUS_NAMES: Readonly<Record<RuntimeMetricsNaming, rea
     'process_memory_usage_bytes',
     'process_uptime_seconds',
     'process_start_time_seconds',
-    'process_unix_file_descriptor_count',
+    'process_unix_file_descriptor_open',
     'process_unix_file_descriptor_limit',
   ],
   'prom-client': [
@@ -73,7 +73,7 @@ export const RUNTIME_PROMETHEUS_NAMES: Readonly<Record<RuntimeMetricsNaming, rea
 
 /** Names in {@link RUNTIME_PROMETHEUS_NAMES} that exist only where `/proc` does (Linux). */
 export const RUNTIME_LINUX_ONLY_PROMETHEUS_NAMES: readonly string[] = [
-  'process_unix_file_descriptor_count',
+  'process_unix_file_descriptor_open',
   'process_unix_file_descriptor_limit',
   'process_virtual_memory_bytes',
   'process_heap_bytes',

@@ -22,7 +22,9 @@ import { TypeCounts } from './type-counts';
 // | process.cpu.time                         | counter         | s                 | cpu.mode (user, system) | process_cpu_time_seconds_total                |
 // | process.memory.usage (RSS)               | up-down counter | By                |                         | process_memory_usage_bytes                    |
 // | process.uptime                           | gauge           | s                 |                         | process_uptime_seconds                        |
-// | process.unix.file_descriptor.count (Linux) | up-down counter | {file_descriptor} |                       | process_unix_file_descriptor_count            |
+// | process.unix.file_descriptor.open (Linux) | up-down counter | {file_descriptor} |                       | process_unix_file_descriptor_open            |
+// (semconv calls it process.unix.file_descriptor.count; its Prometheus name would end in _count, which
+//  promtool rejects on a non-histogram, so otelkit names it .open, next to .limit.)
 // No convention exists for these (otelkit's names):
 // | nodejs.memory.heap.limit                 | up-down counter | By                |                         | nodejs_memory_heap_limit_bytes                |
 // | nodejs.memory.external                   | up-down counter | By                |                         | nodejs_memory_external_bytes                  |
@@ -105,7 +107,7 @@ export function createOtelRecorder(meter: Meter, sources: RuntimeSources): Runti
     versionInfo,
   ];
   const fdCount = sources.hasProcfs
-    ? meter.createObservableUpDownCounter('process.unix.file_descriptor.count', {
+    ? meter.createObservableUpDownCounter('process.unix.file_descriptor.open', {
         unit: '{file_descriptor}',
         description: 'Open file descriptors.',
       })

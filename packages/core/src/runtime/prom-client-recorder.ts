@@ -56,6 +56,8 @@ export function createPromClientRecorder(meter: Meter, sources: RuntimeSources):
     observables.push(g);
     return g;
   };
+  const bytes = (name: string, description: string) => gauge(name, description, 'By');
+  const seconds = (name: string, description: string) => gauge(name, description, 's');
   const counter = (name: string, description: string) => {
     const c = meter.createObservableCounter(name, { description, unit: 's' });
     observables.push(c);
@@ -64,26 +66,23 @@ export function createPromClientRecorder(meter: Meter, sources: RuntimeSources):
   const cpuUser = counter('process_cpu_user_seconds', 'Total user CPU time spent in seconds.');
   const cpuSystem = counter('process_cpu_system_seconds', 'Total system CPU time spent in seconds.');
   const cpuTotal = counter('process_cpu_seconds', 'Total user and system CPU time spent in seconds.');
-  const startTime = gauge(
+  const startTime = seconds(
     'process_start_time_seconds',
     'Start time of the process since unix epoch in seconds.',
-    's',
   );
-  const resident = gauge('process_resident_memory_bytes', 'Resident memory size in bytes.', 'By');
+  const resident = bytes('process_resident_memory_bytes', 'Resident memory size in bytes.');
   const virtual = hasProcfs
-    ? gauge('process_virtual_memory_bytes', 'Virtual memory size in bytes.', 'By')
+    ? bytes('process_virtual_memory_bytes', 'Virtual memory size in bytes.')
     : undefined;
-  const dataSegment = hasProcfs
-    ? gauge('process_heap_bytes', 'Process heap size in bytes.', 'By')
-    : undefined;
+  const dataSegment = hasProcfs ? bytes('process_heap_bytes', 'Process heap size in bytes.') : undefined;
   const openFds = hasProcfs ? gauge('process_open_fds', 'Number of open file descriptors.') : undefined;
   const maxFdsGauge =
     maxFds === undefined ? undefined : gauge('process_max_fds', 'Maximum number of open file descriptors.');
-  const lag = gauge('nodejs_eventloop_lag_seconds', 'Lag of event loop in seconds.', 's');
+  const lag = seconds('nodejs_eventloop_lag_seconds', 'Lag of event loop in seconds.');
   const delay = Object.fromEntries(
     DELAY_KEYS.map((k) => [
       k,
-      gauge(`nodejs_eventloop_lag_${k}_seconds`, `The ${k} of the recorded event loop delays.`, 's'),
+      seconds(`nodejs_eventloop_lag_${k}_seconds`, `The ${k} of the recorded event loop delays.`),
     ]),
   ) as Record<keyof EventLoopDelayStats, ObservableGauge>;
   const byType = (
@@ -109,28 +108,12 @@ export function createPromClientRecorder(meter: Meter, sources: RuntimeSources):
   );
   const observeHandles = byType('handles', privateLister('_getActiveHandles'), constructorNames);
   const observeRequests = byType('requests', privateLister('_getActiveRequests'), constructorNames);
-  const heapTotal = gauge('nodejs_heap_size_total_bytes', 'Process heap size from Node.js in bytes.', 'By');
-  const heapUsed = gauge(
-    'nodejs_heap_size_used_bytes',
-    'Process heap size used from Node.js in bytes.',
-    'By',
-  );
-  const external = gauge('nodejs_external_memory_bytes', 'Node.js external memory size in bytes.', 'By');
-  const spaceTotal = gauge(
-    'nodejs_heap_space_size_total_bytes',
-    'Process heap space size total in bytes.',
-    'By',
-  );
-  const spaceUsed = gauge(
-    'nodejs_heap_space_size_used_bytes',
-    'Process heap space size used in bytes.',
-    'By',
-  );
-  const spaceFree = gauge(
-    'nodejs_heap_space_size_available_bytes',
-    'Process heap space available in bytes.',
-    'By',
-  );
+  const heapTotal = bytes('nodejs_heap_size_total_bytes', 'Process heap size from Node.js in bytes.');
+  const heapUsed = bytes('nodejs_heap_size_used_bytes', 'Process heap size used from Node.js in bytes.');
+  const external = bytes('nodejs_external_memory_bytes', 'Node.js external memory size in bytes.');
+  const spaceTotal = bytes('nodejs_heap_space_size_total_bytes', 'Process heap space size total in bytes.');
+  const spaceUsed = bytes('nodejs_heap_space_size_used_bytes', 'Process heap space size used in bytes.');
+  const spaceFree = bytes('nodejs_heap_space_size_available_bytes', 'Process heap space available in bytes.');
   const versionInfo = gauge('nodejs_version_info', 'Node.js version info.');
   const gcHistogram = meter.createHistogram('nodejs_gc_duration_seconds', {
     unit: 's',
@@ -138,6 +121,7 @@ export function createPromClientRecorder(meter: Meter, sources: RuntimeSources):
     advice: { explicitBucketBoundaries: [...sources.options.gcDurationBuckets] },
   });
 
+  eventLoop.takeLag(); // arms the first lag probe, so the first collection already has a value
   // prom-client rounds the start time to whole seconds and strips `_space` from heap space names.
   const startSeconds = Math.round(Date.now() / 1e3 - process.uptime());
   const version = nodeVersionParts();

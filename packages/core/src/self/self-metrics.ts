@@ -26,7 +26,8 @@ export function registerSelfMetrics(meter: Meter, sources: SelfMetricsSources): 
     unit: 's',
   });
   const overflow = meter.createObservableCounter('otelkit.metric.overflow.measurements', {
-    description: 'Measurements whose attribute set was over the cardinality limit and went to the overflow series.',
+    description:
+      'Measurements whose attribute set was over the cardinality limit and went to the overflow series.',
   });
   const limit = meter.createObservableGauge('otelkit.metric.cardinality.limit', {
     description: 'Attribute sets allowed per instrument before the overflow series.',

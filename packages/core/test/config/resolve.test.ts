@@ -67,12 +67,18 @@ describe('resolveConfig', () => {
       'prometheus',
       'otlp',
     ]);
-    assert.equal(config({ OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: 'http://c:4318/m' }).otlp.endpoint, 'http://c:4318/m');
+    assert.equal(
+      config({ OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: 'http://c:4318/m' }).otlp.endpoint,
+      'http://c:4318/m',
+    );
   });
 
   it('prefers OTEL_SERVICE_NAME over service.name in OTEL_RESOURCE_ATTRIBUTES', () => {
     assert.equal(config({ OTEL_RESOURCE_ATTRIBUTES: 'service.name=a' }).serviceName, 'a');
-    assert.equal(config({ OTEL_RESOURCE_ATTRIBUTES: 'service.name=a', OTEL_SERVICE_NAME: 'b' }).serviceName, 'b');
+    assert.equal(
+      config({ OTEL_RESOURCE_ATTRIBUTES: 'service.name=a', OTEL_SERVICE_NAME: 'b' }).serviceName,
+      'b',
+    );
   });
 
   it('treats empty variables as unset', () => {
@@ -113,7 +119,11 @@ describe('resolveConfig', () => {
   }
 
   it('refuses an explicit export timeout longer than the interval', () =>
-    rejects({ OTEL_METRIC_EXPORT_INTERVAL: '1000', OTEL_METRIC_EXPORT_TIMEOUT: '2000' }, 'OTEL_METRIC_EXPORT_TIMEOUT', '2000'));
+    rejects(
+      { OTEL_METRIC_EXPORT_INTERVAL: '1000', OTEL_METRIC_EXPORT_TIMEOUT: '2000' },
+      'OTEL_METRIC_EXPORT_TIMEOUT',
+      '2000',
+    ));
 
   it('refuses half-configured auth and TLS', () => {
     rejects({ OTELKIT_AUTH_USERNAME: 'ops' }, 'OTELKIT_AUTH_PASSWORD', '');

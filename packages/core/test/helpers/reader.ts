@@ -3,8 +3,8 @@ import {
   type DataPoint,
   type Histogram,
   MeterProvider,
-  MetricReader,
   type MetricData,
+  MetricReader,
   type ResourceMetrics,
 } from '@opentelemetry/sdk-metrics';
 
@@ -23,7 +23,8 @@ export function testProvider(): { provider: MeterProvider; reader: TestReader } 
 /** All metrics of a collection, by name. */
 export function byName(rm: ResourceMetrics): Map<string, MetricData> {
   const out = new Map<string, MetricData>();
-  for (const scope of rm.scopeMetrics) for (const metric of scope.metrics) out.set(metric.descriptor.name, metric);
+  for (const scope of rm.scopeMetrics)
+    for (const metric of scope.metrics) out.set(metric.descriptor.name, metric);
   return out;
 }
 
@@ -38,7 +39,8 @@ export async function collectMetric(reader: TestReader, name: string): Promise<M
 function matches(point: DataPoint<unknown>, attributes: Attributes): boolean {
   const keys = Object.keys(attributes);
   return (
-    keys.length === Object.keys(point.attributes).length && keys.every((k) => point.attributes[k] === attributes[k])
+    keys.length === Object.keys(point.attributes).length &&
+    keys.every((k) => point.attributes[k] === attributes[k])
   );
 }
 

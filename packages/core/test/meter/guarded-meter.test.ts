@@ -58,7 +58,13 @@ describe('GuardedMeter', () => {
   it('drops invalid values without throwing', async () => {
     const { meter, reader } = setup();
     const counter = meter.createCounter('n');
-    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, -1, '3' as unknown as number, undefined as unknown as number]) {
+    for (const bad of [
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      -1,
+      '3' as unknown as number,
+      undefined as unknown as number,
+    ]) {
       assert.doesNotThrow(() => counter.add(bad, { k: 'v' }));
     }
     counter.add(1, { k: 'v' });
@@ -68,10 +74,12 @@ describe('GuardedMeter', () => {
   it('drops attributes that are not attribute values and clips huge strings', async () => {
     const { meter, reader } = setup();
     const counter = meter.createCounter('a');
-    const attrs = { ok: 'yes', obj: { nested: true }, fn: () => 1, long: 'x'.repeat(5000) } as unknown as Record<
-      string,
-      string
-    >;
+    const attrs = {
+      ok: 'yes',
+      obj: { nested: true },
+      fn: () => 1,
+      long: 'x'.repeat(5000),
+    } as unknown as Record<string, string>;
     assert.doesNotThrow(() => counter.add(1, attrs));
     const metric = await collectMetric(reader, 'a');
     const point = metric.dataPoints[0]!;
@@ -86,8 +94,13 @@ describe('GuardedMeter', () => {
     meter.createHistogram('f', { unit: 'ms' }).record(20);
     const d = histogramValue(await collectMetric(reader, 'd'), {}) as Histogram;
     assert.deepEqual(d.buckets.boundaries, [...SECONDS_BUCKETS]);
-    assert.deepEqual((histogramValue(await collectMetric(reader, 'e'), {}) as Histogram).buckets.boundaries, [1, 2]);
-    assert.ok((histogramValue(await collectMetric(reader, 'f'), {}) as Histogram).buckets.boundaries.includes(1000));
+    assert.deepEqual(
+      (histogramValue(await collectMetric(reader, 'e'), {}) as Histogram).buckets.boundaries,
+      [1, 2],
+    );
+    assert.ok(
+      (histogramValue(await collectMetric(reader, 'f'), {}) as Histogram).buckets.boundaries.includes(1000),
+    );
   });
 });
 

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { Histogram } from '@opentelemetry/sdk-metrics';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { createOperationMonitor, GuardedMeterProvider, isOtelkitError } from '@otelkit/core';
 import { collectMetric, histogramValue, pointValue, testProvider } from '../helpers/reader';
 
@@ -10,8 +14,15 @@ function setup(spans = false) {
   const { provider, reader } = testProvider();
   const meter = new GuardedMeterProvider(provider, 2000).getMeter('m');
   const exporter = new InMemorySpanExporter();
-  const tracer = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }).getTracer('t');
-  const monitor = createOperationMonitor({ namespace: 'sync', meter, spans, tracer: spans ? tracer : undefined });
+  const tracer = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }).getTracer(
+    't',
+  );
+  const monitor = createOperationMonitor({
+    namespace: 'sync',
+    meter,
+    spans,
+    tracer: spans ? tracer : undefined,
+  });
   return { monitor, reader, exporter };
 }
 
@@ -25,9 +36,18 @@ describe('createOperationMonitor', () => {
     });
     assert.equal(result, 42);
     const attrs = { operation: 'cycle', source: 'gh' };
-    assert.equal(pointValue(await collectMetric(reader, 'sync.operations'), { ...attrs, status: 'success' }), 1);
-    assert.equal(pointValue(await collectMetric(reader, 'sync.operations'), { ...attrs, status: 'failure' }), 0);
-    const duration = histogramValue(await collectMetric(reader, 'sync.operation.duration'), { ...attrs, status: 'success' }) as Histogram;
+    assert.equal(
+      pointValue(await collectMetric(reader, 'sync.operations'), { ...attrs, status: 'success' }),
+      1,
+    );
+    assert.equal(
+      pointValue(await collectMetric(reader, 'sync.operations'), { ...attrs, status: 'failure' }),
+      0,
+    );
+    const duration = histogramValue(await collectMetric(reader, 'sync.operation.duration'), {
+      ...attrs,
+      status: 'success',
+    }) as Histogram;
     assert.equal(duration.count, 1);
     assert.ok(duration.sum >= 0.025 && duration.sum < 1, `duration ${duration.sum}s`);
     const last = pointValue(await collectMetric(reader, 'sync.last_success.timestamp'), attrs)!;
@@ -47,9 +67,17 @@ describe('createOperationMonitor', () => {
 
   it('counts a thrown error as a failure of its type and rethrows it', async () => {
     const { monitor, reader } = setup();
-    assert.throws(() => monitor.track('parse', () => { throw new TypeError('bad'); }), TypeError);
+    assert.throws(
+      () =>
+        monitor.track('parse', () => {
+          throw new TypeError('bad');
+        }),
+      TypeError,
+    );
     await assert.rejects(
-      monitor.track('fetch', async () => { throw Object.assign(new Error('reset'), { code: 'ECONNRESET' }); }),
+      monitor.track('fetch', async () => {
+        throw Object.assign(new Error('reset'), { code: 'ECONNRESET' });
+      }),
       /reset/,
     );
     const ops = await collectMetric(reader, 'sync.operations');
@@ -62,7 +90,10 @@ describe('createOperationMonitor', () => {
 
   it('returns synchronous results unchanged', () => {
     const { monitor } = setup();
-    assert.equal(monitor.track('add', () => 1 + 1), 2);
+    assert.equal(
+      monitor.track('add', () => 1 + 1),
+      2,
+    );
   });
 
   it('records items, queue depth and standalone errors', async () => {
@@ -77,7 +108,13 @@ describe('createOperationMonitor', () => {
     assert.equal(pointValue(items, { operation: 'sync', 'item.type': 'repo', 'item.action': 'created' }), 4);
     assert.equal(pointValue(items, { operation: 'sync', 'item.type': 'repo', 'item.action': 'deleted' }), 2);
     assert.equal(pointValue(await collectMetric(reader, 'sync.queue.depth'), { queue: 'pending' }), 4);
-    assert.equal(pointValue(await collectMetric(reader, 'sync.errors'), { operation: 'sync', 'error.type': 'RateLimited' }), 1);
+    assert.equal(
+      pointValue(await collectMetric(reader, 'sync.errors'), {
+        operation: 'sync',
+        'error.type': 'RateLimited',
+      }),
+      1,
+    );
   });
 
   it('ends a begun operation once, as success or failure', async () => {
@@ -100,9 +137,16 @@ describe('createOperationMonitor', () => {
   it('opens a span per tracked operation and marks failures on it', async () => {
     const { monitor, exporter } = setup(true);
     await monitor.track('ok', async () => {});
-    await monitor.track('bad', async () => { throw new Error('boom'); }).catch(() => {});
+    await monitor
+      .track('bad', async () => {
+        throw new Error('boom');
+      })
+      .catch(() => {});
     const spans = exporter.getFinishedSpans();
-    assert.deepEqual(spans.map((s) => s.name), ['ok', 'bad']);
+    assert.deepEqual(
+      spans.map((s) => s.name),
+      ['ok', 'bad'],
+    );
     assert.equal(spans[1]!.status.code, 2);
     assert.equal(spans[1]!.attributes['error.type'], 'Error');
     assert.equal(spans[1]!.events[0]?.name, 'exception');
@@ -110,7 +154,10 @@ describe('createOperationMonitor', () => {
 
   it('refuses a namespace that cannot prefix a metric name', () => {
     for (const ns of ['', '1abc', 'a-b', 'a.b', 'x'.repeat(65)]) {
-      assert.throws(() => createOperationMonitor({ namespace: ns }), (e: unknown) => isOtelkitError(e) && e.code === 'OTELKIT_ERR_INVALID_NAMESPACE');
+      assert.throws(
+        () => createOperationMonitor({ namespace: ns }),
+        (e: unknown) => isOtelkitError(e) && e.code === 'OTELKIT_ERR_INVALID_NAMESPACE',
+      );
     }
   });
 });

@@ -1,4 +1,7 @@
-import type { Attributes } from '@opentelemetry/api';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { type Attributes, type DiagLogger, DiagLogLevel, diag } from '@opentelemetry/api';
 import {
   DataPointType,
   type Histogram,
@@ -6,9 +9,6 @@ import {
   type MetricData,
   MetricReader,
 } from '@opentelemetry/sdk-metrics';
-import { PerformanceObserver } from 'node:perf_hooks';
-import { runInNewContext } from 'node:vm';
-import { setFlagsFromString } from 'node:v8';
 import type { RuntimeMetricsOptions } from '../../src/runtime/options';
 import { type RuntimeMetricsHandle, startRuntimeMetrics } from '../../src/runtime/runtime-metrics';
 
@@ -52,7 +52,8 @@ export function prometheusName(metric: MetricData): string {
   const unit = metric.descriptor.unit;
   let suffix = '';
   if (unit === '1') suffix = kind === 'gauge' ? 'ratio' : '';
-  else if (unit !== '' && !unit.startsWith('{')) suffix = UNIT_SUFFIX[unit] ?? unit.replace(/[^a-zA-Z0-9]/g, '_');
+  else if (unit !== '' && !unit.startsWith('{'))
+    suffix = UNIT_SUFFIX[unit] ?? unit.replace(/[^a-zA-Z0-9]/g, '_');
   if (suffix !== '' && !name.endsWith(`_${suffix}`)) name = `${name}_${suffix}`;
   if (kind === 'counter' && !name.endsWith('_total')) name = `${name}_total`;
   return name;
@@ -82,7 +83,11 @@ export function startFixture(options?: RuntimeMetricsOptions): RuntimeFixture {
       for (const scope of resourceMetrics.scopeMetrics) {
         for (const metric of scope.metrics) {
           if (metric.dataPoints.length === 0) continue;
-          out.set(metric.descriptor.name, { metric, kind: kindOf(metric), prometheusName: prometheusName(metric) });
+          out.set(metric.descriptor.name, {
+            metric,
+            kind: kindOf(metric),
+            prometheusName: prometheusName(metric),
+          });
         }
       }
       return out;
@@ -99,7 +104,7 @@ function matches(attributes: Attributes, wanted: Attributes): boolean {
 }
 
 /** The numeric value of the point of `name` whose attributes include `wanted`; throws when absent. */
-export function valueOf(metrics: Map<string, Collected>, name: string, wanted: Attributes = {}): number {
+export function pointValue(metrics: Map<string, Collected>, name: string, wanted: Attributes = {}): number {
   const metric = metrics.get(name)?.metric;
   if (metric === undefined) throw new Error(`no metric ${name} in [${[...metrics.keys()].join(', ')}]`);
   const point = metric.dataPoints.find((p) => matches(p.attributes, wanted));
@@ -161,12 +166,34 @@ export async function forceGc(): Promise<void> {
     });
     observer.observe({ entryTypes: ['gc'] });
   });
-  gcFunction();
-  await delivered;
-  await nextTurn();
+  // Node.js delivers GC entries from an unref'd immediate: keep the loop turning until it arrives.
+  const keepAlive = setInterval(() => {}, 1);
+  try {
+    gcFunction();
+    await delivered;
+    await nextTurn();
+  } finally {
+    clearInterval(keepAlive);
+  }
 }
 
 /** Resolves after the pending I/O and immediates (PerformanceObserver entries are delivered by then). */
 export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Collects `diag.debug` messages for the rest of the test `t`. */
+export function captureDiagDebug(t: { after(fn: () => void): void }): string[] {
+  const messages: string[] = [];
+  const ignore = () => {};
+  const logger: DiagLogger = {
+    debug: (message) => messages.push(message),
+    info: ignore,
+    warn: ignore,
+    error: ignore,
+    verbose: ignore,
+  };
+  diag.setLogger(logger, { logLevel: DiagLogLevel.DEBUG, suppressOverrideMessage: true });
+  t.after(() => diag.disable());
+  return messages;
 }

@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { createOperationMonitor, type Telemetry, startTelemetry } from '@otelkit/core';
+import { createOperationMonitor, startTelemetry, type Telemetry } from '@otelkit/core';
 import { OtlpReceiver, type Received } from '../helpers/otlp-receiver';
 
 interface OtlpMetric {
   name: string;
   unit?: string;
   sum?: { dataPoints: OtlpPoint[]; isMonotonic?: boolean };
-  histogram?: { dataPoints: Array<OtlpPoint & { count: string | number; sum: number; explicitBounds: number[] }> };
+  histogram?: {
+    dataPoints: Array<OtlpPoint & { count: string | number; sum: number; explicitBounds: number[] }>;
+  };
 }
 interface OtlpPoint {
   attributes: Array<{ key: string; value: { stringValue?: string } }>;
@@ -109,7 +111,10 @@ describe('OTLP/HTTP metrics push', () => {
       await new Promise((r) => setTimeout(r, 100));
       text = await (await fetch(`${address!.url}/metrics`)).text();
     }
-    assert.match(text, /otelkit_exporter_exports_total\{signal="metrics",exporter="otlp",outcome="failure"[^}]*\} [1-9]/);
+    assert.match(
+      text,
+      /otelkit_exporter_exports_total\{signal="metrics",exporter="otlp",outcome="failure"[^}]*\} [1-9]/,
+    );
     assert.match(text, /otelkit_exporter_dropped_total\{signal="metrics",exporter="otlp"[^}]*\} [1-9]/);
     assert.doesNotMatch(text, /otelkit_exporter_last_success_timestamp_seconds\{signal="metrics"/);
   });

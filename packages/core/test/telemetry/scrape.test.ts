@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
 import { metrics } from '@opentelemetry/api';
-import { createOperationMonitor, isOtelkitError, type Telemetry, startTelemetry } from '@otelkit/core';
+import { createOperationMonitor, isOtelkitError, startTelemetry, type Telemetry } from '@otelkit/core';
 import { promtoolCheckMetrics } from '../helpers/promtool';
 
 let telemetry: Telemetry | undefined;
@@ -13,7 +13,13 @@ afterEach(async () => {
 });
 
 async function start(options: Parameters<typeof startTelemetry>[0] = {}) {
-  telemetry = startTelemetry({ host: '127.0.0.1', port: 0, serviceName: 'scrape-test', logLevel: 'none', ...options });
+  telemetry = startTelemetry({
+    host: '127.0.0.1',
+    port: 0,
+    serviceName: 'scrape-test',
+    logLevel: 'none',
+    ...options,
+  });
   const address = await telemetry.ready;
   assert.ok(address, 'server listening');
   return address.url;
@@ -29,7 +35,11 @@ describe('startTelemetry + /metrics', () => {
     const url = await start();
     const monitor = createOperationMonitor({ namespace: 'sync' });
     await monitor.track('cycle', { source: 'gh' }, async () => {});
-    await monitor.track('cycle', { source: 'gh' }, async () => { throw new RangeError('x'); }).catch(() => {});
+    await monitor
+      .track('cycle', { source: 'gh' }, async () => {
+        throw new RangeError('x');
+      })
+      .catch(() => {});
     monitor.recordItems('cycle', 'repo', 'created', 3);
     monitor.setQueueDepth('pending', 7);
     const response = await fetch(`${url}/metrics`);
@@ -37,12 +47,30 @@ describe('startTelemetry + /metrics', () => {
     assert.match(response.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
     const text = await response.text();
     const scope = 'otel_scope_name="@otelkit/core"';
-    assert.equal(sample(text, `sync_operations_total{source="gh",operation="cycle",status="success",${scope}}`), 1);
-    assert.equal(sample(text, `sync_operations_total{source="gh",operation="cycle",status="failure",${scope}}`), 1);
-    assert.equal(sample(text, `sync_errors_total{error_type="RangeError",operation="cycle",source="gh",${scope}}`), 1);
-    assert.equal(sample(text, `sync_items_total{item_action="created",item_type="repo",operation="cycle",${scope}}`), 3);
+    assert.equal(
+      sample(text, `sync_operations_total{source="gh",operation="cycle",status="success",${scope}}`),
+      1,
+    );
+    assert.equal(
+      sample(text, `sync_operations_total{source="gh",operation="cycle",status="failure",${scope}}`),
+      1,
+    );
+    assert.equal(
+      sample(text, `sync_errors_total{error_type="RangeError",operation="cycle",source="gh",${scope}}`),
+      1,
+    );
+    assert.equal(
+      sample(text, `sync_items_total{item_action="created",item_type="repo",operation="cycle",${scope}}`),
+      3,
+    );
     assert.equal(sample(text, `sync_queue_depth{queue="pending",${scope}}`), 7);
-    assert.equal(sample(text, `sync_operation_duration_seconds_count{source="gh",operation="cycle",status="success",${scope}}`), 1);
+    assert.equal(
+      sample(
+        text,
+        `sync_operation_duration_seconds_count{source="gh",operation="cycle",status="success",${scope}}`,
+      ),
+      1,
+    );
     assert.match(text, /sync_operation_duration_seconds_bucket\{[^}]*le="0\.005"\}/);
     assert.match(text, /^# TYPE sync_operations_total counter$/m);
     assert.match(text, /^# TYPE sync_last_success_timestamp_seconds gauge$/m);
@@ -57,7 +85,10 @@ describe('startTelemetry + /metrics', () => {
     const response = await fetch(`${url}/metrics`, {
       headers: { accept: 'application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5' },
     });
-    assert.match(response.headers.get('content-type') ?? '', /^application\/openmetrics-text; version=1\.0\.0/);
+    assert.match(
+      response.headers.get('content-type') ?? '',
+      /^application\/openmetrics-text; version=1\.0\.0/,
+    );
     const text = await response.text();
     assert.match(text, /^# TYPE om_items counter$/m);
     assert.ok(text.endsWith('# EOF\n'));
@@ -90,10 +121,16 @@ describe('startTelemetry + /metrics', () => {
     assert.ok(grownMb < 60, `heap grew ${grownMb.toFixed(1)} MB`);
     assert.equal(text.split('\n').filter((l) => l.startsWith('user_requests_total{')).length, 1001);
     assert.equal(
-      sample(text, 'otelkit_metric_overflow_measurements_total{instrument="user.requests",otel_scope_name="@otelkit/core"}'),
+      sample(
+        text,
+        'otelkit_metric_overflow_measurements_total{instrument="user.requests",otel_scope_name="@otelkit/core"}',
+      ),
       299_000,
     );
-    assert.match(text, /user_requests_total\{otel_metric_overflow="true",otel_scope_name="explosion"\} 299000/);
+    assert.match(
+      text,
+      /user_requests_total\{otel_metric_overflow="true",otel_scope_name="explosion"\} 299000/,
+    );
   });
 
   it('is idempotent on shutdown and closes the server', async () => {
