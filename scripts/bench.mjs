@@ -17,10 +17,14 @@ const benches = readdirSync(join(root, 'test/bench'))
 let failed = 0;
 for (const file of benches) {
   console.log(`\n=== ${file}${smoke ? ' (smoke)' : ''}`);
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join('test/bench', file), ...(smoke ? ['--smoke'] : [])], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', join('test/bench', file), ...(smoke ? ['--smoke'] : [])],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) {
     failed++;
     console.error(`${file} exited with ${r.status}`);

@@ -55,14 +55,14 @@ export { toPrometheusLabelName, toPrometheusMetricName } from './prometheus/nami
 export type { SerializeOptions } from './prometheus/serializer';
 export { serializeMetrics } from './prometheus/serializer';
 export { buildResource } from './resource';
+export { RUNTIME_LINUX_ONLY_PROMETHEUS_NAMES, RUNTIME_PROMETHEUS_NAMES } from './runtime/names';
+export type { RuntimeMetricsOptions } from './runtime/options';
 export {
   INVALID_RUNTIME_METRICS_OPTION,
   OTEL_GC_DURATION_BUCKETS,
   PROM_CLIENT_GC_DURATION_BUCKETS,
   RUNTIME_METRICS_DEFAULTS,
 } from './runtime/options';
-export type { RuntimeMetricsOptions } from './runtime/options';
-export { RUNTIME_LINUX_ONLY_PROMETHEUS_NAMES, RUNTIME_PROMETHEUS_NAMES } from './runtime/names';
 export type { RuntimeMetricsHandle } from './runtime/runtime-metrics';
 export { startRuntimeMetrics } from './runtime/runtime-metrics';
 export type { Signal } from './self/export-stats';

@@ -1,7 +1,7 @@
-export { SyncService } from './sync-service';
-export type { SyncServiceOptions } from './sync-service';
-export { SourceSystem, TargetSystem } from './systems';
-export type { Item } from './systems';
-export { Random } from './random';
-export { readDemoOptions } from './options';
 export type { DemoOptions } from './options';
+export { readDemoOptions } from './options';
+export { Random } from './random';
+export type { SyncServiceOptions } from './sync-service';
+export { SyncService } from './sync-service';
+export type { Item } from './systems';
+export { SourceSystem, TargetSystem } from './systems';

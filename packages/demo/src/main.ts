@@ -7,7 +7,10 @@ import { SourceSystem, TargetSystem } from './systems';
 /** Starts the demo: telemetry first, then the sync loop; stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const options = readDemoOptions(process.env);
-  const telemetry = startTelemetry({ serviceName: process.env.OTEL_SERVICE_NAME ?? 'otelkit-demo', serviceVersion: '0.1.0' });
+  const telemetry = startTelemetry({
+    serviceName: process.env.OTEL_SERVICE_NAME ?? 'otelkit-demo',
+    serviceVersion: '0.1.0',
+  });
   const address = await telemetry.ready;
   const random = new Random(options.seed);
   const failureRate = () => options.failureRate;

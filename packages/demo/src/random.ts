@@ -23,7 +23,10 @@ export class Random {
   /** A log-normal-ish latency around `medianMs`, with a long tail. */
   latencyMs(medianMs: number): number {
     const u = Math.max(this.next(), 1e-9);
-    return Math.min(medianMs * Math.exp(0.6 * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next())), medianMs * 20);
+    return Math.min(
+      medianMs * Math.exp(0.6 * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next())),
+      medianMs * 20,
+    );
   }
 
   /** One element of a non-empty list. */

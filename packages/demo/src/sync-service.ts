@@ -12,7 +12,9 @@ export interface SyncServiceOptions {
   readonly concurrency: number;
 }
 
-type Change = { readonly kind: 'put'; readonly item: Item } | { readonly kind: 'delete'; readonly id: string };
+type Change =
+  | { readonly kind: 'put'; readonly item: Item }
+  | { readonly kind: 'delete'; readonly id: string };
 
 /**
  * Copies repositories from each source to the target, one cycle at a time, instrumented only through
@@ -25,7 +27,8 @@ export class SyncService {
 
   constructor(private readonly options: SyncServiceOptions) {
     const retries = options.monitor.counter('retries', { description: 'Remote calls retried, by source.' });
-    for (const source of options.sources) this.retries.set(source.name, retries.bind({ source: source.name }));
+    for (const source of options.sources)
+      this.retries.set(source.name, retries.bind({ source: source.name }));
   }
 
   /** Runs one cycle over every source, concurrently. Resolves when all are done; never rejects. */
@@ -57,7 +60,9 @@ export class SyncService {
       };
       await Promise.all(Array.from({ length: this.options.concurrency }, worker));
       if (changes.length > 0 && failed / changes.length > 0.5) {
-        throw Object.assign(new Error(`${failed} of ${changes.length} writes failed`), { name: 'PartialSyncError' });
+        throw Object.assign(new Error(`${failed} of ${changes.length} writes failed`), {
+          name: 'PartialSyncError',
+        });
       }
     });
   }
@@ -67,7 +72,8 @@ export class SyncService {
     try {
       return await monitor.track('fetch_source', { source: source.name }, () => source.list());
     } catch (error) {
-      if ((error as Error).name !== 'RateLimitError' && (error as { code?: string }).code !== 'ECONNRESET') throw error;
+      if ((error as Error).name !== 'RateLimitError' && (error as { code?: string }).code !== 'ECONNRESET')
+        throw error;
       this.retries.get(source.name)?.add(1);
       return monitor.track('fetch_source', { source: source.name }, () => source.list());
     }
@@ -99,7 +105,8 @@ export class SyncService {
         }
       });
     } catch (error) {
-      if ((error as Error).name === 'ConflictError') monitor.recordItems('sync_cycle', 'repository', 'conflicted');
+      if ((error as Error).name === 'ConflictError')
+        monitor.recordItems('sync_cycle', 'repository', 'conflicted');
       throw error;
     }
   }
