@@ -26,6 +26,7 @@ export type {
 } from './config/types';
 export { setDiagLogLevel } from './diag-logger';
 export { isOtelkitError, OtelkitError } from './errors';
+export { ExemplarStore, exemplars } from './exemplars/store';
 export type { BoundCounter, BoundGauge, BoundHistogram, BoundUpDownCounter } from './meter/bound';
 export { SECONDS_BUCKETS } from './meter/buckets';
 export { OVERFLOW_ATTRIBUTES } from './meter/guard';
@@ -36,7 +37,6 @@ export type {
   OtelkitUpDownCounter,
 } from './meter/instruments';
 export type { OtelkitMeter } from './meter/meter';
-
 export { GuardedMeterProvider } from './meter/provider';
 export { asOtelkitMeter } from './meter/wrap';
 export { errorType } from './monitor/error-type';

@@ -1,5 +1,6 @@
 import { diag } from '@opentelemetry/api';
 import type { MetricReader, ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import { exemplars } from '../exemplars/store';
 import { contentTypeFor, negotiateFormat } from '../prometheus/content-type';
 import { serializeMetrics } from '../prometheus/serializer';
 import type { RouteRegistry } from '../server/route';
@@ -21,6 +22,7 @@ export class PullCollector {
     const pending = this.reader.collect().then(
       ({ resourceMetrics, errors }) => {
         for (const error of errors) diag.debug('otelkit: error during metric collection', error);
+        exemplars.attach(resourceMetrics);
         return resourceMetrics;
       },
       (error: unknown) => {

@@ -115,11 +115,12 @@ class Monitor implements OperationMonitor {
 
   private recorder(operation: string, attributes: Attributes | undefined): Recorder {
     const all = attributes === undefined ? { operation } : { ...attributes, operation };
+    const durationName = `${this.namespace}.operation.duration`;
     const cached = this.recorders.get(
       cacheKey(operation, attributes),
-      () => new BoundRecorder(this.instruments, all),
+      () => new BoundRecorder(this.instruments, all, durationName),
     );
-    return cached ?? new UnboundRecorder(this.instruments, all);
+    return cached ?? new UnboundRecorder(this.instruments, all, durationName);
   }
 
   track<T>(operation: string, attributesOrFn: Attributes | (() => T), maybeFn?: () => T): T {

@@ -1,4 +1,5 @@
-import type { Attributes, Context } from '@opentelemetry/api';
+import { type Attributes, type Context, trace } from '@opentelemetry/api';
+import { exemplars } from '../exemplars/store';
 import type { BoundCounter, BoundGauge, BoundHistogram, BoundUpDownCounter } from '../meter/bound';
 import type { MonitorInstruments } from './instruments';
 
@@ -21,13 +22,18 @@ export class BoundRecorder implements Recorder {
   private readonly failureDuration: BoundHistogram;
   private readonly lastSuccess: BoundGauge;
   private readonly errors = new Map<string, BoundCounter>();
+  private readonly success: Attributes;
+  private readonly failure: Attributes;
 
   constructor(
     private readonly instruments: MonitorInstruments,
     private readonly attributes: Attributes,
+    private readonly durationName: string,
   ) {
     const success = { ...attributes, status: 'success' };
     const failure = { ...attributes, status: 'failure' };
+    this.success = success;
+    this.failure = failure;
     this.active = instruments.active.bind(attributes);
     this.successes = instruments.operations.bind(success);
     this.failures = instruments.operations.bind(failure);
@@ -43,16 +49,16 @@ export class BoundRecorder implements Recorder {
   succeed(seconds: number, context: Context | undefined): void {
     this.active.add(-1);
     this.successes.add(1);
-    if (context === undefined) this.successDuration.record(seconds);
-    else this.instruments.duration.record(seconds, { ...this.attributes, status: 'success' }, context);
+    this.successDuration.record(seconds);
+    if (context !== undefined) offerExemplar(this.durationName, this.success, seconds, context);
     this.lastSuccess.record(Date.now() / 1000);
   }
 
   fail(seconds: number, errorType: string, context: Context | undefined): void {
     this.active.add(-1);
     this.failures.add(1);
-    if (context === undefined) this.failureDuration.record(seconds);
-    else this.instruments.duration.record(seconds, { ...this.attributes, status: 'failure' }, context);
+    this.failureDuration.record(seconds);
+    if (context !== undefined) offerExemplar(this.durationName, this.failure, seconds, context);
     let errors = this.errors.get(errorType);
     if (errors === undefined) {
       // Error types come from code, so they are few; past 100 per operation the guard takes over.
@@ -67,11 +73,19 @@ export class BoundRecorder implements Recorder {
   }
 }
 
+/** Keeps the span of a sampled operation as an exemplar of its duration. */
+function offerExemplar(instrument: string, attributes: Attributes, seconds: number, context: Context): void {
+  const span = trace.getSpanContext(context);
+  if (span !== undefined && (span.traceFlags & 1) === 1)
+    exemplars.offer(instrument, attributes, seconds, span);
+}
+
 /** Recorder for attribute sets too many to bind: every record goes through the guarded instruments. @internal */
 export class UnboundRecorder implements Recorder {
   constructor(
     private readonly instruments: MonitorInstruments,
     private readonly attributes: Attributes,
+    private readonly durationName: string,
   ) {}
 
   start(): void {
@@ -83,6 +97,7 @@ export class UnboundRecorder implements Recorder {
     this.instruments.active.add(-1, this.attributes);
     this.instruments.operations.add(1, attributes);
     this.instruments.duration.record(seconds, attributes, context);
+    if (context !== undefined) offerExemplar(this.durationName, attributes, seconds, context);
     this.instruments.lastSuccess.record(Date.now() / 1000, this.attributes);
   }
 
@@ -91,6 +106,7 @@ export class UnboundRecorder implements Recorder {
     this.instruments.active.add(-1, this.attributes);
     this.instruments.operations.add(1, attributes);
     this.instruments.duration.record(seconds, attributes, context);
+    if (context !== undefined) offerExemplar(this.durationName, attributes, seconds, context);
     this.instruments.errors.add(1, { ...this.attributes, 'error.type': errorType });
   }
 }
