@@ -1,0 +1,56 @@
+import { statfs } from 'node:fs/promises';
+import { invalid } from '@otelkit/core';
+import type { CheckFunction } from '../check/types';
+import { rateLow, ratio, threshold } from './thresholds';
+
+/** Options of {@link diskSpaceCheck}. Give bytes or ratios (free / total); ratios default to 10 % / 5 %. */
+export interface DiskSpaceCheckOptions {
+  /** A path on the file system to watch. Required. */
+  readonly path: string;
+  /** Warn when fewer bytes are free (available to unprivileged users). */
+  readonly warnBytes?: number;
+  /** Fail when fewer bytes are free. */
+  readonly failBytes?: number;
+  /** Warn when the free ratio drops below this. Default `0.1` unless bytes are given. */
+  readonly warnRatio?: number;
+  /** Fail when the free ratio drops below this. Default `0.05` unless bytes are given. */
+  readonly failRatio?: number;
+}
+
+/**
+ * Free disk space of the file system holding `path` (`statfs`). Observed value: free bytes.
+ * @example
+ * health.registerCheck('disk:free', diskSpaceCheck({ path: '/var/data', failBytes: 1e9 }));
+ */
+export function diskSpaceCheck(options: DiskSpaceCheckOptions): CheckFunction {
+  const path = options?.path;
+  if (typeof path !== 'string' || path === '') invalid('diskSpaceCheck path', path, 'a file system path');
+  const byBytes = options.warnBytes !== undefined || options.failBytes !== undefined;
+  const warnBytes = threshold('diskSpaceCheck warnBytes', options.warnBytes);
+  const failBytes = threshold('diskSpaceCheck failBytes', options.failBytes);
+  const warnRatio = ratio('diskSpaceCheck warnRatio', options.warnRatio ?? (byBytes ? undefined : 0.1));
+  const failRatio = ratio('diskSpaceCheck failRatio', options.failRatio ?? (byBytes ? undefined : 0.05));
+  return async () => {
+    const stats = await statfs(path);
+    const free = stats.bavail * stats.bsize;
+    const total = stats.blocks * stats.bsize;
+    const freeRatio = total > 0 ? stats.bavail / stats.blocks : 0;
+    const byteStatus = rateLow(free, warnBytes, failBytes);
+    const ratioStatus = rateLow(freeRatio, warnRatio, failRatio);
+    const status =
+      byteStatus === 'fail' || ratioStatus === 'fail'
+        ? 'fail'
+        : byteStatus === 'warn' || ratioStatus === 'warn'
+          ? 'warn'
+          : 'pass';
+    const mib = Math.round(free / 1048576);
+    return {
+      status,
+      observedValue: free,
+      observedUnit: 'bytes',
+      ...(status === 'pass'
+        ? {}
+        : { output: `${mib} MiB (${Math.round(freeRatio * 1000) / 10} %) free on ${path}` }),
+    };
+  };
+}

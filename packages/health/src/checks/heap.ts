@@ -1,0 +1,37 @@
+import { getHeapStatistics } from 'node:v8';
+import type { CheckFunction } from '../check/types';
+import { rateHigh, ratio } from './thresholds';
+
+/** Options of {@link heapCheck}. */
+export interface HeapCheckOptions {
+  /** Warn when used heap / heap limit reaches this ratio. Default `0.85`. */
+  readonly warnRatio?: number;
+  /** Fail at this ratio. Default `0.95`. */
+  readonly failRatio?: number;
+}
+
+/**
+ * V8 heap in use against the heap limit (`--max-old-space-size`). Observed value in percent.
+ * @example
+ * health.registerCheck('memory:heap', heapCheck({ warnRatio: 0.8, failRatio: 0.95 }), { kind: 'liveness' });
+ */
+export function heapCheck(options: HeapCheckOptions = {}): CheckFunction {
+  const warn = ratio('heapCheck warnRatio', options.warnRatio ?? 0.85);
+  const fail = ratio('heapCheck failRatio', options.failRatio ?? 0.95);
+  return () => {
+    const heap = getHeapStatistics();
+    const used = heap.used_heap_size / heap.heap_size_limit;
+    const status = rateHigh(used, warn, fail);
+    const percent = Math.round(used * 1000) / 10;
+    return {
+      status,
+      observedValue: percent,
+      observedUnit: 'percent',
+      ...(status === 'pass'
+        ? {}
+        : {
+            output: `heap ${percent} % used (${Math.round(heap.used_heap_size / 1048576)} of ${Math.round(heap.heap_size_limit / 1048576)} MiB)`,
+          }),
+    };
+  };
+}

@@ -1,0 +1,87 @@
+import { checkInteger } from '@otelkit/core';
+import { resolveShutdownDelayMs, resolveShutdownTimeoutMs } from './lifecycle/env';
+
+/** Options of `startHealth()`; every field is optional, defaults in {@link HEALTH_DEFAULTS}. */
+export interface HealthOptions {
+  /** Mount the probe endpoints on the observability server. Default `true`. */
+  readonly routes?: boolean;
+  /** Mount the status page on `/` and `/health/status.json`. Default `true`. */
+  readonly statusPage?: boolean;
+  /** Start ready, without waiting for `markReady()`. Default `false`. */
+  readonly initiallyReady?: boolean;
+  /** Install the SIGTERM/SIGINT handlers at start (same as calling `installSignalHandlers()`). Default `false`. */
+  readonly handleSignals?: boolean;
+  /**
+   * After a signal that only otelkit listens to, exit the process once shutdown is done (0, or 1
+   * when a step failed). When `false`, otelkit never exits the process. Default `true`.
+   */
+  readonly exitOnSignal?: boolean;
+  /**
+   * Time readiness reports 503 before draining starts, so load balancers stop sending.
+   * Default: env `OTELKIT_SHUTDOWN_DELAY_MS`, else 5000 in Kubernetes (`KUBERNETES_SERVICE_HOST`
+   * set) and 0 elsewhere.
+   */
+  readonly shutdownDelayMs?: number;
+  /** Deadline of each shutdown step. Default: env `OTELKIT_SHUTDOWN_TIMEOUT_MS` via core (5000). */
+  readonly shutdownTimeoutMs?: number;
+  /** How often checks run in the background and the status history is sampled; 0 turns it off. Default `10_000`. */
+  readonly sampleIntervalMs?: number;
+  /** Points kept for the status page charts. Default `90` (15 minutes at 10 s). */
+  readonly historySize?: number;
+  /** How often the status page polls. Default `5_000`. */
+  readonly statusRefreshMs?: number;
+  /** Environment to read; default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Defaults of {@link HealthOptions}, in one place. */
+export const HEALTH_DEFAULTS = {
+  routes: true,
+  statusPage: true,
+  initiallyReady: false,
+  handleSignals: false,
+  exitOnSignal: true,
+  sampleIntervalMs: 10_000,
+  historySize: 90,
+  statusRefreshMs: 5_000,
+} as const satisfies HealthOptions;
+
+/** Options after defaults and validation. */
+export interface ResolvedHealthOptions {
+  readonly routes: boolean;
+  readonly statusPage: boolean;
+  readonly initiallyReady: boolean;
+  readonly handleSignals: boolean;
+  readonly exitOnSignal: boolean;
+  readonly shutdownDelayMs: number;
+  readonly shutdownTimeoutMs: number;
+  readonly sampleIntervalMs: number;
+  readonly historySize: number;
+  readonly statusRefreshMs: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Applies defaults and validates.
+ * @throws OtelkitError `OTELKIT_ERR_INVALID_CONFIG` naming the option or variable and the value.
+ */
+export function resolveHealthOptions(
+  options: HealthOptions,
+  telemetryShutdownTimeoutMs: number,
+): ResolvedHealthOptions {
+  const o = { ...HEALTH_DEFAULTS, ...options };
+  const env = options.env ?? process.env;
+  return {
+    routes: o.routes,
+    statusPage: o.statusPage,
+    initiallyReady: o.initiallyReady,
+    handleSignals: o.handleSignals,
+    exitOnSignal: o.exitOnSignal,
+    shutdownDelayMs: resolveShutdownDelayMs(options.shutdownDelayMs, env),
+    shutdownTimeoutMs: resolveShutdownTimeoutMs(options.shutdownTimeoutMs, telemetryShutdownTimeoutMs),
+    sampleIntervalMs: checkInteger('sampleIntervalMs', o.sampleIntervalMs, { min: 0, max: DAY_MS }),
+    historySize: checkInteger('historySize', o.historySize, { min: 1, max: 100_000 }),
+    statusRefreshMs: checkInteger('statusRefreshMs', o.statusRefreshMs, { min: 100, max: DAY_MS }),
+  };
+}

@@ -1,0 +1,18 @@
+import type { HealthReport } from './report';
+
+/**
+ * The Kubernetes-style `?verbose` listing: one line per check (`[+]name ok`, `[+]name warn: …`,
+ * `[-]name failed: …`) and a last line `<probe> check passed|failed`.
+ */
+export function toVerboseText(report: HealthReport): string {
+  const lines: string[] = [];
+  for (const check of report.checks) {
+    const detail = check.output === undefined ? '' : `: ${check.output}`;
+    if (check.status === 'pass') lines.push(`[+]${check.name} ok`);
+    else if (check.status === 'warn') lines.push(`[+]${check.name} warn${detail}`);
+    else lines.push(`[-]${check.name} failed${detail}${check.critical ? '' : ' (non-critical)'}`);
+  }
+  const probe = report.probe === 'detailed' ? 'health' : report.probe;
+  lines.push(`${probe} check ${report.status === 'fail' ? 'failed' : 'passed'}`);
+  return `${lines.join('\n')}\n`;
+}
