@@ -141,16 +141,19 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
     },
     shutdown: () => {
       stopping ??= (async () => {
-        const deadline = config.shutdownTimeoutMs;
+        // One deadline for the whole sequence, so an unreachable backend delays exit by at most
+        // OTELKIT_SHUTDOWN_TIMEOUT_MS, not that much per step.
+        const deadline = Date.now() + config.shutdownTimeoutMs;
+        const left = () => Math.max(1, deadline - Date.now());
         for (const hook of hooks) {
-          await withTimeout(Promise.resolve().then(hook), deadline, 'shutdown hook').catch((error: unknown) =>
+          await withTimeout(Promise.resolve().then(hook), left(), 'shutdown hook').catch((error: unknown) =>
             diag.warn(`otelkit: shutdown hook failed: ${String(error)}`),
           );
         }
         runtime?.stop();
         unregisterSelf();
-        await withTimeout(sdk.shutdown({ timeoutMillis: deadline }), deadline, 'metrics flush').catch(
-          (error: unknown) => diag.warn(`otelkit: metrics flush failed: ${String(error)}`),
+        await withTimeout(sdk.shutdown({ timeoutMillis: left() }), left(), 'metrics flush').catch((error: unknown) =>
+          diag.warn(`otelkit: metrics flush failed: ${String(error)}`),
         );
         await server?.close();
         if (metrics.getMeterProvider() === provider) metrics.disable();

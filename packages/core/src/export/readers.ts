@@ -1,7 +1,3 @@
-import {
-  AggregationTemporalityPreference,
-  OTLPMetricExporter,
-} from '@opentelemetry/exporter-metrics-otlp-http';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import {
   ConsoleMetricExporter,
@@ -19,11 +15,7 @@ export interface Readers {
   readonly all: MetricReader[];
 }
 
-const TEMPORALITY = {
-  cumulative: AggregationTemporalityPreference.CUMULATIVE,
-  delta: AggregationTemporalityPreference.DELTA,
-  lowmemory: AggregationTemporalityPreference.LOWMEMORY,
-} as const;
+type OtlpModule = typeof import('@opentelemetry/exporter-metrics-otlp-http');
 
 /** Builds the readers for the resolved configuration. */
 export function createReaders(config: ResolvedConfig, stats: ExportStats): Readers {
@@ -35,11 +27,15 @@ export function createReaders(config: ResolvedConfig, stats: ExportStats): Reade
       prometheus = new PrometheusExporter({ preventServerStart: true });
       all.push(prometheus);
     } else if (name === 'otlp') {
+      // Required here, not at the top: the OTLP stack costs start-up time that apps without it skip.
+      const { AggregationTemporalityPreference: T, OTLPMetricExporter } =
+        require('@opentelemetry/exporter-metrics-otlp-http') as OtlpModule;
+      const temporality = { cumulative: T.CUMULATIVE, delta: T.DELTA, lowmemory: T.LOWMEMORY } as const;
       const exporter = new OTLPMetricExporter({
         url: config.otlp.endpoint ?? 'http://localhost:4318/v1/metrics',
         headers: { ...config.otlp.headers },
         timeoutMillis: config.otlp.timeoutMs,
-        temporalityPreference: TEMPORALITY[config.otlp.temporality],
+        temporalityPreference: temporality[config.otlp.temporality],
       });
       all.push(
         new PeriodicExportingMetricReader({

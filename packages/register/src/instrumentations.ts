@@ -1,0 +1,131 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { diag } from '@opentelemetry/api';
+import type { Instrumentation } from '@opentelemetry/instrumentation';
+import { invalid } from '@otelkit/core';
+
+/** An official instrumentation package and the module(s) it instruments. */
+interface Entry {
+  readonly pkg: string;
+  readonly className: string;
+  readonly modules: readonly string[];
+}
+
+const entry = (name: string, className: string, modules: readonly string[]): [string, Entry] => [
+  name,
+  { pkg: `@opentelemetry/instrumentation-${name}`, className, modules },
+];
+
+/**
+ * Libraries that `OTEL_NODE_ENABLED_INSTRUMENTATIONS` can turn on (names as in
+ * `@opentelemetry/auto-instrumentations-node`). `http` and `undici` are always on: otelkit's own
+ * HTTP instrumentation (in @otelkit/tracing) covers `node:http`, `node:https` and `fetch`.
+ */
+export const INSTRUMENTATIONS: ReadonlyMap<string, Entry> = new Map([
+  entry('amqplib', 'AmqplibInstrumentation', ['amqplib']),
+  entry('bunyan', 'BunyanInstrumentation', ['bunyan']),
+  entry('cassandra-driver', 'CassandraDriverInstrumentation', ['cassandra-driver']),
+  entry('connect', 'ConnectInstrumentation', ['connect']),
+  entry('dataloader', 'DataloaderInstrumentation', ['dataloader']),
+  entry('express', 'ExpressInstrumentation', ['express']),
+  entry('generic-pool', 'GenericPoolInstrumentation', ['generic-pool']),
+  entry('graphql', 'GraphQLInstrumentation', ['graphql']),
+  entry('grpc', 'GrpcInstrumentation', ['@grpc/grpc-js']),
+  entry('hapi', 'HapiInstrumentation', ['@hapi/hapi']),
+  entry('ioredis', 'IORedisInstrumentation', ['ioredis']),
+  entry('kafkajs', 'KafkaJsInstrumentation', ['kafkajs']),
+  entry('knex', 'KnexInstrumentation', ['knex']),
+  entry('koa', 'KoaInstrumentation', ['koa']),
+  entry('lru-memoizer', 'LruMemoizerInstrumentation', ['lru-memoizer']),
+  entry('memcached', 'MemcachedInstrumentation', ['memcached']),
+  entry('mongodb', 'MongoDBInstrumentation', ['mongodb']),
+  entry('mongoose', 'MongooseInstrumentation', ['mongoose']),
+  entry('mysql', 'MySQLInstrumentation', ['mysql']),
+  entry('mysql2', 'MySQL2Instrumentation', ['mysql2']),
+  entry('nestjs-core', 'NestInstrumentation', ['@nestjs/core']),
+  entry('pg', 'PgInstrumentation', ['pg']),
+  entry('pino', 'PinoInstrumentation', ['pino']),
+  entry('redis', 'RedisInstrumentation', ['redis', '@redis/client']),
+  entry('restify', 'RestifyInstrumentation', ['restify']),
+  entry('router', 'RouterInstrumentation', ['router']),
+  entry('socket.io', 'SocketIoInstrumentation', ['socket.io']),
+  entry('tedious', 'TediousInstrumentation', ['tedious']),
+  entry('winston', 'WinstonInstrumentation', ['winston']),
+]);
+
+const ALWAYS_ON = new Set(['http', 'undici']);
+
+/**
+ * Parses `OTEL_NODE_ENABLED_INSTRUMENTATIONS` (comma list; `http`/`undici` accepted and always on).
+ * An unknown name is a configuration error naming the variable and the value.
+ */
+export function parseEnabledInstrumentations(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const names: string[] = [];
+  for (const item of raw.split(',')) {
+    const name = item.trim().toLowerCase();
+    if (name === '' || ALWAYS_ON.has(name)) continue;
+    if (!INSTRUMENTATIONS.has(name)) {
+      invalid(
+        'OTEL_NODE_ENABLED_INSTRUMENTATIONS',
+        raw,
+        `a comma list of ${['http', 'undici', ...INSTRUMENTATIONS.keys()].join(', ')}`,
+      );
+    }
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+/** Where to look for the app's modules: its working directory, then next to otelkit. */
+function resolverFor(cwd: string) {
+  const fromApp = createRequire(join(cwd, 'noop.js'));
+  const fromHere = createRequire(__filename);
+  return (id: string): string | undefined => {
+    for (const req of [fromApp, fromHere]) {
+      try {
+        return req.resolve(id);
+      } catch {}
+    }
+    return undefined;
+  };
+}
+
+/** What happened to each enabled instrumentation, for the debug summary. */
+export interface LoadedInstrumentations {
+  readonly instrumentations: Instrumentation[];
+  readonly report: string[];
+}
+
+/**
+ * Loads each enabled instrumentation lazily: only when its target module is installed for the app,
+ * and only its own package. Nothing is required for instrumentations that are not enabled, which keeps
+ * the preload's start-up cost flat.
+ */
+export function loadInstrumentations(names: readonly string[], cwd = process.cwd()): LoadedInstrumentations {
+  const resolve = resolverFor(cwd);
+  const instrumentations: Instrumentation[] = [];
+  const report: string[] = [];
+  for (const name of names) {
+    const e = INSTRUMENTATIONS.get(name)!;
+    if (!e.modules.some((m) => resolve(m) !== undefined)) {
+      report.push(`${name}: skipped (${e.modules.join(' / ')} not installed)`);
+      continue;
+    }
+    const path = resolve(e.pkg);
+    if (path === undefined) {
+      diag.warn(`otelkit: ${name} is enabled and installed, but ${e.pkg} is not: npm install ${e.pkg}`);
+      report.push(`${name}: skipped (${e.pkg} not installed)`);
+      continue;
+    }
+    try {
+      const mod = require(path) as Record<string, new () => Instrumentation>;
+      instrumentations.push(new mod[e.className]!());
+      report.push(`${name}: on (${e.pkg})`);
+    } catch (error) {
+      diag.warn(`otelkit: could not load ${e.pkg}: ${String(error)}`);
+      report.push(`${name}: failed to load`);
+    }
+  }
+  return { instrumentations, report };
+}

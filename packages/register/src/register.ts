@@ -1,0 +1,118 @@
+import { diag, metrics, trace } from '@opentelemetry/api';
+import { resolveConfig, startTelemetry, type Telemetry, type TelemetryOptions } from '@otelkit/core';
+import { type Health, type HealthOptions, startHealth } from '@otelkit/health';
+import { startTracing, type Tracing, type TracingOptions } from '@otelkit/tracing';
+import { registerWorkersCheck } from './cluster/health';
+import { isClusterWorker } from './cluster/lazy';
+import { serveClusterMetrics } from './cluster/primary';
+import { flushBeforeExit } from './exit-flush';
+import { loadInstrumentations, parseEnabledInstrumentations } from './instrumentations';
+import { isHttpServer, onServerListening } from './listen-hook';
+import { configurationSummary } from './summary';
+
+/** Options of {@link register}: core's options plus the composed packages'. */
+export interface RegisterOptions extends TelemetryOptions {
+  /** Tracing options, or `false` for metrics only. */
+  readonly tracing?: TracingOptions | false;
+  /** Health options, or `false` for no probes and no signal handling. */
+  readonly health?: HealthOptions | false;
+  /** Library instrumentations to enable; default from `OTEL_NODE_ENABLED_INSTRUMENTATIONS`. */
+  readonly instrumentations?: readonly string[];
+}
+
+/** What {@link register} started. */
+export interface Registration {
+  readonly telemetry: Telemetry;
+  readonly tracing: Tracing | undefined;
+  readonly health: Health | undefined;
+  /** Stops everything, flushing telemetry; idempotent. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Composes core, tracing and health from options and the environment, as the preload does:
+ * metrics and the observability server, traces with HTTP instrumentation (always on) and the library
+ * instrumentations enabled by `OTEL_NODE_ENABLED_INSTRUMENTATIONS`, health probes and graceful
+ * shutdown, readiness once the app's first server listens, a flush before a short script exits, and
+ * cluster support (workers report through the primary's one `/metrics`).
+ *
+ * Returns `undefined` when `OTEL_SDK_DISABLED=true`.
+ * @throws OtelkitError `OTELKIT_ERR_INVALID_CONFIG` for invalid configuration, before anything starts.
+ * @example
+ * import { register } from '@otelkit/register/api';
+ * const otel = register({ serviceName: 'api' });
+ */
+export function register(options: RegisterOptions = {}): Registration | undefined {
+  const env = options.env ?? process.env;
+  const { config } = resolveConfig(options, env);
+  if (config.disabled) return undefined;
+  const enabled =
+    options.instrumentations ?? parseEnabledInstrumentations(env.OTEL_NODE_ENABLED_INSTRUMENTATIONS);
+  const worker = isClusterWorker();
+
+  const telemetry = startTelemetry({ ...options, server: worker ? false : options.server });
+  let tracing: Tracing | undefined;
+  let health: Health | undefined;
+  try {
+    tracing = options.tracing === false ? undefined : startTracing(telemetry, { env, ...options.tracing });
+    const loaded = loadInstrumentations(enabled);
+    if (loaded.instrumentations.length > 0) {
+      // Loaded only when an instrumentation is enabled: it pulls in require-in-the-middle.
+      const { registerInstrumentations } =
+        require('@opentelemetry/instrumentation') as typeof import('@opentelemetry/instrumentation');
+      registerInstrumentations({
+        instrumentations: loaded.instrumentations,
+        tracerProvider: trace.getTracerProvider(),
+        meterProvider: metrics.getMeterProvider(),
+      });
+    }
+    if (options.health !== false) {
+      health = startHealth(telemetry, {
+        env,
+        handleSignals: true,
+        routes: !worker,
+        statusPage: !worker,
+        ...options.health,
+      });
+    }
+    const role = worker ? 'cluster worker' : 'process';
+    for (const line of configurationSummary(config, tracing, loaded.report, role))
+      diag.debug(`otelkit: ${line}`);
+  } catch (error) {
+    void telemetry.shutdown();
+    throw error;
+  }
+
+  let ready = false;
+  const uninstallHook = onServerListening((server) => {
+    if (health === undefined) return;
+    if (isHttpServer(server)) health.trackServer(server);
+    if (!ready) {
+      ready = true;
+      health.markReady();
+    }
+  });
+
+  if (worker) (require('./cluster/worker') as typeof import('./cluster/worker')).answerPrimary(telemetry);
+  else {
+    serveClusterMetrics(telemetry);
+    if (health !== undefined) registerWorkersCheck(health);
+  }
+
+  const stopFlush = flushBeforeExit(() => telemetry.shutdown());
+  let stopping: Promise<void> | undefined;
+  return {
+    telemetry,
+    tracing,
+    health,
+    shutdown: () => {
+      stopping ??= (async () => {
+        uninstallHook();
+        stopFlush();
+        health?.close();
+        await telemetry.shutdown();
+      })();
+      return stopping;
+    },
+  };
+}

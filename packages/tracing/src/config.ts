@@ -1,0 +1,239 @@
+import {
+  checkInteger,
+  type IntegerBounds,
+  invalid,
+  parseEnum,
+  parseEnumList,
+  parseInteger,
+  parseKeyValueList,
+  parseUrl,
+  signalUrl,
+} from '@otelkit/core';
+import type {
+  HttpInstrumentationOptions,
+  PropagatorName,
+  SamplerName,
+  TracesExporterName,
+  TracingOptions,
+} from './options';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Every tracing default in one place (the specification's defaults). */
+export const TRACING_DEFAULTS = {
+  exporters: ['otlp'],
+  endpoint: 'http://localhost:4318/v1/traces',
+  timeoutMs: 10_000,
+  sampler: 'parentbased_always_on',
+  samplerRatio: 1,
+  propagators: ['tracecontext', 'baggage'],
+  scheduledDelayMs: 5_000,
+  exportTimeoutMs: 30_000,
+  maxQueueSize: 2_048,
+  maxExportBatchSize: 512,
+  http: { server: true, client: true, fetch: true, serverTiming: false, metrics: true },
+} as const satisfies Record<string, unknown>;
+
+const EXPORTERS: readonly TracesExporterName[] = ['otlp', 'console', 'none'];
+const SAMPLERS: readonly SamplerName[] = [
+  'always_on',
+  'always_off',
+  'traceidratio',
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
+];
+const PROPAGATORS: readonly PropagatorName[] = ['tracecontext', 'baggage', 'none'];
+const POSITIVE_MS: IntegerBounds = { min: 1, max: 2_147_483_647 };
+const QUEUE: IntegerBounds = { min: 1, max: 1_000_000 };
+
+/** The validated tracing configuration. */
+export interface TracingConfig {
+  readonly exporters: readonly TracesExporterName[];
+  readonly endpoint: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly timeoutMs: number;
+  readonly sampler: SamplerName;
+  readonly samplerRatio: number;
+  readonly propagators: readonly PropagatorName[];
+  readonly scheduledDelayMs: number;
+  readonly exportTimeoutMs: number;
+  readonly maxQueueSize: number;
+  readonly maxExportBatchSize: number;
+  readonly http: Required<HttpInstrumentationOptions> | false;
+}
+
+function envValue(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  return raw === undefined || raw.trim() === '' ? undefined : raw;
+}
+
+/** The first set variable of `names`, with its name. */
+function firstEnv(env: Env, names: readonly string[]): { name: string; raw: string } | undefined {
+  for (const name of names) {
+    const raw = envValue(env, name);
+    if (raw !== undefined) return { name, raw };
+  }
+  return undefined;
+}
+
+function int(
+  option: number | undefined,
+  key: string,
+  env: Env,
+  names: string[],
+  bounds: IntegerBounds,
+  fallback: number,
+) {
+  if (option !== undefined) return checkInteger(`options.${key}`, option, bounds);
+  const found = firstEnv(env, names);
+  return found === undefined ? fallback : parseInteger(found.name, found.raw, bounds);
+}
+
+function list<T extends string>(
+  option: readonly T[] | undefined,
+  key: string,
+  env: Env,
+  name: string,
+  allowed: readonly T[],
+  fallback: readonly T[],
+): readonly T[] {
+  const setting = option === undefined ? name : `options.${key}`;
+  const raw =
+    option === undefined ? envValue(env, name) : Array.isArray(option) ? option.join(',') : String(option);
+  if (raw === undefined) return fallback;
+  const values = parseEnumList(setting, raw, allowed);
+  if (values.includes('none' as T) && values.length > 1)
+    invalid(setting, raw, '"none" alone, or a list without "none"');
+  return values;
+}
+
+function parseRatio(setting: string, raw: unknown): number {
+  const text = typeof raw === 'number' ? String(raw) : String(raw).trim();
+  const value = /^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+  if (!(value >= 0 && value <= 1)) invalid(setting, raw, 'a number from 0 to 1');
+  return value;
+}
+
+function resolveEndpoint(options: TracingOptions, env: Env): string {
+  if (options.endpoint !== undefined) return parseUrl('options.endpoint', options.endpoint);
+  const specific = envValue(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  if (specific !== undefined) return parseUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', specific);
+  const base = envValue(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
+  if (base !== undefined) return signalUrl(parseUrl('OTEL_EXPORTER_OTLP_ENDPOINT', base), 'v1/traces');
+  return TRACING_DEFAULTS.endpoint;
+}
+
+function resolveSampler(options: TracingOptions, env: Env): { sampler: SamplerName; samplerRatio: number } {
+  const sampler =
+    options.sampler !== undefined
+      ? parseEnum('options.sampler', String(options.sampler), SAMPLERS)
+      : ((s) => (s === undefined ? TRACING_DEFAULTS.sampler : parseEnum('OTEL_TRACES_SAMPLER', s, SAMPLERS)))(
+          envValue(env, 'OTEL_TRACES_SAMPLER'),
+        );
+  let samplerRatio: number = TRACING_DEFAULTS.samplerRatio;
+  if (options.samplerRatio !== undefined)
+    samplerRatio = parseRatio('options.samplerRatio', options.samplerRatio);
+  else if (sampler.endsWith('traceidratio')) {
+    const arg = envValue(env, 'OTEL_TRACES_SAMPLER_ARG');
+    if (arg !== undefined) samplerRatio = parseRatio('OTEL_TRACES_SAMPLER_ARG', arg);
+  }
+  return { sampler, samplerRatio };
+}
+
+/**
+ * Validates tracing options and the standard environment variables (options win over the
+ * environment, which wins over {@link TRACING_DEFAULTS}).
+ * @see https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/
+ * @throws OtelkitError `OTELKIT_ERR_INVALID_CONFIG` naming the variable (or option) and the bad value.
+ */
+export function resolveTracingConfig(
+  options: TracingOptions = {},
+  env: Env = options.env ?? process.env,
+): TracingConfig {
+  const headersFound = firstEnv(env, ['OTEL_EXPORTER_OTLP_TRACES_HEADERS', 'OTEL_EXPORTER_OTLP_HEADERS']);
+  const maxQueueSize = int(
+    options.maxQueueSize,
+    'maxQueueSize',
+    env,
+    ['OTEL_BSP_MAX_QUEUE_SIZE'],
+    QUEUE,
+    TRACING_DEFAULTS.maxQueueSize,
+  );
+  const batchFromEnv =
+    options.maxExportBatchSize === undefined &&
+    firstEnv(env, ['OTEL_BSP_MAX_EXPORT_BATCH_SIZE']) !== undefined;
+  let maxExportBatchSize = int(
+    options.maxExportBatchSize,
+    'maxExportBatchSize',
+    env,
+    ['OTEL_BSP_MAX_EXPORT_BATCH_SIZE'],
+    QUEUE,
+    TRACING_DEFAULTS.maxExportBatchSize,
+  );
+  if (maxExportBatchSize > maxQueueSize) {
+    if (options.maxExportBatchSize !== undefined || batchFromEnv) {
+      invalid(
+        batchFromEnv ? 'OTEL_BSP_MAX_EXPORT_BATCH_SIZE' : 'options.maxExportBatchSize',
+        maxExportBatchSize,
+        `at most the queue size (${maxQueueSize})`,
+      );
+    }
+    maxExportBatchSize = maxQueueSize;
+  }
+  const protocol = firstEnv(env, ['OTEL_EXPORTER_OTLP_TRACES_PROTOCOL', 'OTEL_EXPORTER_OTLP_PROTOCOL']);
+  if (protocol !== undefined && !['http/json', 'http/protobuf'].includes(protocol.raw.trim())) {
+    invalid(protocol.name, protocol.raw, 'http/json or http/protobuf (otelkit exports OTLP over HTTP)');
+  }
+  const http = options.http === false ? false : { ...TRACING_DEFAULTS.http, ...options.http };
+  return {
+    exporters: list(
+      options.exporters,
+      'exporters',
+      env,
+      'OTEL_TRACES_EXPORTER',
+      EXPORTERS,
+      TRACING_DEFAULTS.exporters,
+    ),
+    endpoint: resolveEndpoint(options, env),
+    headers:
+      options.headers ??
+      (headersFound === undefined ? {} : parseKeyValueList(headersFound.name, headersFound.raw)),
+    timeoutMs: int(
+      options.timeoutMs,
+      'timeoutMs',
+      env,
+      ['OTEL_EXPORTER_OTLP_TRACES_TIMEOUT', 'OTEL_EXPORTER_OTLP_TIMEOUT'],
+      POSITIVE_MS,
+      TRACING_DEFAULTS.timeoutMs,
+    ),
+    ...resolveSampler(options, env),
+    propagators: list(
+      options.propagators,
+      'propagators',
+      env,
+      'OTEL_PROPAGATORS',
+      PROPAGATORS,
+      TRACING_DEFAULTS.propagators,
+    ),
+    scheduledDelayMs: int(
+      options.scheduledDelayMs,
+      'scheduledDelayMs',
+      env,
+      ['OTEL_BSP_SCHEDULE_DELAY'],
+      POSITIVE_MS,
+      TRACING_DEFAULTS.scheduledDelayMs,
+    ),
+    exportTimeoutMs: int(
+      options.exportTimeoutMs,
+      'exportTimeoutMs',
+      env,
+      ['OTEL_BSP_EXPORT_TIMEOUT'],
+      POSITIVE_MS,
+      TRACING_DEFAULTS.exportTimeoutMs,
+    ),
+    maxQueueSize,
+    maxExportBatchSize,
+    http,
+  };
+}

@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+
+/** Longest correlation ID accepted from outside; longer values are replaced. */
+export const MAX_CORRELATION_ID_LENGTH = 128;
+
+const ALLOWED = /^[A-Za-z0-9._:~-]+$/;
+
+/** A fresh correlation ID (a random UUID). */
+export function newCorrelationId(): string {
+  return randomUUID();
+}
+
+/**
+ * True when `value` may be used as a correlation ID taken from untrusted input (a header, baggage):
+ * 1 to 128 characters of letters, digits and `. _ : ~ -`. Anything else (spaces, quotes, control
+ * characters, `=`, `,` …) is rejected so it can never be echoed into a log line or a header.
+ */
+export function isValidCorrelationId(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length > 0 &&
+    value.length <= MAX_CORRELATION_ID_LENGTH &&
+    ALLOWED.test(value)
+  );
+}

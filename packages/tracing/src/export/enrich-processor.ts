@@ -1,0 +1,82 @@
+import type { AttributeValue, Context } from '@opentelemetry/api';
+import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { CORRELATION_KEY, correlationIdFrom, getCorrelationAttributes } from '../correlation/context';
+import { isSecretKey, REDACTED, redactString } from '../redact/redact';
+
+const NEEDS_STRING_CHECK = /bearer|basic|token|digest|negotiate|:\/\/|=|:/i;
+
+const secretKeys = new Map<string, boolean>();
+const MAX_KEYS = 2_000;
+
+/** {@link isSecretKey}, remembered per key: attribute keys come from code, so they are few. */
+function secretKey(key: string): boolean {
+  let secret = secretKeys.get(key);
+  if (secret === undefined) {
+    secret = isSecretKey(key);
+    if (secretKeys.size < MAX_KEYS) secretKeys.set(key, secret);
+  }
+  return secret;
+}
+
+function clean(key: string, value: AttributeValue | undefined): AttributeValue | undefined {
+  if (value === undefined) return undefined;
+  if (secretKey(key)) return REDACTED;
+  if (typeof value === 'string') return NEEDS_STRING_CHECK.test(value) ? redactString(value) : value;
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((item) => {
+      if (typeof item !== 'string') return item;
+      const masked = redactString(item);
+      if (masked !== item) changed = true;
+      return masked;
+    });
+    return changed ? (out as AttributeValue) : value;
+  }
+  return value;
+}
+
+/**
+ * Sets `correlation.id` (and the attributes of an enclosing `withCorrelation`) on every span at start,
+ * and masks credentials in span and event attributes before the span ends (keys like `password`,
+ * `token`, `authorization`; bearer/basic tokens and URL userinfo inside strings).
+ */
+export class EnrichSpanProcessor implements SpanProcessor {
+  onStart(span: Span, parentContext: Context): void {
+    const id = correlationIdFrom(parentContext);
+    if (id !== undefined) span.setAttribute(CORRELATION_KEY, id);
+    const attributes = getCorrelationAttributes(parentContext);
+    if (attributes !== undefined) span.setAttributes(attributes);
+  }
+
+  onEnding(span: Span): void {
+    const attributes = span.attributes as Record<string, AttributeValue | undefined>;
+    for (const key in attributes) {
+      const value = attributes[key];
+      const masked = clean(key, value);
+      if (masked !== value) attributes[key] = masked;
+    }
+    for (const event of span.events) {
+      const eventAttributes = event.attributes as Record<string, AttributeValue | undefined> | undefined;
+      if (eventAttributes === undefined) continue;
+      for (const key in eventAttributes) {
+        const value = eventAttributes[key];
+        const masked = clean(key, value);
+        if (masked !== value) eventAttributes[key] = masked;
+      }
+    }
+    if (span.status.message !== undefined) {
+      const message = redactString(span.status.message);
+      if (message !== span.status.message) span.setStatus({ ...span.status, message });
+    }
+  }
+
+  onEnd(_span: ReadableSpan): void {}
+
+  forceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  shutdown(): Promise<void> {
+    return Promise.resolve();
+  }
+}

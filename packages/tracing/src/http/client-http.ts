@@ -1,0 +1,158 @@
+import { channel } from 'node:diagnostics_channel';
+import type { ClientRequest, IncomingMessage } from 'node:http';
+import { syncBuiltinESMExports } from 'node:module';
+import {
+  context,
+  propagation,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  type Tracer,
+  trace,
+} from '@opentelemetry/api';
+import { isTracingSuppressed } from '@opentelemetry/core';
+import { redactString } from '../redact/redact';
+import type { RedHistogram } from './red-metrics';
+import { normalizeMethod, parseHostHeader, statusErrorType } from './semconv';
+
+/** What a client span needs at its end. @internal */
+export interface ClientState {
+  readonly span: Span;
+  readonly method: string;
+  readonly host: string | undefined;
+  readonly startMs: number;
+  ended: boolean;
+}
+
+/** Ends a client span with a status code (0: none) or an error, and records the duration. @internal */
+export function endClient(
+  state: ClientState,
+  status: number,
+  error: unknown,
+  metrics: RedHistogram | undefined,
+): void {
+  if (state.ended) return;
+  state.ended = true;
+  const seconds = (performance.now() - state.startMs) / 1000;
+  const span = state.span;
+  let errorType: string | undefined;
+  if (error !== undefined) {
+    const code = (error as { code?: unknown } | null)?.code;
+    errorType = typeof code === 'string' ? code : error instanceof Error ? error.name : 'Error';
+    if (error instanceof Error) span.recordException(error);
+  } else {
+    span.setAttribute('http.response.status_code', status);
+    errorType = statusErrorType(status, true);
+  }
+  if (errorType !== undefined) {
+    span.setAttribute('error.type', errorType);
+    span.setStatus({ code: SpanStatusCode.ERROR });
+  }
+  span.end();
+  metrics?.record(seconds, { method: state.method, status, target: state.host, errorType });
+}
+
+/** `url.full` without credentials (userinfo and secret query values masked). @internal */
+export function fullUrl(origin: string, path: string): string {
+  const url = origin + path;
+  return url.includes('?') || url.includes('@') ? redactString(url) : url;
+}
+
+type WithState = ClientRequest & { [STATE]?: ClientState };
+const STATE = Symbol('otelkit.http.client');
+const setter = {
+  set(carrier: ClientRequest, key: string, value: string): void {
+    carrier.setHeader(key, value);
+  },
+};
+
+type RequestFn = (...args: unknown[]) => ClientRequest;
+/** The functions of `node:http` / `node:https` that start client requests. */
+export interface HttpModule {
+  request: RequestFn;
+  get: RequestFn;
+}
+
+/**
+ * Client spans, context propagation and `http.client.request.duration` for `http.request`/`get` and
+ * `https.request`/`get`. The span starts in a thin wrapper of those functions, where the propagation
+ * headers can still be set (node 20 publishes `http.client.request.start` only after the headers are
+ * rendered); it ends on the `http.client.response.finish` or `http.client.request.error` diagnostics
+ * channel. Returns the function that undoes it.
+ * @internal
+ */
+export function instrumentHttpClient(
+  modules: ReadonlyArray<{ module: HttpModule; scheme: 'http' | 'https' }>,
+  tracer: Tracer,
+  metrics: RedHistogram | undefined,
+): () => void {
+  const onRequest = (req: WithState, scheme: 'http' | 'https'): void => {
+    const parent = context.active();
+    if (isTracingSuppressed(parent) || req[STATE] !== undefined) return;
+    const method = normalizeMethod(req.method);
+    const host = parseHostHeader(String(req.getHeader('host') ?? req.host));
+    const port = host?.port ?? (scheme === 'https' ? 443 : 80);
+    const address = host?.address ?? req.host;
+    const span = tracer.startSpan(
+      method,
+      {
+        kind: SpanKind.CLIENT,
+        attributes: {
+          'http.request.method': method,
+          'server.address': address,
+          'server.port': port,
+          'url.full': fullUrl(
+            `${scheme}://${address.includes(':') ? `[${address}]` : address}:${port}`,
+            req.path,
+          ),
+        },
+      },
+      parent,
+    );
+    req[STATE] = { span, method, host: address, startMs: performance.now(), ended: false };
+    if (!req.headersSent) propagation.inject(trace.setSpan(parent, span), req, setter);
+  };
+  const wrap = (original: RequestFn, scheme: 'http' | 'https', end: boolean): RequestFn =>
+    function request(this: unknown, ...args: unknown[]): ClientRequest {
+      // `get` is `request` + `end()`; calling the wrapped `request` keeps the headers settable.
+      const req = Reflect.apply(original, this, args) as WithState;
+      try {
+        onRequest(req, scheme);
+      } catch {
+        // Headers already rendered (array-form headers): the request goes out without propagation.
+      }
+      if (end) req.end();
+      return req;
+    };
+  const restores: Array<() => void> = [];
+  for (const { module, scheme } of modules) {
+    const { request, get } = module;
+    module.request = wrap(request, scheme, false);
+    module.get = wrap(request, scheme, true);
+    restores.push(() => {
+      module.request = request;
+      module.get = get;
+    });
+  }
+  syncBuiltinESMExports();
+  const onResponse = (message: unknown): void => {
+    const { request, response } = message as { request: WithState; response: IncomingMessage };
+    const state = request[STATE];
+    if (state !== undefined) endClient(state, response.statusCode ?? 0, undefined, metrics);
+  };
+  const onError = (message: unknown): void => {
+    const { request, error } = message as { request: WithState; error: unknown };
+    const state = request[STATE];
+    if (state !== undefined) endClient(state, 0, error ?? new Error('request failed'), metrics);
+  };
+  const response = channel('http.client.response.finish');
+  const error = channel('http.client.request.error');
+  response.subscribe(onResponse);
+  error.subscribe(onError);
+  return () => {
+    response.unsubscribe(onResponse);
+    error.unsubscribe(onError);
+    for (const restore of restores) restore();
+    syncBuiltinESMExports();
+  };
+}

@@ -1,0 +1,147 @@
+import { channel } from 'node:diagnostics_channel';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import {
+  type Attributes,
+  type Context,
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  type Tracer,
+  trace,
+} from '@opentelemetry/api';
+import { correlationIdFrom, withCorrelationId } from '../correlation/context';
+import { isValidCorrelationId, newCorrelationId } from '../correlation/id';
+import type { RedHistogram } from './red-metrics';
+import { SERVER_STATE_KEY, type ServerRequestState } from './request-state';
+import { normalizeMethod, parseHostHeader, pathOf, statusErrorType } from './semconv';
+
+/** Settings of {@link instrumentServers}. @internal */
+export interface ServerInstrumentationOptions {
+  readonly tracer: Tracer;
+  readonly metrics: RedHistogram | undefined;
+  readonly serverTiming: boolean;
+}
+
+type Emit = (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
+type WithState = IncomingMessage & { [STATE]?: ServerRequestState };
+interface FinishMessage {
+  readonly request: WithState;
+  readonly response: ServerResponse;
+}
+
+const STATE = Symbol('otelkit.http.server');
+
+/** The correlation ID of an incoming request: a valid header, else valid baggage, else a new one. */
+function correlationOf(req: IncomingMessage, parent: Context): Context {
+  const header = req.headers['x-correlation-id'] ?? req.headers['x-request-id'];
+  if (isValidCorrelationId(header)) return withCorrelationId(parent, header);
+  if (correlationIdFrom(parent) !== undefined) return parent;
+  return withCorrelationId(parent, newCorrelationId());
+}
+
+/** Express sets `req.route` (and `req.baseUrl` for mounted routers) once a route matched. */
+function frameworkRoute(req: IncomingMessage): string | undefined {
+  const route = (req as { route?: { path?: unknown } }).route;
+  if (route === undefined || typeof route.path !== 'string') return undefined;
+  const base = (req as { baseUrl?: unknown }).baseUrl;
+  return typeof base === 'string' ? base + route.path : route.path;
+}
+
+/**
+ * Server spans and `http.server.request.duration` for `node:http` and `node:https` servers. Each
+ * request's span and correlation ID become the active context of the `request` event (the servers'
+ * `emit` runs the listeners inside `context.with`); the span ends on node's
+ * `http.server.response.finish` diagnostics channel. Returns the function that undoes it.
+ * @internal
+ */
+export function instrumentServers(
+  prototypes: ReadonlyArray<{ proto: { emit: Emit }; scheme: string }>,
+  options: ServerInstrumentationOptions,
+): () => void {
+  const { tracer, metrics, serverTiming } = options;
+
+  const start = (req: WithState, res: ServerResponse, scheme: string): Context => {
+    const parent = correlationOf(req, propagation.extract(ROOT_CONTEXT, req.headers));
+    const method = normalizeMethod(req.method);
+    const attributes: Attributes = {
+      'http.request.method': method,
+      'url.path': pathOf(req.url),
+      'url.scheme': scheme,
+      'network.protocol.version': req.httpVersion,
+    };
+    if (method === '_OTHER') attributes['http.request.method_original'] = String(req.method).slice(0, 32);
+    const host = parseHostHeader(req.headers.host);
+    if (host !== undefined) {
+      attributes['server.address'] = host.address;
+      if (host.port !== undefined) attributes['server.port'] = host.port;
+    }
+    const span = tracer.startSpan(method, { kind: SpanKind.SERVER, attributes }, parent);
+    const state: ServerRequestState = {
+      span,
+      method,
+      startMs: performance.now(),
+      route: undefined,
+      ended: false,
+    };
+    req[STATE] = state;
+    if (serverTiming) {
+      const sc = span.spanContext();
+      if (sc.traceFlags & 1)
+        res.setHeader('server-timing', `traceparent;desc="00-${sc.traceId}-${sc.spanId}-01"`);
+    }
+    return trace.setSpan(parent, span).setValue(SERVER_STATE_KEY, state);
+  };
+
+  const finish = (message: unknown): void => {
+    const { request, response } = message as FinishMessage;
+    const state = request[STATE];
+    if (state === undefined || state.ended) return;
+    state.ended = true;
+    const seconds = (performance.now() - state.startMs) / 1000;
+    const status = response.statusCode;
+    const route = state.route ?? frameworkRoute(request);
+    const errorType = statusErrorType(status, false);
+    const span = state.span;
+    span.setAttribute('http.response.status_code', status);
+    if (route !== undefined) {
+      span.setAttribute('http.route', route);
+      span.updateName(`${state.method} ${route}`);
+    }
+    if (errorType !== undefined) {
+      span.setAttribute('error.type', errorType);
+      span.setStatus({ code: SpanStatusCode.ERROR });
+    }
+    span.end();
+    metrics?.record(seconds, { method: state.method, status, target: route, errorType });
+  };
+
+  const restores: Array<() => void> = [];
+  for (const { proto, scheme } of prototypes) {
+    const hadOwn = Object.hasOwn(proto, 'emit');
+    const original = proto.emit;
+    proto.emit = function emit(this: Server, event: string | symbol, req?: unknown, res?: unknown): boolean {
+      // biome-ignore lint/complexity/noArguments: forwards every argument of other events unchanged, without copying
+      if (event !== 'request') return Reflect.apply(original, this, arguments);
+      let ctx: Context;
+      try {
+        ctx = start(req as WithState, res as ServerResponse, scheme);
+      } catch {
+        // biome-ignore lint/complexity/noArguments: as above
+        return Reflect.apply(original, this, arguments);
+      }
+      return context.with(ctx, original, this, event, req, res);
+    };
+    restores.push(() => {
+      if (hadOwn) proto.emit = original;
+      else delete (proto as { emit?: Emit }).emit;
+    });
+  }
+  const finished = channel('http.server.response.finish');
+  finished.subscribe(finish);
+  return () => {
+    finished.unsubscribe(finish);
+    for (const restore of restores) restore();
+  };
+}

@@ -1,0 +1,66 @@
+import type { Telemetry } from '@otelkit/core';
+
+/** Names accepted by `OTEL_TRACES_EXPORTER` / `exporters`. */
+export type TracesExporterName = 'otlp' | 'console' | 'none';
+
+/** Samplers of `OTEL_TRACES_SAMPLER` that otelkit supports (the specification's built-in ones). */
+export type SamplerName =
+  | 'always_on'
+  | 'always_off'
+  | 'traceidratio'
+  | 'parentbased_always_on'
+  | 'parentbased_always_off'
+  | 'parentbased_traceidratio';
+
+/** Propagators of `OTEL_PROPAGATORS` that otelkit supports. */
+export type PropagatorName = 'tracecontext' | 'baggage' | 'none';
+
+/** HTTP instrumentation settings. */
+export interface HttpInstrumentationOptions {
+  /** Server spans and `http.server.request.duration` for `node:http` / `node:https` servers. Default true. */
+  readonly server?: boolean;
+  /** Client spans, propagation and `http.client.request.duration` for `http`/`https` requests. Default true. */
+  readonly client?: boolean;
+  /** The same for `fetch` (undici). Default true. */
+  readonly fetch?: boolean;
+  /** Adds `Server-Timing: traceparent;desc="…"` to responses of sampled requests. Default false. */
+  readonly serverTiming?: boolean;
+  /** Record RED metrics (request duration histograms). Default true. */
+  readonly metrics?: boolean;
+}
+
+/** Options of {@link startTracing}; every field overrides its environment variable. */
+export interface TracingOptions {
+  /** Span exporters; env `OTEL_TRACES_EXPORTER` (default `otlp`). */
+  readonly exporters?: readonly TracesExporterName[];
+  /** OTLP/HTTP traces endpoint (full URL); env `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` or `OTEL_EXPORTER_OTLP_ENDPOINT` + `/v1/traces`. */
+  readonly endpoint?: string;
+  /** OTLP headers; env `OTEL_EXPORTER_OTLP_TRACES_HEADERS` or `OTEL_EXPORTER_OTLP_HEADERS`. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Timeout of one OTLP request; env `OTEL_EXPORTER_OTLP_TRACES_TIMEOUT` or `OTEL_EXPORTER_OTLP_TIMEOUT` (10000). */
+  readonly timeoutMs?: number;
+  /** Sampler; env `OTEL_TRACES_SAMPLER` (default `parentbased_always_on`). */
+  readonly sampler?: SamplerName;
+  /** Sampling ratio for the `traceidratio` samplers, 0..1; env `OTEL_TRACES_SAMPLER_ARG` (default 1). */
+  readonly samplerRatio?: number;
+  /** Propagators; env `OTEL_PROPAGATORS` (default `tracecontext,baggage`). */
+  readonly propagators?: readonly PropagatorName[];
+  /** Batch delay; env `OTEL_BSP_SCHEDULE_DELAY` (5000). */
+  readonly scheduledDelayMs?: number;
+  /** Batch export timeout; env `OTEL_BSP_EXPORT_TIMEOUT` (30000). */
+  readonly exportTimeoutMs?: number;
+  /** Queue bound, spans past it are dropped and counted; env `OTEL_BSP_MAX_QUEUE_SIZE` (2048). */
+  readonly maxQueueSize?: number;
+  /** Spans per export; env `OTEL_BSP_MAX_EXPORT_BATCH_SIZE` (512, at most the queue size). */
+  readonly maxExportBatchSize?: number;
+  /** HTTP instrumentation, or `false` to turn it off. Default: all on. */
+  readonly http?: HttpInstrumentationOptions | false;
+  /** The environment to read; default `process.env` (or the telemetry's `env` option). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The parts of core's `Telemetry` handle that tracing uses (a full `Telemetry` fits). */
+export type TracingTelemetry = Pick<
+  Telemetry,
+  'config' | 'resource' | 'exportStats' | 'getMeter' | 'onShutdown'
+>;

@@ -1,0 +1,16 @@
+import type { TextMapPropagator } from '@opentelemetry/api';
+import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
+import type { PropagatorName } from './options';
+
+/**
+ * Builds the propagator named by `OTEL_PROPAGATORS` (W3C trace context and baggage; `none` propagates
+ * nothing). Correlation IDs travel in baggage, so without `baggage` they stay in the process.
+ */
+export function createPropagator(names: readonly PropagatorName[]): TextMapPropagator {
+  const propagators: TextMapPropagator[] = [];
+  for (const name of names) {
+    if (name === 'tracecontext') propagators.push(new W3CTraceContextPropagator());
+    else if (name === 'baggage') propagators.push(new W3CBaggagePropagator());
+  }
+  return new CompositePropagator({ propagators });
+}

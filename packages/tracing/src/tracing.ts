@@ -1,0 +1,133 @@
+import { context, diag, propagation, type TextMapPropagator, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { ConsoleSpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { withTimeout } from '@otelkit/core';
+import { resolveTracingConfig, type TracingConfig } from './config';
+import { CountingBatchProcessor } from './export/counting-batch-processor';
+import { EnrichSpanProcessor } from './export/enrich-processor';
+import { installHttpInstrumentation } from './http/instrument';
+import { setLogServiceName } from './logs/logger';
+import type { TracingOptions, TracingTelemetry } from './options';
+import { createPropagator } from './propagators';
+import { createSampler } from './sampler';
+import { VERSION } from './version';
+
+/** What {@link startTracing} returns. */
+export interface Tracing {
+  /** The validated tracing configuration. */
+  readonly config: TracingConfig;
+  /** The registered tracer provider (`undefined` when telemetry is disabled). */
+  readonly tracerProvider: NodeTracerProvider | undefined;
+  /** The registered propagator. */
+  readonly propagator: TextMapPropagator;
+  /** Exports every finished span now. */
+  forceFlush(): Promise<void>;
+  /** Flushes finished spans, stops HTTP instrumentation and unregisters the provider. Idempotent. */
+  shutdown(): Promise<void>;
+}
+
+let active: Tracing | undefined;
+
+function createProcessors(config: TracingConfig, telemetry: TracingTelemetry): SpanProcessor[] {
+  const processors: SpanProcessor[] = [new EnrichSpanProcessor()];
+  for (const name of config.exporters) {
+    if (name === 'none') continue;
+    const exporter =
+      name === 'otlp'
+        ? new OTLPTraceExporter({
+            url: config.endpoint,
+            headers: { ...config.headers },
+            timeoutMillis: config.timeoutMs,
+          })
+        : new ConsoleSpanExporter();
+    processors.push(new CountingBatchProcessor(exporter, telemetry.exportStats, name, config));
+  }
+  return processors;
+}
+
+/**
+ * Starts tracing on top of `startTelemetry()`: a `NodeTracerProvider` with the telemetry's Resource,
+ * AsyncLocalStorage context, the sampler of `OTEL_TRACES_SAMPLER`, batch export per
+ * `OTEL_TRACES_EXPORTER` (OTLP/HTTP by default, outcomes counted in core's export self-metrics), the
+ * propagators of `OTEL_PROPAGATORS`, correlation IDs on every span, and HTTP server/client spans with
+ * RED metrics. Registers all of it globally and its `shutdown()` with `telemetry.onShutdown`.
+ *
+ * @throws OtelkitError `OTELKIT_ERR_INVALID_CONFIG` naming the variable and the bad value.
+ * @example
+ * const telemetry = startTelemetry({ serviceName: 'orders' });
+ * const tracing = startTracing(telemetry);
+ * process.on('SIGTERM', () => telemetry.shutdown()); // flushes spans too
+ */
+export function startTracing(telemetry: TracingTelemetry, options: TracingOptions = {}): Tracing {
+  const config = resolveTracingConfig(options, options.env ?? process.env);
+  if (active !== undefined) {
+    diag.warn('otelkit: startTracing() called while tracing is running; returning the running instance');
+    return active;
+  }
+  const propagator = createPropagator(config.propagators);
+  setLogServiceName(telemetry.config.serviceName);
+  if (telemetry.config.disabled) {
+    return {
+      config,
+      tracerProvider: undefined,
+      propagator,
+      forceFlush: async () => {},
+      shutdown: async () => {},
+    };
+  }
+  const provider = new NodeTracerProvider({
+    resource: telemetry.resource,
+    sampler: createSampler(config.sampler, config.samplerRatio),
+    spanProcessors: createProcessors(config, telemetry),
+  });
+  const contextManager = new AsyncLocalStorageContextManager().enable();
+  const ownContext = context.setGlobalContextManager(contextManager);
+  if (!ownContext) {
+    diag.warn('otelkit: another global context manager was already registered; otelkit uses it');
+  }
+  const ownPropagator = propagation.setGlobalPropagator(propagator);
+  if (!ownPropagator) {
+    diag.warn('otelkit: another global propagator was already registered');
+  }
+  if (!trace.setGlobalTracerProvider(provider)) {
+    diag.warn('otelkit: another global TracerProvider was already registered; otelkit spans use their own');
+  }
+  const tracer = provider.getTracer('@otelkit/tracing', VERSION);
+  const uninstall =
+    config.http === false
+      ? () => {}
+      : installHttpInstrumentation(tracer, telemetry.getMeter('@otelkit/tracing', VERSION), config.http);
+
+  let stopping: Promise<void> | undefined;
+  const tracing: Tracing = {
+    config,
+    tracerProvider: provider,
+    propagator,
+    forceFlush: () => provider.forceFlush(),
+    shutdown: () => {
+      stopping ??= (async () => {
+        uninstall();
+        const deadline = telemetry.config.shutdownTimeoutMs;
+        await withTimeout(provider.shutdown(), deadline, 'span flush').catch((error: unknown) =>
+          diag.warn(`otelkit: span flush failed: ${String(error)}`),
+        );
+        if (trace.getTracerProvider() === provider || isProxyFor(provider)) trace.disable();
+        if (ownPropagator) propagation.disable();
+        if (ownContext) context.disable();
+        if (active === tracing) active = undefined;
+      })();
+      return stopping;
+    },
+  };
+  telemetry.onShutdown(() => tracing.shutdown());
+  active = tracing;
+  return tracing;
+}
+
+/** The API hands out a proxy provider; its delegate tells whether ours is the global one. */
+function isProxyFor(provider: NodeTracerProvider): boolean {
+  const global = trace.getTracerProvider() as { getDelegate?: () => unknown };
+  return typeof global.getDelegate === 'function' && global.getDelegate() === provider;
+}

@@ -1,0 +1,188 @@
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { OtlpReceiver, type Received } from '../../packages/core/test/helpers/otlp-receiver';
+import { type Child, serverUrl, spawnApp } from './helpers';
+
+interface OtlpSpan {
+  name: string;
+  kind: number;
+  attributes: Array<{ key: string; value: { stringValue?: string; intValue?: string | number } }>;
+}
+
+function spans(received: readonly Received[]): OtlpSpan[] {
+  return received
+    .filter((r) => r.path === '/v1/traces')
+    .flatMap((r) =>
+      (
+        r.body as { resourceSpans: Array<{ scopeSpans: Array<{ spans: OtlpSpan[] }> }> }
+      ).resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((s) => s.spans)),
+    );
+}
+
+function attr(span: OtlpSpan, key: string): string | number | undefined {
+  const v = span.attributes.find((a) => a.key === key)?.value;
+  return v?.stringValue ?? (v?.intValue === undefined ? undefined : Number(v.intValue));
+}
+
+let receiver: OtlpReceiver;
+let otlp: string;
+before(async () => {
+  receiver = new OtlpReceiver();
+  otlp = await receiver.start();
+});
+after(() => receiver.stop());
+
+const children: Child[] = [];
+function start(args: string[], env: Record<string, string> = {}): Child {
+  const child = spawnApp(args, { OTEL_EXPORTER_OTLP_ENDPOINT: otlp, OTEL_BSP_SCHEDULE_DELAY: '100', ...env });
+  children.push(child);
+  return child;
+}
+after(() => {
+  for (const c of children) if (c.process.exitCode === null) c.process.kill('SIGKILL');
+});
+
+describe('@otelkit/register preload', () => {
+  it('gives an unchanged CommonJS http app metrics, spans and probes', async () => {
+    const app = start(['--require', '@otelkit/register', 'test/register/fixtures/http-app.cjs'], {
+      OTEL_SERVICE_NAME: 'cjs-app',
+    });
+    const port = (await app.waitFor(/app listening (\d+)/))[1];
+    const url = await serverUrl(app);
+    assert.equal((await fetch(`${url}/readyz`)).status, 200, 'ready once the app listens');
+    assert.equal((await fetch(`${url}/livez`)).status, 200);
+    assert.equal(await (await fetch(`http://127.0.0.1:${port}/hello`)).text(), 'hello');
+    const text = await (await fetch(`${url}/metrics`)).text();
+    assert.match(
+      text,
+      /http_server_request_duration_seconds_count\{http_request_method="GET",http_response_status_code="200"/,
+    );
+    assert.match(text, /^target_info\{.*service_name="cjs-app"/m);
+    await receiver.waitFor((r) => spans(r).some((s) => attr(s, 'url.path') === '/hello'));
+    const span = spans(receiver.received).find((s) => attr(s, 'url.path') === '/hello')!;
+    assert.equal(span.kind, 2, 'a server span');
+    assert.equal(attr(span, 'http.request.method'), 'GET');
+    assert.equal(attr(span, 'http.response.status_code'), 200);
+    await fetch(`http://127.0.0.1:${port}/exit`);
+    assert.equal(await app.exited, 0, 'exits by itself once the app is done');
+  });
+
+  it('works the same for an ESM app under --import, including fetch client spans', async () => {
+    const app = start(['--import', '@otelkit/register', 'test/register/fixtures/esm-app.mjs'], {
+      OTEL_SERVICE_NAME: 'esm-app',
+    });
+    const port = (await app.waitFor(/app listening (\d+)/))[1];
+    const url = await serverUrl(app);
+    assert.equal((await fetch(`${url}/readyz`)).status, 200);
+    assert.equal(await (await fetch(`http://127.0.0.1:${port}/chain`)).text(), 'chained hello');
+    await receiver.waitFor((r) => spans(r).some((s) => attr(s, 'url.path') === '/inner'));
+    assert.ok(
+      spans(receiver.received).some((s) => s.kind === 3),
+      'a client span for fetch',
+    );
+    assert.match(await (await fetch(`${url}/metrics`)).text(), /http_client_request_duration_seconds_count/);
+    await fetch(`http://127.0.0.1:${port}/exit`);
+    assert.equal(await app.exited, 0);
+  });
+
+  it('names express routes on spans and metrics when express is enabled', async () => {
+    const app = start(['--require', '@otelkit/register', 'test/register/fixtures/express-app.cjs'], {
+      OTEL_NODE_ENABLED_INSTRUMENTATIONS: 'http,express',
+    });
+    const port = (await app.waitFor(/app listening (\d+)/))[1];
+    const url = await serverUrl(app);
+    await app.waitFor(/express: on/);
+    assert.deepEqual(await (await fetch(`http://127.0.0.1:${port}/users/42`)).json(), { id: '42' });
+    await receiver.waitFor((r) => spans(r).some((s) => attr(s, 'url.path') === '/users/42' && s.kind === 2));
+    const server = spans(receiver.received).find((s) => attr(s, 'url.path') === '/users/42' && s.kind === 2)!;
+    assert.equal(attr(server, 'http.route'), '/users/:id');
+    assert.match(
+      await (await fetch(`${url}/metrics`)).text(),
+      /http_server_request_duration_seconds_count\{[^}]*http_route="\/users\/:id"/,
+    );
+    await fetch(`http://127.0.0.1:${port}/exit`);
+    assert.equal(await app.exited, 0);
+  });
+
+  it('is a no-op with OTEL_SDK_DISABLED=true', async () => {
+    const app = start(['--require', '@otelkit/register', 'test/register/fixtures/http-app.cjs'], {
+      OTEL_SDK_DISABLED: 'true',
+      OTELKIT_PORT: '9',
+    });
+    const port = (await app.waitFor(/app listening (\d+)/))[1];
+    assert.doesNotMatch(app.stderr, /observability server/);
+    await fetch(`http://127.0.0.1:${port}/exit`);
+    assert.equal(await app.exited, 0);
+  });
+
+  it('keeps the exit code of a short script, exits promptly, and delivers its span', async () => {
+    const started = Date.now();
+    const app = start(['--require', '@otelkit/register', 'test/register/fixtures/short-script.cjs'], {
+      OTEL_BSP_SCHEDULE_DELAY: '60000',
+    });
+    assert.equal(await app.exited, 3);
+    assert.ok(Date.now() - started < 5_000, `exited after ${Date.now() - started} ms`);
+    assert.ok(
+      spans(receiver.received).some((s) => s.name === 'short-work'),
+      'span flushed before exit',
+    );
+  });
+
+  it('runs the app on when the metrics port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const taken = (blocker.address() as AddressInfo).port;
+    const app = start(['--require', '@otelkit/register', 'test/register/fixtures/http-app.cjs'], {
+      OTELKIT_PORT: String(taken),
+      OTEL_LOG_LEVEL: 'warn',
+    });
+    const port = (await app.waitFor(/app listening (\d+)/))[1];
+    await app.waitFor(/observability server not started: .*EADDRINUSE/);
+    assert.equal(await (await fetch(`http://127.0.0.1:${port}/`)).text(), 'hello');
+    await fetch(`http://127.0.0.1:${port}/exit`);
+    assert.equal(await app.exited, 0);
+    blocker.close();
+  });
+
+  it('refuses invalid configuration with one line naming the variable, before the app runs', async () => {
+    const app = start(['--require', '@otelkit/register', 'test/register/fixtures/http-app.cjs'], {
+      OTELKIT_PORT: 'abc',
+    });
+    assert.equal(await app.exited, 1);
+    assert.equal(app.stderr.trim().split('\n').length, 1);
+    assert.match(app.stderr, /OTELKIT_PORT="abc"/);
+    assert.doesNotMatch(app.stdout, /app listening/);
+  });
+
+  it('leaves SIGTERM to an app that handles it', async () => {
+    const app = start(['--require', '@otelkit/register', 'test/register/fixtures/own-signal.cjs']);
+    await app.waitFor(/app listening/);
+    const url = await serverUrl(app);
+    app.process.kill('SIGTERM');
+    assert.equal(await app.exited, 7);
+    assert.match(app.stdout, /app handled SIGTERM/);
+    await assert.rejects(fetch(`${url}/readyz`), 'the app exited on its own terms');
+  });
+
+  it('serves one /metrics for a cluster, aggregating the workers', async () => {
+    const app = start(['--require', '@otelkit/register', 'test/register/fixtures/cluster-app.cjs'], {
+      OTEL_TRACES_EXPORTER: 'none',
+    });
+    const url = await serverUrl(app);
+    await app.waitFor(/workers ready/);
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const handled = text.split('\n').filter((l) => l.startsWith('app_handled_total{'));
+    assert.equal(handled.length, 2, text);
+    assert.ok(
+      handled.some((l) => l.includes('cluster_worker="1"')) &&
+        handled.some((l) => l.includes('cluster_worker="2"')),
+    );
+    assert.match(text, /otelkit_cluster_workers\{state="answered"\} 2/);
+    assert.equal(text.split('\n').filter((l) => l === '# TYPE app_handled_total counter').length, 1);
+    assert.equal((await fetch(`${url}/readyz`)).status, 200);
+    app.process.kill('SIGTERM');
+    await app.exited;
+  });
+});
