@@ -42,7 +42,9 @@ export function serveClusterMetrics(telemetry: Telemetry): void {
   telemetry.server?.route('/metrics', async (request, response) => {
     const id = ++nextId;
     const cluster = clusterIfPrimary();
-    const workers = Object.values(cluster?.workers ?? {}).filter((w): w is Worker => w?.isConnected() === true);
+    const workers = Object.values(cluster?.workers ?? {}).filter(
+      (w): w is Worker => w?.isConnected() === true,
+    );
     if (workers.length === 0) {
       // Not a cluster (or no live worker): the plain single-process exposition, OpenMetrics included.
       const own = await telemetry.collect();
