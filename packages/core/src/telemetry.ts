@@ -152,8 +152,8 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
         }
         runtime?.stop();
         unregisterSelf();
-        await withTimeout(sdk.shutdown({ timeoutMillis: left() }), left(), 'metrics flush').catch((error: unknown) =>
-          diag.warn(`otelkit: metrics flush failed: ${String(error)}`),
+        await withTimeout(sdk.shutdown({ timeoutMillis: left() }), left(), 'metrics flush').catch(
+          (error: unknown) => diag.warn(`otelkit: metrics flush failed: ${String(error)}`),
         );
         await server?.close();
         if (metrics.getMeterProvider() === provider) metrics.disable();
