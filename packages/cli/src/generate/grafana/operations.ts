@@ -1,0 +1,104 @@
+import type { GenerateOptions } from '../options';
+import { type Dashboard, dashboard, RATE, SCOPE } from './panel';
+
+const QUANTILES = [0.5, 0.95, 0.99] as const;
+
+/**
+ * Operations overview for the operation monitor's namespace: success rate, throughput, errors by
+ * type, p50/p95/p99 duration, in-flight, queue depth, last-success age and items.
+ */
+export function operationsDashboard(o: GenerateOptions): Dashboard {
+  const ns = o.namespace;
+  const ops = `${ns}_operations_total`;
+  return dashboard(`otelkit-${o.service}-operations`, `${o.service} / operations (${ns})`, o.service, [
+    {
+      title: 'Success rate',
+      type: 'stat',
+      unit: 'percentunit',
+      min: 0,
+      max: 1,
+      queries: [
+        {
+          expr: `sum(rate(${ops}{${SCOPE},status="success"}[${RATE}])) / sum(rate(${ops}{${SCOPE}}[${RATE}]))`,
+          legend: 'success rate',
+        },
+      ],
+    },
+    {
+      title: 'Oldest last success',
+      type: 'stat',
+      unit: 's',
+      queries: [{ expr: `max(time() - ${ns}_last_success_timestamp_seconds{${SCOPE}})`, legend: 'age' }],
+    },
+    {
+      title: 'Success rate by operation',
+      unit: 'percentunit',
+      min: 0,
+      max: 1,
+      queries: [
+        {
+          expr: `sum by (operation) (rate(${ops}{${SCOPE},status="success"}[${RATE}])) / sum by (operation) (rate(${ops}{${SCOPE}}[${RATE}]))`,
+          legend: '{{operation}}',
+        },
+      ],
+    },
+    {
+      title: 'Throughput',
+      unit: 'ops',
+      queries: [
+        {
+          expr: `sum by (operation, status) (rate(${ops}{${SCOPE}}[${RATE}]))`,
+          legend: '{{operation}} {{status}}',
+        },
+      ],
+    },
+    {
+      title: 'Errors by type',
+      unit: 'ops',
+      queries: [
+        {
+          expr: `sum by (operation, error_type) (rate(${ns}_errors_total{${SCOPE}}[${RATE}]))`,
+          legend: '{{operation}} {{error_type}}',
+        },
+      ],
+    },
+    {
+      title: 'Duration p50 / p95 / p99',
+      unit: 's',
+      queries: QUANTILES.map((q) => ({
+        expr: `histogram_quantile(${q}, sum by (operation, le) (rate(${ns}_operation_duration_seconds_bucket{${SCOPE}}[${RATE}])))`,
+        legend: `{{operation}} p${Math.round(q * 100)}`,
+      })),
+    },
+    {
+      title: 'In flight',
+      unit: 'short',
+      queries: [{ expr: `sum by (operation) (${ns}_operations_active{${SCOPE}})`, legend: '{{operation}}' }],
+    },
+    {
+      title: 'Queue depth',
+      unit: 'short',
+      queries: [{ expr: `sum by (queue) (${ns}_queue_depth{${SCOPE}})`, legend: '{{queue}}' }],
+    },
+    {
+      title: 'Time since last success',
+      unit: 's',
+      queries: [
+        {
+          expr: `time() - max by (operation) (${ns}_last_success_timestamp_seconds{${SCOPE}})`,
+          legend: '{{operation}}',
+        },
+      ],
+    },
+    {
+      title: 'Items processed',
+      unit: 'ops',
+      queries: [
+        {
+          expr: `sum by (operation, item_type, item_action) (rate(${ns}_items_total{${SCOPE}}[${RATE}]))`,
+          legend: '{{operation}} {{item_type}} {{item_action}}',
+        },
+      ],
+    },
+  ]);
+}

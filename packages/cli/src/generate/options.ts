@@ -1,0 +1,108 @@
+/** Alert thresholds of the generated rules. Every one has a `generate-config` flag. */
+export interface AlertThresholds {
+  /** Failure ratio (0..1) of an operation over the rate window for a warning (`--failure-ratio-warning`). */
+  readonly failureRatioWarning: number;
+  /** Failure ratio for a critical alert (`--failure-ratio-critical`). */
+  readonly failureRatioCritical: number;
+  /** Operations per second below which the failure ratio is not judged (`--min-rate`). */
+  readonly minRate: number;
+  /** Age of the last success, in seconds, that is "too long" (`--max-success-age`). */
+  readonly maxSuccessAgeSeconds: number;
+  /** Failures in a row (no success between them, within 15m) that alert (`--consecutive-failures`). */
+  readonly consecutiveFailures: number;
+  /** p95 duration, in seconds, above which an operation is slow (`--p95-seconds`). */
+  readonly p95Seconds: number;
+  /** Errors of one type in the rate window before "errors rising" can fire (`--errors-min`). */
+  readonly errorsMin: number;
+  /** Event-loop delay p99 seconds for a warning / critical (`--event-loop-warning`, `--event-loop-critical`). */
+  readonly eventLoopWarningSeconds: number;
+  readonly eventLoopCriticalSeconds: number;
+  /** Heap used / heap limit for a warning / critical (`--heap-warning`, `--heap-critical`). */
+  readonly heapWarning: number;
+  readonly heapCritical: number;
+}
+
+/** Where Alertmanager sends notifications. Unset values get documented placeholders. */
+export interface ReceiverSettings {
+  readonly emailTo: string;
+  readonly emailFrom: string;
+  readonly smarthost: string;
+  /** Slack incoming-webhook URL; when unset the config reads it from {@link SLACK_URL_FILE}. */
+  readonly slackWebhookUrl: string | undefined;
+  readonly slackChannel: string;
+  readonly webhookUrl: string;
+}
+
+/** Options of every generator; see {@link GENERATE_DEFAULTS}. */
+export interface GenerateOptions {
+  /** Scrape job name, also the `job` label the rules select (`--service`). */
+  readonly service: string;
+  /** Operation-monitor namespace: `ns` in `ns_operations_total` (`--namespace`). */
+  readonly namespace: string;
+  /** The service's metrics endpoint, `HOST:PORT` (`--target`). */
+  readonly target: string;
+  readonly metricsPath: string;
+  /** Alertmanager `HOST:PORT` (`--alertmanager`). */
+  readonly alertmanager: string;
+  /** Prometheus `scrape_interval` / `evaluation_interval` (`--scrape-interval`, `--evaluation-interval`). */
+  readonly scrapeInterval: string;
+  readonly evaluationInterval: string;
+  /** Window of `rate()` in the rules (`--rate-window`). */
+  readonly rateWindow: string;
+  /** Replaces every rule's `for:` when set (`--alert-for`; `0s` fires at once, for tests and demos). */
+  readonly alertFor: string | undefined;
+  readonly thresholds: AlertThresholds;
+  readonly receivers: ReceiverSettings;
+}
+
+/** Where the generated `alertmanager.yml` reads the Slack webhook URL when none is given. */
+export const SLACK_URL_FILE = '/etc/alertmanager/secrets/slack-webhook-url';
+
+/** Every default in one place. */
+export const GENERATE_DEFAULTS: GenerateOptions = {
+  service: 'app',
+  namespace: 'app',
+  target: 'localhost:9464',
+  metricsPath: '/metrics',
+  alertmanager: 'localhost:9093',
+  scrapeInterval: '15s',
+  evaluationInterval: '15s',
+  rateWindow: '5m',
+  alertFor: undefined,
+  thresholds: {
+    failureRatioWarning: 0.05,
+    failureRatioCritical: 0.25,
+    minRate: 0.001,
+    maxSuccessAgeSeconds: 3600,
+    consecutiveFailures: 3,
+    p95Seconds: 5,
+    errorsMin: 5,
+    eventLoopWarningSeconds: 0.2,
+    eventLoopCriticalSeconds: 1,
+    heapWarning: 0.85,
+    heapCritical: 0.95,
+  },
+  receivers: {
+    emailTo: 'oncall@example.com',
+    emailFrom: 'alertmanager@example.com',
+    smarthost: 'localhost:25',
+    slackWebhookUrl: undefined,
+    slackChannel: '#alerts',
+    webhookUrl: 'http://localhost:5001/alerts',
+  },
+};
+
+/** Options with thresholds and receivers merged over the defaults. */
+export function withDefaults(
+  options: Partial<Omit<GenerateOptions, 'thresholds' | 'receivers'>> & {
+    thresholds?: Partial<AlertThresholds>;
+    receivers?: Partial<ReceiverSettings>;
+  } = {},
+): GenerateOptions {
+  return {
+    ...GENERATE_DEFAULTS,
+    ...options,
+    thresholds: { ...GENERATE_DEFAULTS.thresholds, ...options.thresholds },
+    receivers: { ...GENERATE_DEFAULTS.receivers, ...options.receivers },
+  };
+}

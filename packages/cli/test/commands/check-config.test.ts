@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { cli } from '../helpers';
+
+describe('otelkit check-config', () => {
+  it('prints the effective configuration and where each value comes from', async () => {
+    const r = await cli(['check-config'], { OTEL_SERVICE_NAME: 'billing', OTELKIT_PORT: '9500' });
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^configuration is valid/);
+    assert.match(r.out, /serviceName\s+billing\s+OTEL_SERVICE_NAME/);
+    assert.match(r.out, /port\s+9500\s+OTELKIT_PORT/);
+    assert.match(r.out, /host\s+0\.0\.0\.0\s+default/);
+  });
+
+  it('exits 1 with the one-line error naming the variable and value when invalid', async () => {
+    const r = await cli(['check-config'], { OTELKIT_PORT: 'abc' });
+    assert.equal(r.code, 1);
+    assert.match(r.err, /^invalid configuration: OTELKIT_ERR_INVALID_CONFIG: OTELKIT_PORT="abc" is invalid/);
+    assert.equal(r.err.trim().split('\n').length, 1);
+  });
+
+  it('hides secrets in --json output', async () => {
+    const r = await cli(['check-config', '--json'], {
+      OTELKIT_AUTH_TOKEN: 's3cret',
+      OTEL_EXPORTER_OTLP_HEADERS: 'api-key=abc123',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+    });
+    assert.equal(r.code, 0);
+    assert.doesNotMatch(r.out, /s3cret|abc123/);
+    const doc = JSON.parse(r.out);
+    assert.equal(doc.valid, true);
+    assert.deepEqual(doc.config.auth, { type: 'bearer', token: '(hidden)' });
+    assert.equal(doc.config.otlp.endpoint, 'http://collector:4318/v1/metrics');
+    assert.equal(doc.sources.port.source, 'default');
+  });
+});

@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { FIXTURE_APP, freePort, haveTools, otelkit, PROMETHEUS, start, tempDir, waitFor } from './tools';
+
+// End to end: the fixture app (a stand-in for the demo service; see fixtures/ops-app.cjs), scraped by a
+// real Prometheus running the generated prometheus.yml and rules with 1s intervals and `for: 0s`.
+const JOB = 'ops-fixture';
+
+interface PromResponse<T> {
+  status: string;
+  data: T;
+  error?: string;
+}
+type Vector = { metric: Record<string, string>; value: [number, string] }[];
+
+describe('generated config against a real Prometheus scraping an otelkit app', () => {
+  before(() => {
+    // Never skipped: .ci/run installs Debian's prometheus and prometheus-alertmanager, and npm test builds first.
+    assert.ok(
+      haveTools(),
+      'promtool, amtool, prometheus and the built CLI must be present (apt-get install prometheus prometheus-alertmanager; npm run build)',
+    );
+  });
+  let app: ReturnType<typeof start>;
+  let prometheus: ReturnType<typeof start>;
+  let appPort = 0;
+  let api = '';
+  let dir = '';
+
+  async function query(expr: string): Promise<PromResponse<{ result: Vector }>> {
+    const res = await fetch(`${api}/api/v1/query?query=${encodeURIComponent(expr)}`);
+    return (await res.json()) as PromResponse<{ result: Vector }>;
+  }
+
+  before(async () => {
+    app = start(process.execPath, [FIXTURE_APP]);
+    appPort = await waitFor(
+      'the fixture app',
+      async () => {
+        const line = app
+          .output()
+          .split('\n')
+          .find((l) => l.startsWith('{"port"'));
+        return line ? (JSON.parse(line) as { port: number }).port : undefined;
+      },
+      10_000,
+    );
+    dir = tempDir('e2e');
+    const generated = otelkit([
+      'generate-config',
+      '--out',
+      dir,
+      '--service',
+      JOB,
+      '--namespace',
+      'sync',
+      '--target',
+      `127.0.0.1:${appPort}`,
+      '--alertmanager',
+      '127.0.0.1:9',
+      '--scrape-interval',
+      '1s',
+      '--evaluation-interval',
+      '1s',
+      '--alert-for',
+      '0s',
+    ]);
+    assert.equal(generated.code, 0, generated.stderr);
+    const promPort = await freePort();
+    api = `http://127.0.0.1:${promPort}`;
+    prometheus = start(PROMETHEUS, [
+      `--config.file=${join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${promPort}`,
+    ]);
+    await waitFor(
+      'Prometheus to be ready',
+      async () => ((await fetch(`${api}/-/ready`)).ok ? true : undefined),
+      20_000,
+    );
+  });
+
+  after(async () => {
+    await Promise.all([prometheus?.stop(), app?.stop()]);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('scrapes the app: up is 1 and the operation metrics are stored', async () => {
+    const up = await waitFor(
+      'a successful scrape',
+      async () => {
+        const r = await query(`up{job="${JOB}"}`);
+        return r.data.result.find((s) => s.value[1] === '1');
+      },
+      15_000,
+    );
+    assert.equal(up.metric.instance, `127.0.0.1:${appPort}`);
+    const ops = await query(`sync_operations_total{job="${JOB}",status="success"}`);
+    assert.deepEqual(ops.data.result.map((s) => s.metric.operation).sort(), [
+      'fetch_source',
+      'sync_cycle',
+      'write_target',
+    ]);
+  });
+
+  it('runs every dashboard query without error, over metric names the app exposes', async () => {
+    const exposed = new Set(
+      (await (await fetch(`http://127.0.0.1:${appPort}/metrics`)).text())
+        .split('\n')
+        .filter((l) => l !== '' && !l.startsWith('#'))
+        .map((l) => /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(l)![0]),
+    );
+    exposed.add('up');
+    const boardDir = join(dir, 'grafana', 'dashboards');
+    let checked = 0;
+    for (const file of readdirSync(boardDir)) {
+      const board = JSON.parse(readFileSync(join(boardDir, file), 'utf8')) as {
+        panels: { title: string; targets: { expr: string }[] }[];
+      };
+      for (const panel of board.panels) {
+        for (const target of panel.targets) {
+          const expr = target.expr
+            .replaceAll('$__rate_interval', '1m')
+            .replaceAll('$job', JOB)
+            .replaceAll('$instance', '.*');
+          const names = [...expr.matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)\{/g)].map((m) => m[1]!);
+          assert.ok(names.length > 0, `${file} "${panel.title}" selects a metric`);
+          for (const name of names)
+            assert.ok(exposed.has(name), `${file} "${panel.title}" uses ${name}, not on /metrics`);
+          const result = await query(expr);
+          assert.equal(result.status, 'success', `${file} "${panel.title}": ${result.error ?? ''}`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked >= 40, `checked ${checked} queries`);
+  });
+
+  it('puts OperationFailureRatioHigh in pending or firing once operations fail', async () => {
+    const quiet = (await (await fetch(`${api}/api/v1/alerts`)).json()) as PromResponse<{
+      alerts: { labels: Record<string, string> }[];
+    }>;
+    assert.equal(
+      quiet.data.alerts.filter((a) => a.labels.alertname === 'OperationFailureRatioHigh').length,
+      0,
+    );
+    app.child.kill('SIGUSR2');
+    const alert = await waitFor(
+      'the failure-ratio alert',
+      async () => {
+        const res = (await (await fetch(`${api}/api/v1/alerts`)).json()) as PromResponse<{
+          alerts: { labels: Record<string, string>; state: string }[];
+        }>;
+        return res.data.alerts.find(
+          (a) =>
+            a.labels.alertname === 'OperationFailureRatioHigh' &&
+            (a.state === 'firing' || a.state === 'pending'),
+        );
+      },
+      25_000,
+    );
+    assert.equal(alert.labels.job, JOB);
+    assert.ok(['sync_cycle', 'fetch_source', 'write_target'].includes(alert.labels.operation!));
+  });
+});

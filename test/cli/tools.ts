@@ -1,0 +1,102 @@
+// Helpers for the CLI's tests that run real processes (the built `otelkit` bin, promtool, amtool,
+// Prometheus and the fixture app). Child processes use the built dist/, so `tsc --build` runs first.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+
+export const ROOT = join(__dirname, '..', '..');
+export const CLI_BIN = join(ROOT, 'packages', 'cli', 'dist', 'bin.js');
+export const FIXTURE_APP = join(__dirname, 'fixtures', 'ops-app.cjs');
+export const PROMTOOL = '/usr/bin/promtool';
+export const AMTOOL = '/usr/bin/amtool';
+export const PROMETHEUS = '/usr/bin/prometheus';
+
+/** The outcome of a finished process. */
+export interface RunResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a command to completion (30 s at most). */
+export function run(command: string, args: readonly string[], cwd = ROOT): RunResult {
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+/** Runs the built `otelkit` CLI. */
+export function otelkit(args: readonly string[], cwd = ROOT): RunResult {
+  return run(process.execPath, [CLI_BIN, ...args], cwd);
+}
+
+/** A fresh temporary directory. */
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `otelkit-${prefix}-`));
+}
+
+/** Whether the Debian Prometheus tools are installed. */
+export function haveTools(): boolean {
+  return [PROMTOOL, AMTOOL, PROMETHEUS].every((p) => existsSync(p)) && existsSync(CLI_BIN);
+}
+
+/** A free TCP port on 127.0.0.1 (bound and released). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `probe` until it returns a value (not undefined) or `timeoutMs` passes. */
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    await delay(250);
+  }
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`,
+  );
+}
+
+/** Starts a long-running process, collecting its output; `stop()` kills it (SIGTERM, then SIGKILL). */
+export function start(
+  command: string,
+  args: readonly string[],
+): { child: ChildProcess; output: () => string; stop: () => Promise<void> } {
+  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { child, output: () => output, stop };
+}
