@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { FIXTURE_APP, freePort, haveTools, otelkit, PROMETHEUS, start, tempDir, waitFor } from './tools';
+import { DEMO_APP, freePort, haveTools, otelkit, PROMETHEUS, start, tempDir, waitFor } from './tools';
 
 // End to end: the fixture app (a stand-in for the demo service; see fixtures/ops-app.cjs), scraped by a
 // real Prometheus running the generated prometheus.yml and rules with 1s intervals and `for: 0s`.
@@ -34,16 +36,33 @@ describe('generated config against a real Prometheus scraping an otelkit app', (
     return (await res.json()) as PromResponse<{ result: Vector }>;
   }
 
+  let sink: Server;
+  let sinkUrl = '';
+  after(() => sink?.close());
+
   before(async () => {
-    app = start(process.execPath, [FIXTURE_APP]);
+    sink = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+    });
+    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+    sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}`;
+    // The demo service, as `npm start` runs it, on free ports and with short cycles.
+    app = start(process.execPath, [DEMO_APP], {
+      OTELKIT_HOST: '127.0.0.1',
+      OTELKIT_PORT: '0',
+      DEMO_HTTP_PORT: '0',
+      DEMO_CYCLE_MS: '200',
+      DEMO_LOG_LEVEL: 'warn',
+      // Traces and metrics pushed to a local OTLP sink, as in production, so the export self-metrics exist.
+      OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl,
+      OTEL_METRIC_EXPORT_INTERVAL: '1000',
+    });
     appPort = await waitFor(
-      'the fixture app',
+      'the demo',
       async () => {
-        const line = app
-          .output()
-          .split('\n')
-          .find((l) => l.startsWith('{"port"'));
-        return line ? (JSON.parse(line) as { port: number }).port : undefined;
+        const match = /metrics on http:\/\/[^:/\s]+:(\d+)\/metrics/.exec(app.output());
+        return match ? Number(match[1]) : undefined;
       },
       10_000,
     );
@@ -98,7 +117,7 @@ describe('generated config against a real Prometheus scraping an otelkit app', (
     );
     assert.equal(up.metric.instance, `127.0.0.1:${appPort}`);
     const ops = await query(`sync_operations_total{job="${JOB}",status="success"}`);
-    assert.deepEqual(ops.data.result.map((s) => s.metric.operation).sort(), [
+    assert.deepEqual([...new Set(ops.data.result.map((s) => s.metric.operation))].sort(), [
       'fetch_source',
       'sync_cycle',
       'write_target',

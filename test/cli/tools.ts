@@ -9,7 +9,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 export const ROOT = join(__dirname, '..', '..');
 export const CLI_BIN = join(ROOT, 'packages', 'cli', 'dist', 'bin.js');
-export const FIXTURE_APP = join(__dirname, 'fixtures', 'ops-app.cjs');
+/** The demo service (built): the app the end-to-end test scrapes. */
+export const DEMO_APP = join(ROOT, 'packages', 'demo', 'dist', 'main.js');
 export const PROMTOOL = '/usr/bin/promtool';
 export const AMTOOL = '/usr/bin/amtool';
 export const PROMETHEUS = '/usr/bin/prometheus';
@@ -81,8 +82,13 @@ export async function waitFor<T>(
 export function start(
   command: string,
   args: readonly string[],
+  env: Record<string, string> = {},
 ): { child: ChildProcess; output: () => string; stop: () => Promise<void> } {
-  const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => {
     output += d.toString();

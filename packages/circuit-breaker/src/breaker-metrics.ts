@@ -19,6 +19,13 @@ interface TransitionCount {
   count: number;
 }
 
+const STANDARD_TRANSITIONS: ReadonlyArray<readonly [BreakerStateName, BreakerStateName]> = [
+  ['closed', 'open'],
+  ['open', 'half-open'],
+  ['half-open', 'closed'],
+  ['half-open', 'open'],
+];
+
 /**
  * The per-breaker half of the metrics: pre-built frozen attribute objects, transition counts, and a
  * preallocated duration buffer. Nothing here hashes attributes or allocates per call; the buffer is
@@ -42,6 +49,11 @@ export class BreakerMetrics {
     this.stateAttrs = STATE_NAMES.map((state) => Object.freeze({ name, state }));
     this.outcomeAttrs = OUTCOMES.map((outcome) => Object.freeze({ name, outcome }));
     this.durationAttrs = OUTCOMES.slice(0, 3).map((outcome) => Object.freeze({ name, outcome }));
+    // The normal transitions are reported from the start (at 0), so increase() and dashboards see the
+    // series before the first trip, as Prometheus users initialise label sets.
+    for (const [from, to] of STANDARD_TRANSITIONS) {
+      this.transitions.set(`${from}>${to}`, { attrs: Object.freeze({ name, from, to }), count: 0 });
+    }
   }
 
   /** Starts reporting `owner` through the meter. */

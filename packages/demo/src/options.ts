@@ -1,4 +1,4 @@
-import { checkInteger, invalid, parseInteger } from '@otelkit/core';
+import { checkInteger, invalid, parseEnum, parseInteger } from '@otelkit/core';
 
 /** Demo settings from the environment (all optional). */
 export interface DemoOptions {
@@ -10,6 +10,10 @@ export interface DemoOptions {
   readonly seed: number;
   /** Median latency of source calls in ms (`DEMO_LATENCY_MS`, default 60). */
   readonly latencyMs: number;
+  /** Port of the demo's HTTP API (`DEMO_HTTP_PORT`, default 8080; 0 picks a free one). */
+  readonly httpPort: number;
+  /** Log level of the demo's JSON log lines (`DEMO_LOG_LEVEL`, default info). */
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
 function parseRate(raw: string): number {
@@ -33,5 +37,13 @@ export function readDemoOptions(env: NodeJS.ProcessEnv): DemoOptions {
         ? checkInteger('seed', Date.now() % 2 ** 31, { min: 0, max: 2 ** 31 })
         : parseInteger('DEMO_SEED', seed, { min: 0, max: 2 ** 31 }),
     latencyMs: latency === undefined ? 60 : parseInteger('DEMO_LATENCY_MS', latency, { min: 0, max: 60_000 }),
+    httpPort:
+      env.DEMO_HTTP_PORT === undefined
+        ? 8080
+        : parseInteger('DEMO_HTTP_PORT', env.DEMO_HTTP_PORT, { min: 0, max: 65_535 }),
+    logLevel:
+      env.DEMO_LOG_LEVEL === undefined
+        ? 'info'
+        : parseEnum('DEMO_LOG_LEVEL', env.DEMO_LOG_LEVEL, ['debug', 'info', 'warn', 'error'] as const),
   };
 }

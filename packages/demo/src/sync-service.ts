@@ -1,4 +1,7 @@
+import type { BreakerRegistry } from '@otelkit/circuit-breaker';
 import type { BoundCounter, OperationMonitor } from '@otelkit/core';
+import { withCorrelation } from '@otelkit/tracing';
+import type { Logger } from 'pino';
 import type { Random } from './random';
 import type { Item, SourceSystem, TargetSystem } from './systems';
 
@@ -10,6 +13,10 @@ export interface SyncServiceOptions {
   readonly random: Random;
   /** Writes in flight per source. */
   readonly concurrency: number;
+  /** One circuit breaker per source system. */
+  readonly breakers: BreakerRegistry;
+  /** Structured log lines, carrying the cycle's correlation ID. */
+  readonly logger: Logger;
 }
 
 type Change =
@@ -38,44 +45,62 @@ export class SyncService {
   }
 
   private syncSource(source: SourceSystem): Promise<void> {
+    const { monitor, logger } = this.options;
+    // One correlation ID per source per cycle: on its spans and its log lines.
+    return withCorrelation({ operation: 'sync_cycle', source: source.name }, () =>
+      monitor
+        .track('sync_cycle', { source: source.name }, () => this.syncOnce(source))
+        .then(
+          (summary) => logger.info({ source: source.name, ...summary }, 'sync cycle done'),
+          (error: unknown) => logger.warn({ source: source.name, err: error }, 'sync cycle failed'),
+        ),
+    );
+  }
+
+  private async syncOnce(source: SourceSystem): Promise<{ changes: number; failed: number }> {
     const { monitor } = this.options;
-    return monitor.track('sync_cycle', { source: source.name }, async () => {
-      const items = await this.fetch(source);
-      const changes = this.diff(source.name, items);
-      this.pending += changes.length;
-      monitor.setQueueDepth('pending_changes', this.pending);
-      let failed = 0;
-      const queue = [...changes];
-      const worker = async () => {
-        for (let change = queue.shift(); change !== undefined; change = queue.shift()) {
-          try {
-            await this.apply(source.name, change);
-          } catch {
-            failed++;
-          } finally {
-            this.pending--;
-            monitor.setQueueDepth('pending_changes', this.pending);
-          }
+    const items = await this.fetch(source);
+    const changes = this.diff(source.name, items);
+    this.pending += changes.length;
+    monitor.setQueueDepth('pending_changes', this.pending);
+    let failed = 0;
+    const queue = [...changes];
+    const worker = async () => {
+      for (let change = queue.shift(); change !== undefined; change = queue.shift()) {
+        try {
+          await this.apply(source.name, change);
+        } catch {
+          failed++;
+        } finally {
+          this.pending--;
+          monitor.setQueueDepth('pending_changes', this.pending);
         }
-      };
-      await Promise.all(Array.from({ length: this.options.concurrency }, worker));
-      if (changes.length > 0 && failed / changes.length > 0.5) {
-        throw Object.assign(new Error(`${failed} of ${changes.length} writes failed`), {
-          name: 'PartialSyncError',
-        });
       }
-    });
+    };
+    await Promise.all(Array.from({ length: this.options.concurrency }, worker));
+    if (changes.length > 0 && failed / changes.length > 0.5) {
+      throw Object.assign(new Error(`${failed} of ${changes.length} writes failed`), {
+        name: 'PartialSyncError',
+      });
+    }
+    return { changes: changes.length, failed };
   }
 
   private async fetch(source: SourceSystem): Promise<Item[]> {
-    const { monitor } = this.options;
+    const { monitor, breakers } = this.options;
+    // The source's breaker fails fast while the source is down; the monitor counts those as errors
+    // of type OTELKIT_ERR_CIRCUIT_OPEN.
+    const list = () =>
+      monitor.track('fetch_source', { source: source.name }, () =>
+        breakers.execute(source.name, () => source.list()),
+      );
     try {
-      return await monitor.track('fetch_source', { source: source.name }, () => source.list());
+      return await list();
     } catch (error) {
       if ((error as Error).name !== 'RateLimitError' && (error as { code?: string }).code !== 'ECONNRESET')
         throw error;
       this.retries.get(source.name)?.add(1);
-      return monitor.track('fetch_source', { source: source.name }, () => source.list());
+      return list();
     }
   }
 

@@ -22,7 +22,9 @@ export class InstrumentedMetricExporter implements PushMetricExporter {
     private readonly inner: PushMetricExporter,
     private readonly name: string,
     private readonly stats: ExportStats,
-  ) {}
+  ) {
+    stats.register('metrics', name);
+  }
 
   export(metrics: ResourceMetrics, resultCallback: (result: ExportResult) => void): void {
     this.inner.export(metrics, (result) => {

@@ -28,6 +28,11 @@ export class ExportStats {
     return stat;
   }
 
+  /** Declares an exporter, so its series are reported (at 0) before its first export. */
+  register(signal: Signal, exporter: string): void {
+    this.stat(signal, exporter);
+  }
+
   /** Records a successful export. */
   success(signal: Signal, exporter: string): void {
     const stat = this.stat(signal, exporter);

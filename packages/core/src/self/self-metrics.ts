@@ -41,9 +41,9 @@ export function registerSelfMetrics(meter: Meter, sources: SelfMetricsSources): 
       result.observe(dropped, s.dropped, base);
       if (s.lastSuccessMs !== undefined) result.observe(lastSuccess, s.lastSuccessMs / 1000, base);
     }
-    for (const guard of sources.guards()) {
-      if (guard.overflowed > 0) result.observe(overflow, guard.overflowed, { instrument: guard.instrument });
-    }
+    // Every guarded instrument is reported, at 0 until it overflows, so increase() sees the first burst.
+    for (const guard of sources.guards())
+      result.observe(overflow, guard.overflowed, { instrument: guard.instrument });
     result.observe(limit, sources.cardinalityLimit);
   };
   meter.addBatchObservableCallback(callback, observables);
