@@ -1,19 +1,13 @@
 // Overhead of a circuit breaker's execute() in the closed state, against calling the function directly.
-// otelkit (with its metrics on: a real sdk-metrics MeterProvider set as global, with a reader),
+// otelkit (with its metrics on: startTelemetry()'s provider set as global, with its Prometheus reader),
 // opossum's fire() and cockatiel's execute(), configured alike: open at a 50% failure rate over 10 s
 // once 20 calls are seen, 30 s open; with a 10 s per-call timeout and without one.
 //
 //   npm run build && node --import tsx test/bench/circuit-breaker.bench.ts [--smoke]
 
 import { createRequire } from 'node:module';
-import { metrics } from '@opentelemetry/api';
-import {
-  AggregationTemporality,
-  InMemoryMetricExporter,
-  MeterProvider,
-  PeriodicExportingMetricReader,
-} from '@opentelemetry/sdk-metrics';
 import { createCircuitBreaker } from '@otelkit/circuit-breaker';
+import { startTelemetry } from '@otelkit/core';
 import {
   circuitBreaker,
   handleAll,
@@ -38,10 +32,7 @@ const ROUNDS = smoke ? 1 : 5;
 const CALLS = smoke ? 300 : 200_000;
 const WARMUP = smoke ? 100 : 50_000;
 
-const exporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
-const reader = new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 60_000 });
-const provider = new MeterProvider({ readers: [reader] });
-metrics.setGlobalMeterProvider(provider);
+const telemetry = startTelemetry({ server: false, runtimeMetrics: false, logLevel: 'none' });
 
 const work = (): Promise<number> => Promise.resolve(42);
 
@@ -113,10 +104,8 @@ async function main(): Promise<void> {
       samples.get(c.name)?.push(await measure(c, CALLS));
     }
   }
-  await reader.forceFlush();
-  const exported = exporter
-    .getMetrics()
-    .flatMap((rm) => rm.scopeMetrics.flatMap((sm) => sm.metrics.map((m) => m.descriptor.name)));
+  const collected = await telemetry.collect();
+  const exported = (collected?.scopeMetrics ?? []).flatMap((sm) => sm.metrics.map((m) => m.descriptor.name));
 
   const direct = median(samples.get(cases[0].name) ?? []);
   const overhead = (name: string): number => median(samples.get(name) ?? []) - direct;
@@ -144,7 +133,7 @@ async function main(): Promise<void> {
   otelkitNoHistogram.dispose();
   opossum.shutdown();
   opossumNoTimeout.shutdown();
-  await provider.shutdown();
+  await telemetry.shutdown();
 }
 
 main().catch((err) => {

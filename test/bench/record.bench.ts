@@ -7,7 +7,7 @@
  */
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
-import { GuardedMeterProvider } from '@otelkit/core';
+import { GuardedMeterProvider, HistogramRegistry } from '@otelkit/core';
 import client from 'prom-client';
 import { measure, report, smoke } from './harness';
 
@@ -20,7 +20,8 @@ function sdkProvider() {
 }
 
 const raw = sdkProvider().getMeter('bench').createCounter('raw_requests');
-const otelkit = new GuardedMeterProvider(sdkProvider(), 2000).getMeter('bench');
+// As startTelemetry() builds it: histograms aggregate in process (exported by the readers' producer).
+const otelkit = new GuardedMeterProvider(sdkProvider(), 2000, new HistogramRegistry()).getMeter('bench');
 const unbound = otelkit.createCounter('otelkit_requests');
 const bound = otelkit.createCounter('otelkit_bound_requests').bind({ method: 'GET', route: '/items' });
 const registry = new client.Registry();
@@ -75,3 +76,46 @@ console.log(
 console.log(
   `prom-client labelled inc / otelkit bound add: ${(get('prom-client counter.inc({2 labels})') / get('otelkit bound counter.add(1)')).toFixed(1)}x faster (target >= 10x)`,
 );
+
+const rawHistogram = sdkProvider().getMeter('bench').createHistogram('raw_latency', { unit: 's' });
+const histogram = otelkit.createHistogram('otelkit_latency', { unit: 's' });
+const boundHistogram = otelkit
+  .createHistogram('otelkit_bound_latency', { unit: 's' })
+  .bind({ method: 'GET', route: '/items' });
+const promHistogram = new client.Histogram({
+  name: 'prom_latency_seconds',
+  help: 'h',
+  labelNames: ['method', 'route'],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10],
+  registers: [registry],
+});
+const histograms = measure(
+  [
+    {
+      name: 'raw OTel SDK histogram.record(v, {2 attrs})',
+      run: (n) => {
+        for (let i = 0; i < n; i++) rawHistogram.record(0.042, { method: 'GET', route: '/items' });
+      },
+    },
+    {
+      name: 'otelkit histogram.record(v, {2 attrs})',
+      run: (n) => {
+        for (let i = 0; i < n; i++) histogram.record(0.042, { method: 'GET', route: '/items' });
+      },
+    },
+    {
+      name: 'prom-client histogram.observe({2 labels}, v)',
+      run: (n) => {
+        for (let i = 0; i < n; i++) promHistogram.observe({ method: 'GET', route: '/items' }, 0.042);
+      },
+    },
+    {
+      name: 'otelkit bound histogram.record(v)',
+      run: (n) => {
+        for (let i = 0; i < n; i++) boundHistogram.record(0.042);
+      },
+    },
+  ],
+  smoke ? { iterations: 1_000, rounds: 3 } : { iterations: 500_000, rounds: 9 },
+);
+report('histogram recording (median of rounds)', histograms, 'raw OTel SDK histogram.record(v, {2 attrs})');

@@ -19,6 +19,11 @@ interface TransitionCount {
   count: number;
 }
 
+/** A histogram that can pre-bind its attributes (otelkit's, structurally). */
+interface BindableHistogram {
+  bind(attributes: Attributes): { record(value: number): void };
+}
+
 const STANDARD_TRANSITIONS: ReadonlyArray<readonly [BreakerStateName, BreakerStateName]> = [
   ['closed', 'open'],
   ['open', 'half-open'],
@@ -40,6 +45,8 @@ export class BreakerMetrics {
   private readonly kinds = new Uint8Array(DURATION_BUFFER_SIZE);
   private length = 0;
   private handle: WeakRef<CollectableBreaker> | undefined;
+  /** Bound duration series, when the meter's histograms can be bound (an otelkit meter). */
+  private readonly bound: ReadonlyArray<{ record(value: number): void }> | undefined;
 
   constructor(
     private readonly name: string,
@@ -49,6 +56,13 @@ export class BreakerMetrics {
     this.stateAttrs = STATE_NAMES.map((state) => Object.freeze({ name, state }));
     this.outcomeAttrs = OUTCOMES.map((outcome) => Object.freeze({ name, outcome }));
     this.durationAttrs = OUTCOMES.slice(0, 3).map((outcome) => Object.freeze({ name, outcome }));
+    // An otelkit meter's histograms aggregate in process and can be bound: then a duration costs a few
+    // nanoseconds and needs no buffer. Detected by shape, so this package still depends on the API only.
+    const duration = binding.instruments.duration as Partial<BindableHistogram>;
+    this.bound =
+      histogram && typeof duration.bind === 'function'
+        ? this.durationAttrs.map((attrs) => (duration as BindableHistogram).bind(attrs))
+        : undefined;
     // The normal transitions are reported from the start (at 0), so increase() and dashboards see the
     // series before the first trip, as Prometheus users initialise label sets.
     for (const [from, to] of STANDARD_TRANSITIONS) {
@@ -71,6 +85,10 @@ export class BreakerMetrics {
   /** Buffers one call duration (ms) of kind `DURATION_*`. */
   recordDuration(ms: number, kind: number): void {
     if (!this.histogram) return;
+    if (this.bound !== undefined) {
+      this.bound[kind]!.record(ms / 1000);
+      return;
+    }
     if (this.length === DURATION_BUFFER_SIZE) this.flush();
     this.durations[this.length] = ms;
     this.kinds[this.length] = kind;

@@ -1,11 +1,14 @@
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import {
+  AggregationTemporality,
   ConsoleMetricExporter,
   type MetricReader,
   PeriodicExportingMetricReader,
 } from '@opentelemetry/sdk-metrics';
 import type { ResolvedConfig } from '../config/types';
+import type { HistogramRegistry } from '../meter/histogram-registry';
 import type { ExportStats } from '../self/export-stats';
+import { HistogramProducer } from './histogram-producer';
 import { InstrumentedMetricExporter } from './instrumented-exporter';
 
 /** The metric readers chosen by `OTEL_METRICS_EXPORTER`. */
@@ -17,14 +20,24 @@ export interface Readers {
 
 type OtlpModule = typeof import('@opentelemetry/exporter-metrics-otlp-http');
 
-/** Builds the readers for the resolved configuration. */
-export function createReaders(config: ResolvedConfig, stats: ExportStats): Readers {
+/** Builds the readers for the resolved configuration; each also exports the in-process histograms. */
+export function createReaders(
+  config: ResolvedConfig,
+  stats: ExportStats,
+  histograms: HistogramRegistry,
+): Readers {
+  const cumulative = () => [new HistogramProducer(histograms, AggregationTemporality.CUMULATIVE)];
+  // Per the specification, "delta" and "lowmemory" both want histograms as deltas.
+  const otlpHistograms =
+    config.otlp.temporality === 'cumulative'
+      ? AggregationTemporality.CUMULATIVE
+      : AggregationTemporality.DELTA;
   const all: MetricReader[] = [];
   let prometheus: PrometheusExporter | undefined;
   for (const name of config.metricsExporters) {
     if (name === 'prometheus') {
       // Used only as a pull MetricReader: otelkit's own server serves it (see metrics-endpoint.ts).
-      prometheus = new PrometheusExporter({ preventServerStart: true });
+      prometheus = new PrometheusExporter({ preventServerStart: true, metricProducers: cumulative() });
       all.push(prometheus);
     } else if (name === 'otlp') {
       // Required here, not at the top: the OTLP stack costs start-up time that apps without it skip.
@@ -40,6 +53,7 @@ export function createReaders(config: ResolvedConfig, stats: ExportStats): Reade
       all.push(
         new PeriodicExportingMetricReader({
           exporter: new InstrumentedMetricExporter(exporter, 'otlp', stats),
+          metricProducers: [new HistogramProducer(histograms, otlpHistograms)],
           exportIntervalMillis: config.exportIntervalMs,
           exportTimeoutMillis: config.exportTimeoutMs,
         }),
@@ -48,6 +62,7 @@ export function createReaders(config: ResolvedConfig, stats: ExportStats): Reade
       all.push(
         new PeriodicExportingMetricReader({
           exporter: new InstrumentedMetricExporter(new ConsoleMetricExporter(), 'console', stats),
+          metricProducers: cumulative(),
           exportIntervalMillis: config.exportIntervalMs,
           exportTimeoutMillis: config.exportTimeoutMs,
         }),

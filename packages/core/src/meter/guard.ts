@@ -3,6 +3,8 @@ import { type Attributes, type AttributeValue, diag } from '@opentelemetry/api';
 /** The attribute OpenTelemetry puts on the series that absorbs measurements past the limit. */
 export const OVERFLOW_ATTRIBUTES: Attributes = Object.freeze({ 'otel.metric.overflow': true });
 const EMPTY: Attributes = Object.freeze({});
+const SLOW = Symbol('slow');
+const OVERFLOW_KEY = '\u0002overflow';
 const MAX_STRING = 1024;
 
 function isPrimitive(value: unknown): value is string | number | boolean {
@@ -28,6 +30,8 @@ function isAttributeValue(value: unknown): value is AttributeValue {
 export class CardinalityGuard {
   /** Measurements routed to the overflow series since start. */
   overflowed = 0;
+  /** Per-series state of aggregating instruments, by canonical key (at most limit + 1). */
+  private readonly payloads = new Map<string, unknown>();
   /** Admitted sets in callers' property orders (fast path), at most twice the limit. */
   private readonly seen = new TrieNode();
   private orders = 0;
@@ -49,20 +53,52 @@ export class CardinalityGuard {
   /** Returns the attributes to record with: the given ones, a cleaned copy, or the overflow set. */
   admit(attributes: Attributes | undefined): Attributes {
     if (attributes === undefined) return EMPTY;
-    // Fast path: walk a trie of (name, value) in the caller's property order. A call site always builds
-    // its attributes in the same order, so after the first measurement of a set this is a few Map
-    // lookups of (usually internalized) strings, with no allocation and no hashing of a built key.
+    const node = this.find(attributes);
+    if (node === SLOW) return this.slow(attributes);
+    return node?.end === true ? attributes : this.miss(attributes);
+  }
+
+  /**
+   * The per-series state (`make` creates it once per admitted attribute set, or once for the overflow
+   * series), found on the fast path with one walk of the trie: for instruments that aggregate in
+   * process, such as otelkit's histograms.
+   */
+  seriesOf<T>(given: Attributes | undefined, make: (admitted: Attributes) => T): T {
+    const attributes = given ?? EMPTY;
+    const node = this.find(attributes);
+    if (node !== SLOW && node?.payload !== undefined) return node.payload as T;
+    const admitted = this.admit(attributes);
+    const key = admitted === OVERFLOW_ATTRIBUTES ? OVERFLOW_KEY : canonicalKey(admitted);
+    let payload = this.payloads.get(key) as T | undefined;
+    if (payload === undefined) {
+      payload = make(admitted);
+      this.payloads.set(key, payload);
+    }
+    if (admitted === attributes) {
+      const own = this.find(attributes);
+      if (own !== SLOW && own?.end === true) own.payload = payload;
+    }
+    return payload;
+  }
+
+  /**
+   * Fast path: walks a trie of (name, value) in the caller's property order. A call site always builds
+   * its attributes in the same order, so after the first measurement of a set this is a few Map lookups
+   * of (usually internalized) strings, with no allocation and no hashing of a built key. Returns `SLOW`
+   * when a value needs cleaning, `undefined` when this order of this set was not seen yet.
+   */
+  private find(attributes: Attributes): TrieNode | undefined | typeof SLOW {
     let node: TrieNode | undefined = this.seen;
     for (const name in attributes) {
       const value = attributes[name];
       const t = typeof value;
       if (t === 'string') {
-        if ((value as string).length > MAX_STRING) return this.slow(attributes);
-      } else if (t !== 'number' && t !== 'boolean') return this.slow(attributes);
+        if ((value as string).length > MAX_STRING) return SLOW;
+      } else if (t !== 'number' && t !== 'boolean') return SLOW;
       // After a miss keep going: every value must still be checked before the set is admitted.
       if (node !== undefined) node = node.step(name, value as string | number | boolean);
     }
-    return node?.end === true ? attributes : this.miss(attributes);
+    return node;
   }
 
   /**
@@ -152,6 +188,8 @@ class TrieNode {
   private values: Map<string | number | boolean, TrieNode> | undefined;
   private others: Map<string, Map<string | number | boolean, TrieNode>> | undefined;
   end = false;
+  /** Per-series state cached for this property order (see `seriesOf`). */
+  payload: unknown = undefined;
 
   /** The node for (`name`, `value`) below this one, if any. */
   step(name: string, value: string | number | boolean): TrieNode | undefined {

@@ -7,9 +7,11 @@ import type {
   ObservableGauge,
   ObservableUpDownCounter,
 } from '@opentelemetry/api';
+import type { InstrumentationScope } from '@opentelemetry/core';
 import type { Flushable } from './bound';
 import { SECONDS_BUCKETS } from './buckets';
 import { CardinalityGuard } from './guard';
+import type { HistogramRegistry } from './histogram-registry';
 import {
   GuardedCounter,
   GuardedGauge,
@@ -20,6 +22,7 @@ import {
   type OtelkitHistogram,
   type OtelkitUpDownCounter,
 } from './instruments';
+import { DEFAULT_BOUNDARIES, LocalHistogram } from './local-histogram';
 
 /** An OpenTelemetry `Meter` whose synchronous instruments are guarded and can be bound. */
 export interface OtelkitMeter extends Meter {
@@ -33,6 +36,15 @@ export interface OtelkitMeter extends Meter {
 export interface GuardRegistry {
   readonly limit: number;
   add(guard: CardinalityGuard): void;
+  /** Where in-process histograms are registered for export; without it histograms stay in the SDK. */
+  readonly histograms?: HistogramRegistry;
+}
+
+/** The SDK's default boundaries, or seconds buckets for unit `s`, unless the instrument advises its own. */
+function boundariesFor(options: MetricOptions | undefined): readonly number[] {
+  const advised = options?.advice?.explicitBucketBoundaries;
+  if (advised !== undefined) return [...advised].sort((a, b) => a - b);
+  return options?.unit === 's' ? SECONDS_BUCKETS : DEFAULT_BOUNDARIES;
 }
 
 /** Histograms in seconds get seconds-scale buckets unless the caller advised its own. */
@@ -55,6 +67,7 @@ export class GuardedMeter implements OtelkitMeter {
   constructor(
     private readonly inner: Meter,
     private readonly guards: GuardRegistry,
+    private readonly scope: InstrumentationScope = { name: 'unknown' },
   ) {}
 
   private cached<T>(kind: string, name: string, make: (guard: CardinalityGuard) => T): T {
@@ -111,11 +124,25 @@ export class GuardedMeter implements OtelkitMeter {
   }
 
   createHistogram(name: string, options?: MetricOptions): OtelkitHistogram {
-    return this.cached(
-      'histogram',
-      name,
-      (g) => new GuardedHistogram(this.inner.createHistogram(name, withSecondsBuckets(options)), g),
-    );
+    const registry = this.guards.histograms;
+    if (registry === undefined) {
+      return this.cached(
+        'histogram',
+        name,
+        (g) => new GuardedHistogram(this.inner.createHistogram(name, withSecondsBuckets(options)), g),
+      );
+    }
+    return this.cached('histogram', name, (g) => {
+      const histogram = new LocalHistogram(
+        name,
+        options?.description ?? '',
+        options?.unit ?? '',
+        boundariesFor(options),
+        g,
+      );
+      registry.add(this.scope, histogram);
+      return histogram;
+    });
   }
 
   createObservableGauge(name: string, options?: MetricOptions): ObservableGauge {

@@ -1,5 +1,6 @@
 import type { Meter, MeterOptions, MeterProvider } from '@opentelemetry/api';
 import type { CardinalityGuard } from './guard';
+import type { HistogramRegistry } from './histogram-registry';
 import { GuardedMeter, type GuardRegistry, type OtelkitMeter } from './meter';
 
 /**
@@ -14,10 +15,13 @@ export class GuardedMeterProvider implements MeterProvider, GuardRegistry {
   /**
    * @param inner the SDK provider doing the real work
    * @param limit attribute sets per instrument before the overflow series
+   * @param histograms when given, histograms aggregate in process and are exported by the readers'
+   *   `HistogramProducer`s; without it they record through the SDK
    */
   constructor(
     private readonly inner: MeterProvider,
     readonly limit: number,
+    readonly histograms?: HistogramRegistry,
   ) {}
 
   /** @internal */
@@ -34,7 +38,11 @@ export class GuardedMeterProvider implements MeterProvider, GuardRegistry {
     const key = `${name}\u0000${version ?? ''}\u0000${options?.schemaUrl ?? ''}`;
     let meter = this.meters.get(key);
     if (meter === undefined) {
-      meter = new GuardedMeter(this.inner.getMeter(name, version, options) as Meter, this);
+      meter = new GuardedMeter(this.inner.getMeter(name, version, options) as Meter, this, {
+        name,
+        version,
+        schemaUrl: options?.schemaUrl,
+      });
       this.meters.set(key, meter);
     }
     return meter;

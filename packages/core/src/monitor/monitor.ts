@@ -120,7 +120,7 @@ class Monitor implements OperationMonitor {
       cacheKey(operation, attributes),
       () => new BoundRecorder(this.instruments, all, durationName),
     );
-    return cached ?? new UnboundRecorder(this.instruments, all, durationName);
+    return cached ?? new UnboundRecorder(this.instruments, all);
   }
 
   track<T>(operation: string, attributesOrFn: Attributes | (() => T), maybeFn?: () => T): T {

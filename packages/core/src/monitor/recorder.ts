@@ -85,7 +85,6 @@ export class UnboundRecorder implements Recorder {
   constructor(
     private readonly instruments: MonitorInstruments,
     private readonly attributes: Attributes,
-    private readonly durationName: string,
   ) {}
 
   start(): void {
@@ -97,7 +96,6 @@ export class UnboundRecorder implements Recorder {
     this.instruments.active.add(-1, this.attributes);
     this.instruments.operations.add(1, attributes);
     this.instruments.duration.record(seconds, attributes, context);
-    if (context !== undefined) offerExemplar(this.durationName, attributes, seconds, context);
     this.instruments.lastSuccess.record(Date.now() / 1000, this.attributes);
   }
 
@@ -106,7 +104,6 @@ export class UnboundRecorder implements Recorder {
     this.instruments.active.add(-1, this.attributes);
     this.instruments.operations.add(1, attributes);
     this.instruments.duration.record(seconds, attributes, context);
-    if (context !== undefined) offerExemplar(this.durationName, attributes, seconds, context);
     this.instruments.errors.add(1, { ...this.attributes, 'error.type': errorType });
   }
 }
