@@ -7,7 +7,7 @@
  */
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
-import { GuardedMeterProvider, HistogramRegistry } from '@otelkit/core';
+import { GuardedMeterProvider, LocalInstrumentRegistry } from '@otelkit/core';
 import client from 'prom-client';
 import { measure, report, smoke } from './harness';
 
@@ -21,7 +21,9 @@ function sdkProvider() {
 
 const raw = sdkProvider().getMeter('bench').createCounter('raw_requests');
 // As startTelemetry() builds it: histograms aggregate in process (exported by the readers' producer).
-const otelkit = new GuardedMeterProvider(sdkProvider(), 2000, new HistogramRegistry()).getMeter('bench');
+const otelkit = new GuardedMeterProvider(sdkProvider(), 2000, new LocalInstrumentRegistry()).getMeter(
+  'bench',
+);
 const unbound = otelkit.createCounter('otelkit_requests');
 const bound = otelkit.createCounter('otelkit_bound_requests').bind({ method: 'GET', route: '/items' });
 const registry = new client.Registry();

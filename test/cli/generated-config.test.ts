@@ -64,7 +64,7 @@ describe('generate-config output checked by the real Prometheus tools', () => {
       const dir = generate(variant);
       const config = run(PROMTOOL, ['check', 'config', 'prometheus.yml'], dir);
       assert.equal(config.code, 0, config.stdout + config.stderr);
-      assert.match(config.stdout, /1 rule files found/);
+      assert.match(config.stdout, /2 rule files found/);
       const rules = run(PROMTOOL, ['check', 'rules', 'rules/otelkit-alerts.yml'], dir);
       assert.equal(rules.code, 0, rules.stdout + rules.stderr);
       const tests = run(PROMTOOL, ['test', 'rules', 'rules/otelkit-alerts.test.yml'], dir);

@@ -27,11 +27,10 @@ export type {
 export { setDiagLogLevel } from './diag-logger';
 export { isOtelkitError, OtelkitError } from './errors';
 export { ExemplarStore, exemplars } from './exemplars/store';
-export { HistogramProducer } from './export/histogram-producer';
+export { LocalMetricProducer } from './export/local-producer';
 export type { BoundCounter, BoundGauge, BoundHistogram, BoundUpDownCounter } from './meter/bound';
 export { SECONDS_BUCKETS } from './meter/buckets';
 export { OVERFLOW_ATTRIBUTES } from './meter/guard';
-export { HistogramRegistry } from './meter/histogram-registry';
 export type {
   OtelkitCounter,
   OtelkitGauge,
@@ -39,6 +38,7 @@ export type {
   OtelkitUpDownCounter,
 } from './meter/instruments';
 export { DEFAULT_BOUNDARIES } from './meter/local-histogram';
+export { LocalInstrumentRegistry } from './meter/local-registry';
 export type { OtelkitMeter } from './meter/meter';
 export { GuardedMeterProvider } from './meter/provider';
 export { asOtelkitMeter } from './meter/wrap';

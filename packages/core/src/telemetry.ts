@@ -6,7 +6,7 @@ import type { ResolvedConfig, TelemetryOptions } from './config/types';
 import { setDiagLogLevel } from './diag-logger';
 import { mountMetricsRoutes, PullCollector } from './export/metrics-endpoint';
 import { createReaders } from './export/readers';
-import { HistogramRegistry } from './meter/histogram-registry';
+import { LocalInstrumentRegistry } from './meter/local-registry';
 import type { OtelkitMeter } from './meter/meter';
 import { GuardedMeterProvider } from './meter/provider';
 import { buildResource } from './resource';
@@ -78,15 +78,15 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
   }
 
   const resource = buildResource(config);
-  const histograms = new HistogramRegistry();
-  const readers = createReaders(config, exportStats, histograms);
+  const local = new LocalInstrumentRegistry();
+  const readers = createReaders(config, exportStats, local);
   const sdk = new SdkMeterProvider({
     resource,
     readers: readers.all,
     // The SDK's own per-instrument limit, one above the guard's so the overflow series fits.
     views: [{ instrumentName: '*', aggregationCardinalityLimit: config.cardinalityLimit + 1 }],
   });
-  const provider = new GuardedMeterProvider(sdk, config.cardinalityLimit, histograms);
+  const provider = new GuardedMeterProvider(sdk, config.cardinalityLimit, local);
   if (!metrics.setGlobalMeterProvider(provider)) {
     diag.warn('otelkit: another global MeterProvider was already registered; otelkit metrics use their own');
   }

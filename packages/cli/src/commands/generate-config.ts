@@ -10,9 +10,11 @@ import {
   urlFlag,
 } from '../args';
 import { parseDuration } from '../duration';
+import { driftCasesIncluded, driftZScore } from '../generate/baseline-timeline';
 import { generateFiles, writeFiles } from '../generate/files';
 import { GENERATE_DEFAULTS, type GenerateOptions } from '../generate/options';
 import { UsageError } from '../usage-error';
+import { ANOMALY_FLAGS, anomalyFromFlags } from './anomaly-flags';
 import type { CommandIo } from './io';
 
 const D = GENERATE_DEFAULTS;
@@ -135,6 +137,7 @@ export const GENERATE_FLAGS: FlagSpecs = {
     help: 'heap used / heap limit for a critical alert',
     default: String(T.heapCritical),
   },
+  ...ANOMALY_FLAGS,
   'email-to': {
     type: 'string',
     value: 'ADDR',
@@ -269,6 +272,7 @@ export function generateOptionsFromFlags(values: FlagValues, env: CommandIo['env
       heapWarning,
       heapCritical,
     },
+    anomaly: anomalyFromFlags(v, rateWindow, alertFor),
     receivers: {
       emailTo: email(v, 'email-to', R.emailTo),
       emailFrom: email(v, 'email-from', R.emailFrom),
@@ -287,7 +291,7 @@ export async function generateConfigCommand(argv: readonly string[], io: Command
     io.out(
       renderHelp(
         'otelkit generate-config --out DIR [options]',
-        'Writes prometheus.yml, alert rules with promtool unit tests, alertmanager.yml, Grafana dashboards with\nprovisioning, an OpenTelemetry Collector config and a docker-compose.yml. Durations use Prometheus syntax (30s, 5m, 1h).',
+        'Writes prometheus.yml, alert rules and baselines with anomaly alerts, both with promtool unit tests, alertmanager.yml, Grafana dashboards with\nprovisioning, an OpenTelemetry Collector config and a docker-compose.yml. Durations use Prometheus syntax (30s, 5m, 1h).',
         GENERATE_FLAGS,
       ),
     );
@@ -297,6 +301,11 @@ export async function generateConfigCommand(argv: readonly string[], io: Command
   if (out === undefined) throw new UsageError('generate-config: --out DIR is required');
   const options = generateOptionsFromFlags(values, io.env);
   const written = writeFiles(out, generateFiles(options));
+  if (!driftCasesIncluded(options)) {
+    io.err(
+      `note: a steady drift reaches z = ${driftZScore(options).toFixed(2)} with --anomaly-window ${options.anomaly.window} and --anomaly-offset ${options.anomaly.offset}, close to --anomaly-z ${options.anomaly.z}: the baseline tests leave out the drift cases (a longer window or a shorter offset keeps drifts silent)`,
+    );
+  }
   io.out(`wrote ${written.length} files to ${out}:`);
   for (const path of written) io.out(`  ${path}`);
   return 0;

@@ -4,6 +4,8 @@ import { stringify } from 'yaml';
 import { alertRules, RULES_FILE } from './alert-rules';
 import { alertTests, RULE_TESTS_FILE } from './alert-tests';
 import { alertmanagerConfig } from './alertmanager-config';
+import { BASELINE_RULES_FILE, baselineRulesFile } from './baseline-rules';
+import { BASELINE_TESTS_FILE, baselineTests } from './baseline-tests';
 import { collectorConfig } from './collector-config';
 import { composeFile } from './compose';
 import { breakersDashboard } from './grafana/breakers';
@@ -45,6 +47,8 @@ export function generateFiles(options: GenerateOptions): GeneratedFile[] {
     yamlFile('prometheus.yml', prometheusConfig(options)),
     yamlFile(RULES_FILE, alertRules(options)),
     yamlFile(RULE_TESTS_FILE, alertTests(options)),
+    yamlFile(BASELINE_RULES_FILE, baselineRulesFile(options)),
+    yamlFile(BASELINE_TESTS_FILE, baselineTests(options)),
     yamlFile('alertmanager.yml', alertmanagerConfig(options)),
     yamlFile(
       'grafana/provisioning/datasources/prometheus.yml',

@@ -33,6 +33,28 @@ export interface ReceiverSettings {
   readonly webhookUrl: string;
 }
 
+/**
+ * Baselines and anomaly alerts (`rules/otelkit-baselines.yml`): per operation, the mean and standard
+ * deviation of p95 duration, failure ratio and throughput over `window`, `offset` in the past, and
+ * alerts on the z-score. Every field has a `generate-config` flag.
+ */
+export interface AnomalySettings {
+  /** Range the baseline is computed over (`--anomaly-window`). */
+  readonly window: string;
+  /** How far in the past the baseline window ends, so a change is not in its own baseline (`--anomaly-offset`). */
+  readonly offset: string;
+  /** z-score (standard deviations from the baseline mean) that alerts (`--anomaly-z`). */
+  readonly z: number;
+  /** `for:` of the anomaly alerts (`--anomaly-for`; else `--alert-for`; else 10m). */
+  readonly for: string | undefined;
+  /** Operations per second below which an operation is not judged (`--anomaly-min-rate`). */
+  readonly minRate: number;
+  /** Least standard deviation of p95 duration and throughput, as a fraction of their mean (`--anomaly-floor`). */
+  readonly floor: number;
+  /** Least standard deviation of the failure ratio, absolute (`--anomaly-failure-floor`). */
+  readonly failureFloor: number;
+}
+
 /** Options of every generator; see {@link GENERATE_DEFAULTS}. */
 export interface GenerateOptions {
   /** Scrape job name, also the `job` label the rules select (`--service`). */
@@ -52,6 +74,7 @@ export interface GenerateOptions {
   /** Replaces every rule's `for:` when set (`--alert-for`; `0s` fires at once, for tests and demos). */
   readonly alertFor: string | undefined;
   readonly thresholds: AlertThresholds;
+  readonly anomaly: AnomalySettings;
   readonly receivers: ReceiverSettings;
 }
 
@@ -82,6 +105,15 @@ export const GENERATE_DEFAULTS: GenerateOptions = {
     heapWarning: 0.85,
     heapCritical: 0.95,
   },
+  anomaly: {
+    window: '1d',
+    offset: '1h',
+    z: 3,
+    for: undefined,
+    minRate: 0.1,
+    floor: 0.1,
+    failureFloor: 0.01,
+  },
   receivers: {
     emailTo: 'oncall@example.com',
     emailFrom: 'alertmanager@example.com',
@@ -92,10 +124,11 @@ export const GENERATE_DEFAULTS: GenerateOptions = {
   },
 };
 
-/** Options with thresholds and receivers merged over the defaults. */
+/** Options with thresholds, anomaly settings and receivers merged over the defaults. */
 export function withDefaults(
-  options: Partial<Omit<GenerateOptions, 'thresholds' | 'receivers'>> & {
+  options: Partial<Omit<GenerateOptions, 'thresholds' | 'anomaly' | 'receivers'>> & {
     thresholds?: Partial<AlertThresholds>;
+    anomaly?: Partial<AnomalySettings>;
     receivers?: Partial<ReceiverSettings>;
   } = {},
 ): GenerateOptions {
@@ -103,6 +136,7 @@ export function withDefaults(
     ...GENERATE_DEFAULTS,
     ...options,
     thresholds: { ...GENERATE_DEFAULTS.thresholds, ...options.thresholds },
+    anomaly: { ...GENERATE_DEFAULTS.anomaly, ...options.anomaly },
     receivers: { ...GENERATE_DEFAULTS.receivers, ...options.receivers },
   };
 }

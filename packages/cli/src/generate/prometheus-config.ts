@@ -1,4 +1,5 @@
 import { RULES_FILE } from './alert-rules';
+import { BASELINE_RULES_FILE } from './baseline-rules';
 import type { GenerateOptions } from './options';
 
 /** The generated `prometheus.yml`, as an object to serialize. */
@@ -23,7 +24,7 @@ export interface PrometheusConfig {
 
 /**
  * `prometheus.yml`: scrapes the service's `/metrics` at `target` as job `service`, loads the alert
- * rules (relative to the file, so Prometheus is started from any directory) and sends alerts to
+ * rules and the baselines (relative to the file, so Prometheus is started from any directory) and sends alerts to
  * Alertmanager.
  */
 export function prometheusConfig(options: GenerateOptions): PrometheusConfig {
@@ -33,7 +34,7 @@ export function prometheusConfig(options: GenerateOptions): PrometheusConfig {
       evaluation_interval: options.evaluationInterval,
       external_labels: { monitor: 'otelkit' },
     },
-    rule_files: [RULES_FILE],
+    rule_files: [RULES_FILE, BASELINE_RULES_FILE],
     alerting: { alertmanagers: [{ static_configs: [{ targets: [options.alertmanager] }] }] },
     scrape_configs: [
       {

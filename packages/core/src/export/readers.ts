@@ -6,10 +6,10 @@ import {
   PeriodicExportingMetricReader,
 } from '@opentelemetry/sdk-metrics';
 import type { ResolvedConfig } from '../config/types';
-import type { HistogramRegistry } from '../meter/histogram-registry';
+import type { LocalInstrumentRegistry } from '../meter/local-registry';
 import type { ExportStats } from '../self/export-stats';
-import { HistogramProducer } from './histogram-producer';
 import { InstrumentedMetricExporter } from './instrumented-exporter';
+import { LocalMetricProducer } from './local-producer';
 
 /** The metric readers chosen by `OTEL_METRICS_EXPORTER`. */
 export interface Readers {
@@ -20,15 +20,16 @@ export interface Readers {
 
 type OtlpModule = typeof import('@opentelemetry/exporter-metrics-otlp-http');
 
-/** Builds the readers for the resolved configuration; each also exports the in-process histograms. */
+/** Builds the readers for the resolved configuration; each also exports the in-process instruments. */
 export function createReaders(
   config: ResolvedConfig,
   stats: ExportStats,
-  histograms: HistogramRegistry,
+  local: LocalInstrumentRegistry,
 ): Readers {
-  const cumulative = () => [new HistogramProducer(histograms, AggregationTemporality.CUMULATIVE)];
-  // Per the specification, "delta" and "lowmemory" both want histograms as deltas.
-  const otlpHistograms =
+  const cumulative = () => [new LocalMetricProducer(local, AggregationTemporality.CUMULATIVE)];
+  // Per the specification, "delta" and "lowmemory" both want counters and histograms as deltas
+  // (up-down counters stay cumulative either way).
+  const otlpTemporality =
     config.otlp.temporality === 'cumulative'
       ? AggregationTemporality.CUMULATIVE
       : AggregationTemporality.DELTA;
@@ -53,7 +54,7 @@ export function createReaders(
       all.push(
         new PeriodicExportingMetricReader({
           exporter: new InstrumentedMetricExporter(exporter, 'otlp', stats),
-          metricProducers: [new HistogramProducer(histograms, otlpHistograms)],
+          metricProducers: [new LocalMetricProducer(local, otlpTemporality)],
           exportIntervalMillis: config.exportIntervalMs,
           exportTimeoutMillis: config.exportTimeoutMs,
         }),

@@ -1,8 +1,16 @@
-import { type Attributes, type Context, type HrTime, trace } from '@opentelemetry/api';
+import { type Attributes, type Context, type HrTime, trace, ValueType } from '@opentelemetry/api';
+import {
+  AggregationTemporality,
+  type DataPoint,
+  DataPointType,
+  type Histogram,
+  type MetricData,
+} from '@opentelemetry/sdk-metrics';
 import { exemplars } from '../exemplars/store';
 import type { BoundHistogram } from './bound';
 import type { CardinalityGuard } from './guard';
 import type { OtelkitHistogram } from './instruments';
+import { type CollectContext, type LocalInstrument, nowHrTime } from './local-instrument';
 import { validValue } from './values';
 
 /** The SDK's default boundaries (for histograms that are not in seconds and advise none). */
@@ -10,15 +18,10 @@ export const DEFAULT_BOUNDARIES: readonly number[] = Object.freeze([
   0, 5, 10, 25, 50, 75, 100, 250, 500, 750, 1000, 2500, 5000, 7500, 10000,
 ]);
 
-function now(): HrTime {
-  const ms = Date.now();
-  return [Math.floor(ms / 1000), (ms % 1000) * 1e6];
-}
-
 /** Cumulative state of one histogram series, updated in place on every record. */
 export class HistogramSeries implements BoundHistogram {
   readonly counts: Float64Array;
-  readonly startTime: HrTime = now();
+  readonly startTime: HrTime = nowHrTime();
   count = 0;
   sum = 0;
   min = Number.POSITIVE_INFINITY;
@@ -50,15 +53,6 @@ export class HistogramSeries implements BoundHistogram {
   }
 }
 
-/** What the histogram producer needs to export one instrument. */
-export interface HistogramSource {
-  readonly name: string;
-  readonly description: string;
-  readonly unit: string;
-  readonly boundaries: readonly number[];
-  series(): Iterable<HistogramSeries>;
-}
-
 /**
  * An otelkit histogram that aggregates in the process instead of in the SDK: a record finds its
  * series through the cardinality guard's trie (no attribute hashing) and adds to fixed buckets; a bound
@@ -66,7 +60,7 @@ export interface HistogramSource {
  * data points, so Prometheus and OTLP see no difference. Measurements inside a sampled span are kept as
  * exemplars.
  */
-export class LocalHistogram implements OtelkitHistogram, HistogramSource {
+export class LocalHistogram implements OtelkitHistogram, LocalInstrument {
   private readonly all: HistogramSeries[] = [];
   private readonly make = (attributes: Attributes): HistogramSeries => {
     const series = new HistogramSeries(attributes, this.boundaries, this.name);
@@ -100,7 +94,56 @@ export class LocalHistogram implements OtelkitHistogram, HistogramSource {
     return this.guard.seriesOf(attributes, this.make);
   }
 
-  series(): Iterable<HistogramSeries> {
-    return this.all;
+  /**
+   * Histogram data points: cumulative, or deltas since this reader's previous collection when it
+   * prefers delta (then without min and max, which cannot be derived for an interval).
+   */
+  collect(context: CollectContext): MetricData | undefined {
+    if (this.all.length === 0) return undefined;
+    const delta = context.temporality === AggregationTemporality.DELTA;
+    const boundaries = [...this.boundaries];
+    const dataPoints: DataPoint<Histogram>[] = this.all.map((s) => {
+      if (!delta) {
+        return {
+          attributes: s.attributes,
+          startTime: s.startTime,
+          endTime: context.endTime,
+          value: {
+            buckets: { boundaries, counts: Array.from(s.counts) },
+            sum: s.sum,
+            count: s.count,
+            ...(s.count > 0 ? { min: s.min, max: s.max } : {}),
+          },
+        };
+      }
+      const previous = context.reported.get(s);
+      context.reported.set(s, {
+        time: context.endTime,
+        value: s.sum,
+        count: s.count,
+        counts: Float64Array.from(s.counts),
+      });
+      return {
+        attributes: s.attributes,
+        startTime: previous?.time ?? s.startTime,
+        endTime: context.endTime,
+        value: {
+          buckets: { boundaries, counts: Array.from(s.counts, (c, i) => c - (previous?.counts?.[i] ?? 0)) },
+          sum: s.sum - (previous?.value ?? 0),
+          count: s.count - (previous?.count ?? 0),
+        },
+      };
+    });
+    return {
+      descriptor: {
+        name: this.name,
+        description: this.description,
+        unit: this.unit,
+        valueType: ValueType.DOUBLE,
+      },
+      aggregationTemporality: delta ? AggregationTemporality.DELTA : AggregationTemporality.CUMULATIVE,
+      dataPointType: DataPointType.HISTOGRAM,
+      dataPoints,
+    };
   }
 }

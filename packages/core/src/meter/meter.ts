@@ -11,7 +11,6 @@ import type { InstrumentationScope } from '@opentelemetry/core';
 import type { Flushable } from './bound';
 import { SECONDS_BUCKETS } from './buckets';
 import { CardinalityGuard } from './guard';
-import type { HistogramRegistry } from './histogram-registry';
 import {
   GuardedCounter,
   GuardedGauge,
@@ -22,7 +21,11 @@ import {
   type OtelkitHistogram,
   type OtelkitUpDownCounter,
 } from './instruments';
+import { LocalGauge } from './local-gauge';
 import { DEFAULT_BOUNDARIES, LocalHistogram } from './local-histogram';
+import type { LocalInstrument } from './local-instrument';
+import type { LocalInstrumentRegistry } from './local-registry';
+import { LocalSum } from './local-sum';
 
 /** An OpenTelemetry `Meter` whose synchronous instruments are guarded and can be bound. */
 export interface OtelkitMeter extends Meter {
@@ -36,8 +39,11 @@ export interface OtelkitMeter extends Meter {
 export interface GuardRegistry {
   readonly limit: number;
   add(guard: CardinalityGuard): void;
-  /** Where in-process histograms are registered for export; without it histograms stay in the SDK. */
-  readonly histograms?: HistogramRegistry;
+  /**
+   * Where in-process instruments are registered for export (`startTelemetry()` sets it); without it,
+   * synchronous instruments record through the SDK and bound ones are flushed into it at collection.
+   */
+  readonly local?: LocalInstrumentRegistry;
 }
 
 /** The SDK's default boundaries, or seconds buckets for unit `s`, unless the instrument advises its own. */
@@ -99,50 +105,50 @@ export class GuardedMeter implements OtelkitMeter {
     );
   };
 
+  /** Registers a new in-process instrument under this meter's scope. */
+  private local<T extends LocalInstrument>(instrument: T): T {
+    this.guards.local?.add(this.scope, instrument);
+    return instrument;
+  }
+
   createCounter(name: string, options?: MetricOptions): OtelkitCounter {
-    return this.cached(
-      'counter',
-      name,
-      (g) => new GuardedCounter(this.inner.createCounter(name, options), g, this.register),
+    return this.cached('counter', name, (g) =>
+      this.guards.local === undefined
+        ? new GuardedCounter(this.inner.createCounter(name, options), g, this.register)
+        : this.local(new LocalSum(name, options?.description ?? '', options?.unit ?? '', true, g)),
     );
   }
 
   createUpDownCounter(name: string, options?: MetricOptions): OtelkitUpDownCounter {
-    return this.cached(
-      'updown',
-      name,
-      (g) => new GuardedUpDownCounter(this.inner.createUpDownCounter(name, options), g, this.register),
+    return this.cached('updown', name, (g) =>
+      this.guards.local === undefined
+        ? new GuardedUpDownCounter(this.inner.createUpDownCounter(name, options), g, this.register)
+        : this.local(new LocalSum(name, options?.description ?? '', options?.unit ?? '', false, g)),
     );
   }
 
   createGauge(name: string, options?: MetricOptions): OtelkitGauge {
-    return this.cached(
-      'gauge',
-      name,
-      (g) => new GuardedGauge(this.inner.createGauge(name, options), g, this.register),
+    return this.cached('gauge', name, (g) =>
+      this.guards.local === undefined
+        ? new GuardedGauge(this.inner.createGauge(name, options), g, this.register)
+        : this.local(new LocalGauge(name, options?.description ?? '', options?.unit ?? '', g)),
     );
   }
 
   createHistogram(name: string, options?: MetricOptions): OtelkitHistogram {
-    const registry = this.guards.histograms;
-    if (registry === undefined) {
-      return this.cached(
-        'histogram',
-        name,
-        (g) => new GuardedHistogram(this.inner.createHistogram(name, withSecondsBuckets(options)), g),
-      );
-    }
-    return this.cached('histogram', name, (g) => {
-      const histogram = new LocalHistogram(
-        name,
-        options?.description ?? '',
-        options?.unit ?? '',
-        boundariesFor(options),
-        g,
-      );
-      registry.add(this.scope, histogram);
-      return histogram;
-    });
+    return this.cached('histogram', name, (g) =>
+      this.guards.local === undefined
+        ? new GuardedHistogram(this.inner.createHistogram(name, withSecondsBuckets(options)), g)
+        : this.local(
+            new LocalHistogram(
+              name,
+              options?.description ?? '',
+              options?.unit ?? '',
+              boundariesFor(options),
+              g,
+            ),
+          ),
+    );
   }
 
   createObservableGauge(name: string, options?: MetricOptions): ObservableGauge {

@@ -1,6 +1,6 @@
 import type { Meter, MeterOptions, MeterProvider } from '@opentelemetry/api';
 import type { CardinalityGuard } from './guard';
-import type { HistogramRegistry } from './histogram-registry';
+import type { LocalInstrumentRegistry } from './local-registry';
 import { GuardedMeter, type GuardRegistry, type OtelkitMeter } from './meter';
 
 /**
@@ -15,13 +15,13 @@ export class GuardedMeterProvider implements MeterProvider, GuardRegistry {
   /**
    * @param inner the SDK provider doing the real work
    * @param limit attribute sets per instrument before the overflow series
-   * @param histograms when given, histograms aggregate in process and are exported by the readers'
-   *   `HistogramProducer`s; without it they record through the SDK
+   * @param local when given, synchronous instruments aggregate in process and are exported by the
+   *   readers' `LocalMetricProducer`s; without it they record through the SDK
    */
   constructor(
     private readonly inner: MeterProvider,
     readonly limit: number,
-    readonly histograms?: HistogramRegistry,
+    readonly local?: LocalInstrumentRegistry,
   ) {}
 
   /** @internal */

@@ -10,6 +10,10 @@ import {
 
 /** A pull reader for tests: `collect()` on demand. */
 export class TestReader extends MetricReader {
+  constructor(options?: ConstructorParameters<typeof MetricReader>[0]) {
+    super(options);
+  }
+
   protected override async onShutdown(): Promise<void> {}
   protected override async onForceFlush(): Promise<void> {}
 }
