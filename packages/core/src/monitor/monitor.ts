@@ -61,12 +61,21 @@ export interface OperationMonitor {
   track<T>(operation: string, attributes: Attributes, fn: () => T): T;
   /** Starts an operation ended later by the returned handle. */
   begin(operation: string, attributes?: Attributes): OperationHandle;
-  /** Counts `count` items of `itemType` that `operation` `action`ed (`created`, `updated`, `deleted`, …). */
-  recordItems(operation: string, itemType: string, action: string, count?: number): void;
+  /**
+   * Counts `count` items of `itemType` that `operation` `action`ed (`created`, `updated`, `deleted`, …),
+   * with optional extra attributes (`{ source: 'github' }`) on the series.
+   */
+  recordItems(
+    operation: string,
+    itemType: string,
+    action: string,
+    count?: number,
+    attributes?: Attributes,
+  ): void;
   /** Sets the current depth of `queue`. */
   setQueueDepth(queue: string, depth: number): void;
-  /** Counts an error of `errorType` in `operation` that did not end the operation. */
-  recordError(operation: string, errorType: string): void;
+  /** Counts an error of `errorType` in `operation` that did not end the operation (optional extra attributes). */
+  recordError(operation: string, errorType: string, attributes?: Attributes): void;
   /** A counter named `<namespace>.<name>` from the same meter; `bind()` it for hot paths. */
   counter(name: string, options?: MetricOptions): OtelkitCounter;
   /** An up-down counter named `<namespace>.<name>`. */
@@ -195,9 +204,9 @@ class Monitor implements OperationMonitor {
     };
   }
 
-  recordItems(operation: string, itemType: string, action: string, count = 1): void {
-    const attributes = { operation, 'item.type': itemType, 'item.action': action };
-    const bound = this.items.get(`${operation}\u0000${itemType}\u0000${action}`, () =>
+  recordItems(operation: string, itemType: string, action: string, count = 1, extra?: Attributes): void {
+    const attributes = { ...extra, operation, 'item.type': itemType, 'item.action': action };
+    const bound = this.items.get(cacheKey(`${operation}\u0000${itemType}\u0000${action}`, extra), () =>
       this.instruments.items.bind(attributes),
     );
     if (bound === undefined) this.instruments.items.add(count, attributes);
@@ -210,9 +219,9 @@ class Monitor implements OperationMonitor {
     else bound.record(depth);
   }
 
-  recordError(operation: string, type: string): void {
-    const attributes = { operation, 'error.type': type };
-    const bound = this.errorCounters.get(`${operation}\u0000${type}`, () =>
+  recordError(operation: string, type: string, extra?: Attributes): void {
+    const attributes = { ...extra, operation, 'error.type': type };
+    const bound = this.errorCounters.get(cacheKey(`${operation}\u0000${type}`, extra), () =>
       this.instruments.errors.bind(attributes),
     );
     if (bound === undefined) this.instruments.errors.add(1, attributes);

@@ -117,6 +117,20 @@ describe('createOperationMonitor', () => {
     );
   });
 
+  it('puts extra attributes on items and standalone errors', async () => {
+    const { monitor, reader } = setup();
+    monitor.recordItems('sync', 'repo', 'created', 2, { source: 'github' });
+    monitor.recordItems('sync', 'repo', 'created', 5, { source: 'gitlab' });
+    monitor.recordItems('sync', 'repo', 'created', 1, { source: 'github' });
+    monitor.recordError('sync', 'RateLimited', { source: 'github' });
+    const items = await collectMetric(reader, 'sync.items');
+    const created = { operation: 'sync', 'item.type': 'repo', 'item.action': 'created' };
+    assert.equal(pointValue(items, { ...created, source: 'github' }), 3);
+    assert.equal(pointValue(items, { ...created, source: 'gitlab' }), 5);
+    const errors = await collectMetric(reader, 'sync.errors');
+    assert.equal(pointValue(errors, { operation: 'sync', 'error.type': 'RateLimited', source: 'github' }), 1);
+  });
+
   it('ends a begun operation once, as success or failure', async () => {
     const { monitor, reader } = setup();
     const a = monitor.begin('watch');
