@@ -28,6 +28,13 @@ export { setDiagLogLevel } from './diag-logger';
 export { isOtelkitError, OtelkitError } from './errors';
 export { ExemplarStore, exemplars } from './exemplars/store';
 export { LocalMetricProducer } from './export/local-producer';
+export {
+  histogramQuantile,
+  serializeMetrics,
+  toJsonSnapshot,
+  toPrometheusLabelName,
+  toPrometheusMetricName,
+} from './exposition';
 export type { BoundCounter, BoundGauge, BoundHistogram, BoundUpDownCounter } from './meter/bound';
 export { SECONDS_BUCKETS } from './meter/buckets';
 export { OVERFLOW_ATTRIBUTES } from './meter/guard';
@@ -54,9 +61,7 @@ export {
 } from './prometheus/content-type';
 export type { ExemplarLike } from './prometheus/exemplars';
 export type { MetricKind, PrometheusMetricName } from './prometheus/naming';
-export { toPrometheusLabelName, toPrometheusMetricName } from './prometheus/naming';
 export type { SerializeOptions } from './prometheus/serializer';
-export { serializeMetrics } from './prometheus/serializer';
 export { buildResource } from './resource';
 export { RUNTIME_LINUX_ONLY_PROMETHEUS_NAMES, RUNTIME_PROMETHEUS_NAMES } from './runtime/names';
 export type { RuntimeMetricsOptions } from './runtime/options';
@@ -76,8 +81,6 @@ export type { RouteHandler, RouteOptions, RouteRegistry, RouteRequest } from './
 export type { ObservabilityServer, ServerAddress } from './server/server';
 export { createObservabilityServer } from './server/server';
 export type { QuantileInput } from './snapshot/quantile';
-export { histogramQuantile } from './snapshot/quantile';
-export { toJsonSnapshot } from './snapshot/snapshot';
 export type {
   BucketSnapshot,
   HistogramPointSnapshot,

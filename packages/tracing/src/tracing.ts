@@ -1,12 +1,15 @@
 import { context, diag, propagation, type TextMapPropagator, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { ConsoleSpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { withTimeout } from '@otelkit/core';
 import { resolveTracingConfig, type TracingConfig } from './config';
 import { CountingBatchProcessor } from './export/counting-batch-processor';
 import { EnrichSpanProcessor } from './export/enrich-processor';
+import { LazySpanExporter } from './export/lazy-exporter';
+
+type OtlpTraceModule = typeof import('@opentelemetry/exporter-trace-otlp-http');
+
 import { installHttpInstrumentation } from './http/instrument';
 import { setLogServiceName } from './logs/logger';
 import type { TracingOptions, TracingTelemetry } from './options';
@@ -36,10 +39,14 @@ function createProcessors(config: TracingConfig, telemetry: TracingTelemetry): S
     if (name === 'none') continue;
     const exporter =
       name === 'otlp'
-        ? new OTLPTraceExporter({
-            url: config.endpoint,
-            headers: { ...config.headers },
-            timeoutMillis: config.timeoutMs,
+        ? new LazySpanExporter(() => {
+            const { OTLPTraceExporter } =
+              require('@opentelemetry/exporter-trace-otlp-http') as OtlpTraceModule;
+            return new OTLPTraceExporter({
+              url: config.endpoint,
+              headers: { ...config.headers },
+              timeoutMillis: config.timeoutMs,
+            });
           })
         : new ConsoleSpanExporter();
     processors.push(new CountingBatchProcessor(exporter, telemetry.exportStats, name, config));

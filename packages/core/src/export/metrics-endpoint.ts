@@ -1,10 +1,9 @@
 import { diag } from '@opentelemetry/api';
 import type { MetricReader, ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { exemplars } from '../exemplars/store';
+import { serializeMetrics, toJsonSnapshot } from '../exposition';
 import { contentTypeFor, negotiateFormat } from '../prometheus/content-type';
-import { serializeMetrics } from '../prometheus/serializer';
 import type { RouteRegistry } from '../server/route';
-import { toJsonSnapshot } from '../snapshot/snapshot';
 import type { MetricsSnapshot } from '../snapshot/types';
 
 /**

@@ -9,6 +9,7 @@ import type { ResolvedConfig } from '../config/types';
 import type { LocalInstrumentRegistry } from '../meter/local-registry';
 import type { ExportStats } from '../self/export-stats';
 import { InstrumentedMetricExporter } from './instrumented-exporter';
+import { LazyMetricExporter } from './lazy-exporter';
 import { LocalMetricProducer } from './local-producer';
 
 /** The metric readers chosen by `OTEL_METRICS_EXPORTER`. */
@@ -41,16 +42,18 @@ export function createReaders(
       prometheus = new PrometheusExporter({ preventServerStart: true, metricProducers: cumulative() });
       all.push(prometheus);
     } else if (name === 'otlp') {
-      // Required here, not at the top: the OTLP stack costs start-up time that apps without it skip.
-      const { AggregationTemporalityPreference: T, OTLPMetricExporter } =
-        require('@opentelemetry/exporter-metrics-otlp-http') as OtlpModule;
-      const temporality = { cumulative: T.CUMULATIVE, delta: T.DELTA, lowmemory: T.LOWMEMORY } as const;
-      const exporter = new OTLPMetricExporter({
-        url: config.otlp.endpoint ?? 'http://localhost:4318/v1/metrics',
-        headers: { ...config.otlp.headers },
-        timeoutMillis: config.otlp.timeoutMs,
-        temporalityPreference: temporality[config.otlp.temporality],
-      });
+      // The OTLP stack is required on the first push, not here: it costs start-up time for nothing.
+      const exporter = new LazyMetricExporter(() => {
+        const { AggregationTemporalityPreference: T, OTLPMetricExporter } =
+          require('@opentelemetry/exporter-metrics-otlp-http') as OtlpModule;
+        const temporality = { cumulative: T.CUMULATIVE, delta: T.DELTA, lowmemory: T.LOWMEMORY } as const;
+        return new OTLPMetricExporter({
+          url: config.otlp.endpoint ?? 'http://localhost:4318/v1/metrics',
+          headers: { ...config.otlp.headers },
+          timeoutMillis: config.otlp.timeoutMs,
+          temporalityPreference: temporality[config.otlp.temporality],
+        });
+      }, config.otlp.temporality);
       all.push(
         new PeriodicExportingMetricReader({
           exporter: new InstrumentedMetricExporter(exporter, 'otlp', stats),

@@ -9,6 +9,9 @@ import { type BreakerState, readSnapshot, type SnapshotReading } from './operati
 import { type RuntimeReading, RuntimeSampler } from './runtime';
 import { type OperationStats, operationStats, windowTotals } from './window';
 
+/** Delay of the first history sample after start. */
+const FIRST_SAMPLE_MS = 1_000;
+
 /** One check as shown on the status page. */
 export interface StatusCheck {
   readonly name: string;
@@ -77,20 +80,28 @@ export class StatusService {
   private readonly startedAt = Date.now() - Math.round(process.uptime() * 1000);
   private timer: NodeJS.Timeout | undefined;
 
+  private first: NodeJS.Timeout | undefined;
+
   constructor(private readonly deps: StatusDeps) {
     this.history = new Ring(Math.max(1, deps.historySize));
     this.raw = new Ring(Math.max(2, Math.ceil(WINDOW_MS / Math.max(1, deps.sampleIntervalMs)) + 1));
   }
 
-  /** Takes a first sample now and then one every `sampleIntervalMs` (0 disables sampling). */
+  /**
+   * Takes a first sample shortly after start (not during start-up: it runs the checks and a metric
+   * collection) and then one every `sampleIntervalMs` (0 disables sampling).
+   */
   start(): void {
     if (this.deps.sampleIntervalMs <= 0 || this.timer !== undefined) return;
-    void this.sample();
+    this.first = setTimeout(() => void this.sample(), Math.min(FIRST_SAMPLE_MS, this.deps.sampleIntervalMs));
+    this.first.unref();
     this.timer = setInterval(() => void this.sample(), this.deps.sampleIntervalMs);
     this.timer.unref();
   }
 
   stop(): void {
+    if (this.first !== undefined) clearTimeout(this.first);
+    this.first = undefined;
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
     this.runtime.stop();

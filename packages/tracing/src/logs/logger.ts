@@ -1,8 +1,14 @@
-import pino, { type DestinationStream, type Level, type Logger, type LoggerOptions } from 'pino';
+import type { DestinationStream, Level, Logger, LoggerOptions } from 'pino';
 import { redactValue } from '../redact/redact';
 import { logCorrelationFields } from './fields';
 
 let defaultServiceName: string | undefined;
+
+/** pino, required on the first `createLogger()`: apps that never log through otelkit never load it. */
+function loadPino(): typeof import('pino').default {
+  const mod = require('pino') as typeof import('pino') & { default?: typeof import('pino').default };
+  return (mod.default ?? mod) as typeof import('pino').default;
+}
 
 /** Sets the `service.name` of log lines from now on (startTracing sets the telemetry's). @internal */
 export function setLogServiceName(name: string | undefined): void {
@@ -61,7 +67,9 @@ export function createLogger(options: CreateLoggerOptions): Logger {
   const level = options.level ?? levelFromEnv();
   const pinoOptions: LoggerOptions = { name: options.name, level, ...otelkitPinoOptions() };
   return redactChildBindings(
-    options.destination === undefined ? pino(pinoOptions) : pino(pinoOptions, options.destination),
+    options.destination === undefined
+      ? loadPino()(pinoOptions)
+      : loadPino()(pinoOptions, options.destination),
   );
 }
 
