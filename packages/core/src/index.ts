@@ -10,6 +10,8 @@ export {
   parseKeyValueList,
   parseUrl,
 } from './config/parse';
+export type { Preset, PresetName } from './config/presets';
+export { PRESET_NAMES, PRESETS } from './config/presets';
 export type { ConfigResolution } from './config/resolve';
 export { DEFAULTS, resolveConfig, signalUrl } from './config/resolve';
 export type {

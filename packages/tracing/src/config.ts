@@ -2,6 +2,8 @@ import {
   checkInteger,
   type IntegerBounds,
   invalid,
+  PRESETS,
+  type PresetName,
   parseEnum,
   parseEnumList,
   parseInteger,
@@ -124,14 +126,21 @@ function resolveEndpoint(options: TracingOptions, env: Env): string {
   return TRACING_DEFAULTS.endpoint;
 }
 
-function resolveSampler(options: TracingOptions, env: Env): { sampler: SamplerName; samplerRatio: number } {
+function resolveSampler(
+  options: TracingOptions,
+  env: Env,
+  preset: PresetName | undefined,
+): { sampler: SamplerName; samplerRatio: number } {
+  // Without an explicit sampler, an OTELKIT_PRESET samples its ratio of new traces (parent-based).
+  const fallback: SamplerName = preset === undefined ? TRACING_DEFAULTS.sampler : 'parentbased_traceidratio';
   const sampler =
     options.sampler !== undefined
       ? parseEnum('options.sampler', String(options.sampler), SAMPLERS)
-      : ((s) => (s === undefined ? TRACING_DEFAULTS.sampler : parseEnum('OTEL_TRACES_SAMPLER', s, SAMPLERS)))(
+      : ((s) => (s === undefined ? fallback : parseEnum('OTEL_TRACES_SAMPLER', s, SAMPLERS)))(
           envValue(env, 'OTEL_TRACES_SAMPLER'),
         );
-  let samplerRatio: number = TRACING_DEFAULTS.samplerRatio;
+  let samplerRatio: number =
+    preset === undefined ? TRACING_DEFAULTS.samplerRatio : PRESETS[preset].tracesSamplerRatio;
   if (options.samplerRatio !== undefined)
     samplerRatio = parseRatio('options.samplerRatio', options.samplerRatio);
   else if (sampler.endsWith('traceidratio')) {
@@ -145,11 +154,13 @@ function resolveSampler(options: TracingOptions, env: Env): { sampler: SamplerNa
  * Validates tracing options and the standard environment variables (options win over the
  * environment, which wins over {@link TRACING_DEFAULTS}).
  * @see https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/
+ * @param preset core's `OTELKIT_PRESET`, whose sampling ratio applies when no sampler is set
  * @throws OtelkitError `OTELKIT_ERR_INVALID_CONFIG` naming the variable (or option) and the bad value.
  */
 export function resolveTracingConfig(
   options: TracingOptions = {},
   env: Env = options.env ?? process.env,
+  preset?: PresetName,
 ): TracingConfig {
   const headersFound = firstEnv(env, ['OTEL_EXPORTER_OTLP_TRACES_HEADERS', 'OTEL_EXPORTER_OTLP_HEADERS']);
   const maxQueueSize = int(
@@ -207,7 +218,7 @@ export function resolveTracingConfig(
       POSITIVE_MS,
       TRACING_DEFAULTS.timeoutMs,
     ),
-    ...resolveSampler(options, env),
+    ...resolveSampler(options, env, preset),
     propagators: list(
       options.propagators,
       'propagators',

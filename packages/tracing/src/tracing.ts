@@ -68,7 +68,7 @@ function createProcessors(config: TracingConfig, telemetry: TracingTelemetry): S
  * process.on('SIGTERM', () => telemetry.shutdown()); // flushes spans too
  */
 export function startTracing(telemetry: TracingTelemetry, options: TracingOptions = {}): Tracing {
-  const config = resolveTracingConfig(options, options.env ?? process.env);
+  const config = resolveTracingConfig(options, options.env ?? process.env, telemetry.config.preset);
   if (active !== undefined) {
     diag.warn('otelkit: startTracing() called while tracing is running; returning the running instance');
     return active;

@@ -99,4 +99,15 @@ describe('resolveTracingConfig', () => {
     rejects({ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }, /OTEL_EXPORTER_OTLP_PROTOCOL="grpc"/);
     rejects({ OTEL_BSP_SCHEDULE_DELAY: '5s' }, /OTEL_BSP_SCHEDULE_DELAY="5s"/);
   });
+
+  it('samples the preset’s ratio of new traces when no sampler is set, and never overrides one', () => {
+    const production = resolveTracingConfig({}, {}, 'production');
+    assert.equal(production.sampler, 'parentbased_traceidratio');
+    assert.equal(production.samplerRatio, 0.1);
+    const explicit = resolveTracingConfig({}, { OTEL_TRACES_SAMPLER: 'always_on' }, 'production');
+    assert.equal(explicit.sampler, 'always_on');
+    const arg = resolveTracingConfig({}, { OTEL_TRACES_SAMPLER_ARG: '0.25' }, 'production');
+    assert.equal(arg.samplerRatio, 0.25);
+    assert.equal(resolveTracingConfig({}, {}, 'development').samplerRatio, 1);
+  });
 });

@@ -11,6 +11,7 @@ import {
   parseKeyValueList,
   parseUrl,
 } from './parse';
+import { PRESET_NAMES, PRESETS, type PresetName } from './presets';
 import type {
   LogLevelName,
   MetricsExporterName,
@@ -62,6 +63,9 @@ function envValue(env: Env, name: string): string | undefined {
 class Resolver {
   readonly sources: Record<string, { source: SettingSource; name: string }> = {};
   readonly warnings: string[] = [];
+  /** Defaults the preset replaces, by setting key. */
+  presetDefaults: Partial<Record<string, unknown>> = {};
+  presetName = '';
 
   constructor(readonly env: Env) {}
 
@@ -83,6 +87,10 @@ class Resolver {
         this.sources[key] = { source: 'environment', name };
         return parse(name, raw);
       }
+    }
+    if (key in this.presetDefaults) {
+      this.sources[key] = { source: 'preset', name: `OTELKIT_PRESET=${this.presetName}` };
+      return this.presetDefaults[key] as T;
     }
     this.sources[key] = { source: 'default', name: key };
     return fallback;
@@ -261,6 +269,20 @@ export function resolveConfig(
     r.sources.disabled = { source: 'environment', name: 'OTEL_SDK_DISABLED' };
   }
 
+  const preset = r.take<PresetName | undefined>(
+    'preset',
+    options.preset,
+    (name, v) => parseEnum(name, String(v), PRESET_NAMES),
+    ['OTELKIT_PRESET'],
+    (name, raw) => parseEnum(name, raw, PRESET_NAMES),
+    undefined,
+  );
+  if (preset !== undefined) {
+    const p = PRESETS[preset];
+    r.presetName = preset;
+    r.presetDefaults = { logLevel: p.logLevel, exportIntervalMs: p.exportIntervalMs };
+  }
+
   const resourceAttributes = resolveResourceAttributes(options, r);
   const attrName = resourceAttributes['service.name'];
   const serviceName = r.take(
@@ -364,7 +386,9 @@ export function resolveConfig(
     exportTimeoutMs = exportIntervalMs;
   }
 
+  const auth = resolveAuth(options, r);
   const config: ResolvedConfig = {
+    preset,
     disabled,
     serviceName,
     serviceVersion,
@@ -405,7 +429,7 @@ export function resolveConfig(
       POSITIVE_MS,
       DEFAULTS.requestTimeoutMs,
     ),
-    auth: resolveAuth(options, r),
+    auth,
     tls: resolveTls(options, r),
     shutdownTimeoutMs: r.int(
       'shutdownTimeoutMs',
@@ -416,5 +440,18 @@ export function resolveConfig(
     ),
     sources: r.sources,
   };
+  if (
+    preset !== undefined &&
+    PRESETS[preset].authRequired &&
+    config.server &&
+    !config.disabled &&
+    auth === undefined
+  ) {
+    invalid(
+      'OTELKIT_PRESET',
+      preset,
+      'credentials for the observability server with this preset: OTELKIT_AUTH_USERNAME and OTELKIT_AUTH_PASSWORD, or OTELKIT_AUTH_TOKEN (or OTELKIT_SERVER=false)',
+    );
+  }
   return { config, warnings: r.warnings };
 }

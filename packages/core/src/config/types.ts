@@ -1,4 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
+import type { PresetName } from './presets';
 
 /** Names accepted by `OTEL_METRICS_EXPORTER` / `metricsExporters`. */
 export type MetricsExporterName = 'prometheus' | 'otlp' | 'console' | 'none';
@@ -37,6 +38,8 @@ export interface OtlpOptions {
  * environment variable, which wins over the default. See the README's configuration table.
  */
 export interface TelemetryOptions {
+  /** Coherent defaults for an environment; env `OTELKIT_PRESET`. Explicit settings still win. */
+  readonly preset?: PresetName;
   /** `service.name`; env `OTEL_SERVICE_NAME`. */
   readonly serviceName?: string;
   /** `service.version`; env `OTELKIT_SERVICE_VERSION`, else `npm_package_version`. */
@@ -82,10 +85,12 @@ export interface TelemetryOptions {
 }
 
 /** Where a resolved setting came from. */
-export type SettingSource = 'default' | 'environment' | 'option';
+export type SettingSource = 'default' | 'preset' | 'environment' | 'option';
 
 /** The validated, complete configuration. */
 export interface ResolvedConfig {
+  /** The preset in force, if any (its other entries are read by tracing and health). */
+  readonly preset: PresetName | undefined;
   readonly disabled: boolean;
   readonly serviceName: string;
   readonly serviceVersion: string | undefined;

@@ -153,4 +153,35 @@ describe('resolveConfig', () => {
       (e: Error) => e.message.length < 300 && e.message.includes('10000 chars'),
     );
   });
+
+  describe('presets', () => {
+    it('set coherent defaults and record that they came from the preset', () => {
+      const c = config({ OTELKIT_PRESET: 'development' });
+      assert.equal(c.preset, 'development');
+      assert.equal(c.logLevel, 'debug');
+      assert.equal(c.exportIntervalMs, 5000);
+      assert.equal(c.exportTimeoutMs, 5000, 'the default timeout follows the shorter interval');
+      assert.deepEqual(c.sources.logLevel, { source: 'preset', name: 'OTELKIT_PRESET=development' });
+    });
+
+    it('never win over an explicit variable or option', () => {
+      const c = config(
+        { OTELKIT_PRESET: 'development', OTEL_LOG_LEVEL: 'error' },
+        { exportIntervalMs: 1000 },
+      );
+      assert.equal(c.logLevel, 'error');
+      assert.deepEqual(c.sources.logLevel, { source: 'environment', name: 'OTEL_LOG_LEVEL' });
+      assert.equal(c.exportIntervalMs, 1000);
+      assert.equal(c.sources.exportIntervalMs?.source, 'option');
+    });
+
+    it('require credentials for the observability server in production', () => {
+      rejects({ OTELKIT_PRESET: 'production' }, 'OTELKIT_PRESET', 'production');
+      const c = config({ OTELKIT_PRESET: 'production', OTELKIT_AUTH_TOKEN: 't' });
+      assert.equal(c.logLevel, 'warn');
+      assert.equal(config({ OTELKIT_PRESET: 'production', OTELKIT_SERVER: 'false' }).server, false);
+    });
+
+    it('refuse an unknown preset', () => rejects({ OTELKIT_PRESET: 'prod' }, 'OTELKIT_PRESET', 'prod'));
+  });
 });
