@@ -58,7 +58,7 @@ function failingCases(dir: string): string[] {
 
 const VARIANTS: readonly (readonly string[])[] = [
   SHORT,
-  ['--anomaly-window', '1h', '--anomaly-offset', '10m', '--alert-for', '0s'],
+  ['--anomaly-window', '1h', '--anomaly-offset', '10m', '--alert-for', '0s', '--operation-labels', 'source'],
   [
     '--anomaly-window',
     '2h',

@@ -29,7 +29,18 @@ function generate(extra: readonly string[] = []): string {
 
 const VARIANTS: readonly (readonly string[])[] = [
   [],
-  ['--alert-for', '0s', '--scrape-interval', '1s', '--evaluation-interval', '1s'],
+  [
+    '--alert-for',
+    '0s',
+    '--scrape-interval',
+    '1s',
+    '--evaluation-interval',
+    '1s',
+    '--operation-labels',
+    'source,connector',
+    '--severities',
+    'info,warning,critical,emergency',
+  ],
   ['--rate-window', '1m', '--max-success-age', '10m', '--alert-for', '30m', '--target', 'app:9464'],
   [
     '--rate-window',
@@ -85,6 +96,41 @@ describe('generate-config output checked by the real Prometheus tools', () => {
     assert.equal(tests.code, 1);
     assert.match(tests.stdout + tests.stderr, /HealthCheckDegraded fires/);
     assert.match(tests.stdout + tests.stderr, /OperationNoRecentSuccess fires/);
+  });
+
+  it('has unit tests that fail when an operation rule sums its --operation-labels away', () => {
+    const dir = generate(['--operation-labels', 'source', '--alert-for', '0s']);
+    const path = join(dir, 'rules/otelkit-alerts.yml');
+    const text = readFileSync(path, 'utf8');
+    const broken = text.replaceAll('operation, source', 'operation');
+    assert.notEqual(broken, text);
+    writeFileSync(path, broken);
+    const tests = run(PROMTOOL, ['test', 'rules', 'rules/otelkit-alerts.test.yml'], dir);
+    assert.equal(tests.code, 1);
+    for (const alert of [
+      'OperationFailureRatioHigh',
+      'OperationNoRecentSuccess',
+      'OperationConsecutiveFailures',
+      'OperationLatencyHigh',
+      'OperationErrorsRising',
+    ])
+      assert.match(tests.stdout + tests.stderr, new RegExp(`${alert} fires`));
+    assert.doesNotMatch(tests.stdout + tests.stderr, /TargetDown|HeapNearLimit/);
+  });
+
+  it('routes every --severities level to its own receiver, the rest to default', () => {
+    const dir = generate(['--severities', 'info,warning,critical,emergency']);
+    for (const [labels, receiver] of [
+      [['severity=emergency', 'alertname=DataSyncHalted'], 'emergency'],
+      [['severity=critical', 'alertname=TargetDown'], 'critical'],
+      [['severity=warning', 'alertname=HeapNearLimit'], 'warning'],
+      [['severity=info', 'alertname=Deployed'], 'info'],
+      [['severity=debug', 'alertname=Other'], 'default'],
+    ] as const) {
+      const r = run(AMTOOL, ['config', 'routes', 'test', '--config.file=alertmanager.yml', ...labels], dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout.trim(), receiver);
+    }
   });
 
   it('routes alerts by severity to the critical, warning and default receivers', () => {

@@ -18,6 +18,19 @@ const DIR = join(__dirname, '..', '..', 'collector');
 // The OTLP ports otelkit's exporters use by default (OpenTelemetry specification: http/protobuf on 4318).
 const OTLP_HTTP = 4318;
 const OTLP_GRPC = 4317;
+// Scrapers of the hostmetrics receiver in otelcol-contrib 0.136.0 (receiver/hostmetricsreceiver README).
+const HOSTMETRICS_SCRAPERS = [
+  'cpu',
+  'disk',
+  'load',
+  'filesystem',
+  'memory',
+  'network',
+  'paging',
+  'processes',
+  'process',
+  'system',
+];
 
 function load(file: string): CollectorConfig {
   return parse(withEnvDefaults(readFileSync(join(DIR, file), 'utf8'))) as CollectorConfig;
@@ -55,6 +68,21 @@ describe('collector configs', () => {
     }
     assert.deepEqual(pipelines.traces!.exporters, ['otlp/traces', 'debug']);
     assert.ok(pipelines.metrics!.exporters!.includes('prometheusremotewrite'));
+  });
+
+  it('agent.yaml reads host metrics (cpu, memory, load, disk, network, filesystem) into the metrics pipeline only', () => {
+    const agent = files['agent.yaml'] as CollectorConfig & {
+      receivers: { hostmetrics: { collection_interval: string; scrapers: Record<string, unknown> } };
+    };
+    const pipelines = agent.service!.pipelines!;
+    assert.deepEqual(pipelines.metrics!.receivers, ['otlp', 'hostmetrics']);
+    assert.deepEqual(pipelines.traces!.receivers, ['otlp']);
+    assert.deepEqual(pipelines.logs!.receivers, ['otlp']);
+    const scrapers = Object.keys(agent.receivers.hostmetrics.scrapers).sort();
+    assert.deepEqual(scrapers, ['cpu', 'disk', 'filesystem', 'load', 'memory', 'network']);
+    for (const scraper of scrapers) assert.ok(HOSTMETRICS_SCRAPERS.includes(scraper), scraper);
+    assert.equal(agent.receivers.hostmetrics.collection_interval, '30s');
+    assert.ok(contribComponents().receivers.includes('hostmetrics'));
   });
 
   it('gateway.yaml routes by trace ID to the sampling receiver, which tail-samples whole traces', () => {

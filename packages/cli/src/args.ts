@@ -11,24 +11,30 @@ export interface FlagSpec {
   /** Default shown in help (applied by the command, not by parseArgs). */
   readonly default?: string;
   readonly short?: string;
+  /** Repeatable: every occurrence is kept, in order (read with {@link listFlag}). */
+  readonly multiple?: boolean;
 }
 
 /** The flags of one command, by long name. */
 export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
 
-/** Parsed flag values: strings for value flags, booleans for switches. */
-export type FlagValues = Readonly<Record<string, string | boolean | undefined>>;
+/** Parsed flag values: strings for value flags, booleans for switches, arrays for repeatable flags. */
+export type FlagValues = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
 
 /**
  * Parses `argv` strictly: unknown flags, missing values and stray positionals are {@link UsageError}s
  * with one clear line.
  */
 export function parseFlags(command: string, argv: readonly string[], specs: FlagSpecs): FlagValues {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {
     help: { type: 'boolean', short: 'h' },
   };
   for (const [name, spec] of Object.entries(specs)) {
-    options[name] = spec.short === undefined ? { type: spec.type } : { type: spec.type, short: spec.short };
+    options[name] = {
+      type: spec.type,
+      ...(spec.short === undefined ? {} : { short: spec.short }),
+      ...(spec.multiple ? { multiple: true } : {}),
+    };
   }
   try {
     const { values, positionals } = parseArgs({
@@ -40,9 +46,11 @@ export function parseFlags(command: string, argv: readonly string[], specs: Flag
     if (positionals.length > 0) {
       throw new UsageError(`${command}: unexpected argument ${JSON.stringify(positionals[0])}`);
     }
-    for (const [name, value] of Object.entries(values)) {
-      if (typeof value === 'string' && value.startsWith('--')) {
-        throw new UsageError(`${command}: option --${name} needs a value, got ${JSON.stringify(value)}`);
+    for (const [name, raw] of Object.entries(values)) {
+      for (const value of Array.isArray(raw) ? raw : [raw]) {
+        if (typeof value === 'string' && value.startsWith('--')) {
+          throw new UsageError(`${command}: option --${name} needs a value, got ${JSON.stringify(value)}`);
+        }
       }
     }
     return values as FlagValues;
@@ -65,6 +73,30 @@ export function stringFlag(values: FlagValues, name: string, fallback?: string):
   if (typeof value !== 'string') return fallback;
   if (value.trim() === '') throw new UsageError(`--${name} must not be empty`);
   return value;
+}
+
+/** Every value of a repeatable flag, in order (none: `[]`); an empty value is a {@link UsageError}. */
+export function listFlag(values: FlagValues, name: string): string[] {
+  const value = values[name];
+  const all = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  for (const v of all) if (v.trim() === '') throw new UsageError(`--${name} must not be empty`);
+  return [...all];
+}
+
+/**
+ * A comma-separated list flag (`a,b,c`): the trimmed items, or `fallback` when absent; an empty item
+ * or a repeated one is a {@link UsageError}.
+ */
+export function commaListFlag(values: FlagValues, name: string, fallback: readonly string[]): string[] {
+  const raw = stringFlag(values, name);
+  if (raw === undefined) return [...fallback];
+  const items = raw.split(',').map((s) => s.trim());
+  if (items.some((s) => s === ''))
+    throw new UsageError(`--${name}=${JSON.stringify(raw)} is invalid: expected a comma-separated list`);
+  const repeated = items.find((s, i) => items.indexOf(s) !== i);
+  if (repeated !== undefined)
+    throw new UsageError(`--${name}=${JSON.stringify(raw)} is invalid: ${repeated} is listed twice`);
+  return items;
 }
 
 /** A number flag within `[min, max]`. */

@@ -19,8 +19,17 @@ export { composeFile } from './generate/compose';
 export type { GeneratedFile } from './generate/files';
 export { dashboards, generateFiles, writeFiles } from './generate/files';
 export type { Dashboard, Panel, PanelTarget } from './generate/grafana/panel';
-export type { AlertThresholds, AnomalySettings, GenerateOptions, ReceiverSettings } from './generate/options';
-export { GENERATE_DEFAULTS, SLACK_URL_FILE, withDefaults } from './generate/options';
+export { SERVICE_DASHBOARD_FILE, serviceDashboard } from './generate/grafana/service';
+export { operationLabelProblem } from './generate/operation-labels';
+export type {
+  AlertThresholds,
+  AnomalySettings,
+  CustomPanel,
+  GenerateOptions,
+  ReceiverSettings,
+  SeverityLevel,
+} from './generate/options';
+export { GENERATE_DEFAULTS, SEVERITY_LEVELS, SLACK_URL_FILE, withDefaults } from './generate/options';
 export type { PrometheusConfig } from './generate/prometheus-config';
 export { prometheusConfig } from './generate/prometheus-config';
 export { runCli } from './main';

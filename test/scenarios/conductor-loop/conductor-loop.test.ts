@@ -23,6 +23,9 @@ import {
 
 const JOB = 'conductor-loop';
 const NS = 'conductor_loop';
+const SCOPE = 'job=~"$job",instance=~"$instance"';
+/** The write-up's worker utilization, as a panel of the generated service dashboard. */
+const UTILIZATION_PANEL = `Worker utilization=sum(${NS}_operations_active{${SCOPE},operation="process_file"}) / max(${NS}_workers_max{${SCOPE}})`;
 
 interface HistogramPoint {
   attributes: Record<string, string>;
@@ -42,7 +45,7 @@ describe('scenario: conductor loop (seed 001)', () => {
   before(async () => {
     assertPrerequisites();
     app = await startApp(join(__dirname, 'app.cjs'), { CONDUCTOR_DIR: watched.path });
-    generateConfig(dir.path, JOB, NS, ['--alert-for', '0s']);
+    generateConfig(dir.path, JOB, NS, ['--alert-for', '0s', '--panel', UTILIZATION_PANEL]);
     prom = await startPrometheus({
       dir: dir.path,
       job: JOB,
@@ -190,7 +193,8 @@ describe('scenario: conductor loop (seed 001)', () => {
     const items = await prom.waitForData(panel(queries, 'operations', 'Items processed')[0]!.expr);
     assert.equal(items[0]?.metric.item_type, 'status_file');
     for (const q of panel(queries, 'runtime', 'Resident memory and external')) await prom.waitForData(q.expr);
-    // worker utilization: the scenario rule's expression, and its alert pending (`for: 5m`)
+    // worker utilization: the generated service panel, and the scenario rule's alert pending (`for: 5m`)
+    await prom.waitForData(`(${panel(queries, 'service', 'Worker utilization')[0]!.expr}) > 0.9`);
     const pending = await waitFor('ConductorWorkerUtilizationHigh', async () =>
       (await prom.alerts()).find((a) => a.labels.alertname === 'ConductorWorkerUtilizationHigh'),
     );

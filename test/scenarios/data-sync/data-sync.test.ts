@@ -26,6 +26,8 @@ const JOB = 'data-sync';
 const NS = 'data_sync';
 const CONNECTORS = ['mysql', 'postgres', 'salesforce'];
 const AMTOOL = '/usr/bin/amtool';
+/** The write-up's conflict analysis, as a panel of the generated service dashboard. */
+const CONFLICT_PANEL = `Conflicts by resolution=sum by (connector, resolution) (rate(${NS}_conflicts_total{job=~"$job",instance=~"$instance"}[$__rate_interval]))`;
 
 describe('scenario: data sync system (seed 003)', () => {
   let app: ScenarioApp;
@@ -35,7 +37,15 @@ describe('scenario: data sync system (seed 003)', () => {
   before(async () => {
     assertPrerequisites();
     app = await startApp(join(__dirname, 'app.cjs'));
-    generateConfig(dir.path, JOB, NS, ['--alert-for', '0s']);
+    generateConfig(dir.path, JOB, NS, [
+      '--alert-for',
+      '0s',
+      // the write-up's four levels, INFO to EMERGENCY, each with its own route
+      '--severities',
+      'info,warning,critical,emergency',
+      '--panel',
+      CONFLICT_PANEL,
+    ]);
     prom = await startPrometheus({
       dir: dir.path,
       job: JOB,
@@ -131,9 +141,9 @@ describe('scenario: data sync system (seed 003)', () => {
     assert.equal(run(AMTOOL, ['check-config', join(dir.path, 'alertmanager.yml')]).code, 0);
     const route = (severity: string) =>
       run(AMTOOL, ['config', 'routes', 'test', config, `severity=${severity}`]).out;
-    assert.match(route('critical'), /^critical$/m);
-    assert.match(route('warning'), /^warning$/m);
-    assert.match(route('info'), /^default$/m);
+    for (const severity of ['emergency', 'critical', 'warning', 'info'])
+      assert.match(route(severity), new RegExp(`^${severity}$`, 'm'));
+    assert.match(route('debug'), /^default$/m);
   });
 
   it("answers the overview, performance and conflict dashboards' questions against a real Prometheus", async () => {
@@ -150,9 +160,9 @@ describe('scenario: data sync system (seed 003)', () => {
     const queues = await prom.waitForData(panel(queries, 'operations', 'Queue depth')[0]!.expr);
     assert.deepEqual(queues.map((s) => s.metric.queue).sort(), ['conflicts_unresolved', 'pending_changes']);
     await prom.waitForData(panel(queries, 'runtime', 'CPU (cores)')[0]!.expr);
-    // Conflict Analysis: no generated panel reads the scenario's own conflict counter (see README)
+    // Conflict Analysis: the generated service dashboard's panel over the scenario's conflict counter
     const byResolution = await prom.waitForData(
-      `sum by (connector, resolution) (rate(${NS}_conflicts_total{job="${JOB}"}[10s]))`,
+      panel(queries, 'service', 'Conflicts by resolution')[0]!.expr,
     );
     assert.ok(byResolution.some((s) => s.metric.resolution === 'manual'));
   });

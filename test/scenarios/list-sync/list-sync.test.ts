@@ -22,6 +22,10 @@ import {
 
 const JOB = 'list-sync';
 const NS = 'list_sync';
+const SCOPE = 'job=~"$job",instance=~"$instance"';
+const rate = (name: string) => `sum(rate(${NS}_${name}{${SCOPE}}[$__rate_interval]))`;
+/** The write-up's cache hit rate, as a stat panel of the generated service dashboard. */
+const CACHE_PANEL = `stat:Cache hit rate=${rate('cache_hits_total')} / (${rate('cache_hits_total')} + ${rate('cache_misses_total')})`;
 
 describe('scenario: list sync with circuit breakers (seed 004)', () => {
   let app: ScenarioApp;
@@ -38,6 +42,11 @@ describe('scenario: list sync with circuit breakers (seed 004)', () => {
       '3',
       '--p95-seconds',
       '300',
+      // per-source rules and panels: one failing list among healthy ones alerts on its own
+      '--operation-labels',
+      'source',
+      '--panel',
+      CACHE_PANEL,
     ]);
     prom = await startPrometheus({
       dir: dir.path,
@@ -170,11 +179,16 @@ describe('scenario: list sync with circuit breakers (seed 004)', () => {
 
   it("answers the write-up's Grafana queries against a real Prometheus", async () => {
     const queries = dashboardQueries(dir.path, JOB);
-    // sync success rate, per source (the generated panel is per operation; the write-up's is per source)
-    const success = await prom.waitForData(
-      panel(queries, 'operations', 'Success rate by operation')[0]!.expr,
-    );
-    assert.ok(Number(success[0]!.value[1]) > 0 && Number(success[0]!.value[1]) < 1);
+    // sync success rate per source (the generated panel, split by --operation-labels source)
+    const successPanel = panel(queries, 'operations', 'Success rate by operation')[0]!.expr;
+    assert.match(successPanel, /sum by \(operation, source\)/);
+    const success = await waitFor('the success rate of every source', async () => {
+      const r = await prom.query(successPanel);
+      const of = (source: string) => r.find((s) => s.metric.source === source)?.value[1];
+      return of('plex') !== undefined && of('imdb') !== undefined ? of : undefined;
+    });
+    assert.equal(success('plex'), '0');
+    assert.equal(success('imdb'), '1');
     // average sync duration: the generated dashboards show percentiles
     for (const q of panel(queries, 'operations', 'Duration p50 / p95 / p99')) await prom.waitForData(q.expr);
     // service health overview and breaker states
@@ -186,10 +200,8 @@ describe('scenario: list sync with circuit breakers (seed 004)', () => {
     assert.equal(open!.value[1], '1');
     const states = await prom.waitForData(panel(queries, 'circuit-breakers', 'State (1 = current)')[0]!.expr);
     assert.equal(states.find((s) => s.metric.name === 'plex')?.metric.state, 'open');
-    // cache hit rate: not a generated panel; the write-up's own query over otelkit's names
-    const [hitRate] = await prom.waitForData(
-      `sum(rate(${NS}_cache_hits_total{job="${JOB}"}[10s])) / (sum(rate(${NS}_cache_hits_total{job="${JOB}"}[10s])) + sum(rate(${NS}_cache_misses_total{job="${JOB}"}[10s])))`,
-    );
+    // cache hit rate: the generated service dashboard's stat panel (--panel)
+    const [hitRate] = await prom.waitForData(panel(queries, 'service', 'Cache hit rate')[0]!.expr);
     assert.ok(Number(hitRate!.value[1]) > 0 && Number(hitRate!.value[1]) < 1);
   });
 
@@ -197,13 +209,18 @@ describe('scenario: list sync with circuit breakers (seed 004)', () => {
     const alerts = await waitFor('the Plex alerts', async () => {
       const active = await prom.alerts();
       const find = (name: string) => active.find((a) => a.labels.alertname === name);
-      const consecutive = find('ListSyncConsecutiveFailures');
+      const consecutive = find('OperationConsecutiveFailures');
       const breaker = find('CircuitBreakerOpen');
       const down = find('ListSyncServiceDown');
       return consecutive && breaker && down ? { consecutive, breaker, down } : undefined;
     });
     assert.equal(alerts.consecutive.labels.source, 'plex');
+    assert.equal(alerts.consecutive.labels.operation, 'list_sync');
     assert.equal(alerts.consecutive.state, 'firing');
+    const healthy = (await prom.alerts()).filter(
+      (a) => a.labels.alertname === 'OperationConsecutiveFailures' && a.labels.source !== 'plex',
+    );
+    assert.deepEqual(healthy, [], 'IMDb, Trakt and TMDb keep succeeding');
     assert.equal(alerts.breaker.labels.name, 'plex');
     assert.equal(alerts.breaker.state, 'firing');
     assert.equal(alerts.down.labels.check, 'plex:api');

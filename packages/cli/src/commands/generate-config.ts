@@ -15,6 +15,7 @@ import { generateFiles, writeFiles } from '../generate/files';
 import { GENERATE_DEFAULTS, type GenerateOptions } from '../generate/options';
 import { UsageError } from '../usage-error';
 import { ANOMALY_FLAGS, anomalyFromFlags } from './anomaly-flags';
+import { EXTRA_FLAGS, extrasFromFlags } from './extra-flags';
 import type { CommandIo } from './io';
 
 const D = GENERATE_DEFAULTS;
@@ -138,6 +139,7 @@ export const GENERATE_FLAGS: FlagSpecs = {
     default: String(T.heapCritical),
   },
   ...ANOMALY_FLAGS,
+  ...EXTRA_FLAGS,
   'email-to': {
     type: 'string',
     value: 'ADDR',
@@ -281,6 +283,7 @@ export function generateOptionsFromFlags(values: FlagValues, env: CommandIo['env
       slackChannel: stringFlag(v, 'slack-channel', R.slackChannel),
       webhookUrl: urlFlag(v, 'webhook-url', R.webhookUrl)!,
     },
+    ...extrasFromFlags(v),
   };
 }
 

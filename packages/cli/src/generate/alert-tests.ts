@@ -1,7 +1,8 @@
 import { parseDuration } from '../duration';
 import { alertCatalogue, alertingRule, levelFor, RULES_FILE } from './alert-rules';
-import type { FixtureContext, TestSeries } from './alert-types';
+import type { AlertDefinition, FixtureContext, TestSeries } from './alert-types';
 import { longWindow } from './alerts-operations';
+import { selectorLabels, testOperationLabels } from './operation-labels';
 import type { GenerateOptions } from './options';
 
 /** Path of the promtool unit-test file inside the output directory. */
@@ -74,7 +75,24 @@ export function fixtureContext(options: GenerateOptions): FixtureContext {
     base: `job="${options.service}",instance="${host}"`,
     job: options.service,
     instance: host,
+    operation: selectorLabels(testOperationLabels(options)),
+    operationLabels: testOperationLabels(options),
   };
+}
+
+/**
+ * The input under which an alert must fire. With `--operation-labels`, an operation alert's quiet
+ * input is added under the neighbouring label values (`source-2`): the alert must fire for
+ * `source-1` alone, which fails when the rule sums the label away.
+ */
+function firingInput(options: GenerateOptions, ctx: FixtureContext, def: AlertDefinition): TestSeries[] {
+  const fixture = def.fixture(ctx);
+  if (def.group !== 'operations' || options.operationLabels.length === 0) return [...fixture.firing];
+  const neighbour = selectorLabels(testOperationLabels(options, 2));
+  return [
+    ...fixture.firing,
+    ...fixture.quiet.map((s) => ({ ...s, series: s.series.replace(ctx.operation, neighbour) })),
+  ];
 }
 
 /**
@@ -106,7 +124,7 @@ export function alertTests(options: GenerateOptions): RuleTestFile {
       {
         name: `${def.alert} fires`,
         interval: `${STEP}s`,
-        input_series: fixture.firing,
+        input_series: firingInput(options, ctx, def),
         alert_rule_test: [{ eval_time: evalTime, alertname: def.alert, exp_alerts: expected }],
       },
       {

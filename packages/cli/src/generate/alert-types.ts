@@ -33,6 +33,10 @@ export interface FixtureContext {
   readonly base: string;
   readonly job: string;
   readonly instance: string;
+  /** `operation="…"` and the `--operation-labels` of the series under test, in selector form. */
+  readonly operation: string;
+  /** The same labels as an object, for the expected alert. */
+  readonly operationLabels: Readonly<Record<string, string>>;
 }
 
 /** One level of an alert: its severity, threshold and how long it must hold. */

@@ -1,9 +1,9 @@
 import { formatDuration, parseDuration } from '../duration';
 import type { AlertDefinition } from './alert-types';
+import { byOperation } from './operation-labels';
 import type { GenerateOptions } from './options';
 import { num, percent, seconds, selector } from './promql';
 
-const OP = 'job, instance, operation';
 const ERRORS_FOR = '5m';
 
 /**
@@ -13,6 +13,8 @@ const ERRORS_FOR = '5m';
 export function operationAlerts(o: GenerateOptions): AlertDefinition[] {
   const t = o.thresholds;
   const ns = o.namespace;
+  /** `job, instance, operation` and the `--operation-labels`. */
+  const OP = byOperation(o, 'job', 'instance');
   const w = o.rateWindow;
   const ops = (extra = '') => selector(o.service, `${ns}_operations_total`, extra);
   const rate = (extra = '') => `sum by (${OP}) (rate(${ops(extra)}[${w}]))`;
@@ -34,7 +36,7 @@ export function operationAlerts(o: GenerateOptions): AlertDefinition[] {
       fixture: (c) => {
         const perStep = 100 * Math.max(1, Math.ceil((t.minRate * c.step) / 50));
         const failures = Math.min(perStep, Math.floor(t.failureRatioCritical * perStep) + 1);
-        const labels = `${c.base},operation="sync_cycle"`;
+        const labels = `${c.base},${c.operation}`;
         return {
           firing: [
             {
@@ -53,7 +55,7 @@ export function operationAlerts(o: GenerateOptions): AlertDefinition[] {
             },
             { series: `${ns}_operations_total{${labels},status="failure"}`, values: `0x${c.samples}` },
           ],
-          labels: { job: c.job, instance: c.instance, operation: 'sync_cycle' },
+          labels: { job: c.job, instance: c.instance, ...c.operationLabels },
         };
       },
     },
@@ -69,11 +71,11 @@ export function operationAlerts(o: GenerateOptions): AlertDefinition[] {
         'Check whether the operation still runs at all (throughput panel) or only fails (failure ratio); a stuck scheduler or a hung call shows as in-flight > 0 with no completions.',
       showThreshold: seconds,
       fixture: (c) => {
-        const series = `${ns}_last_success_timestamp_seconds{${c.base},operation="sync_cycle"}`;
+        const series = `${ns}_last_success_timestamp_seconds{${c.base},${c.operation}}`;
         return {
           firing: [{ series, values: `0x${c.samples}` }],
           quiet: [{ series, values: `0+${c.step}x${c.samples}` }],
-          labels: { job: c.job, instance: c.instance, operation: 'sync_cycle' },
+          labels: { job: c.job, instance: c.instance, ...c.operationLabels },
         };
       },
     },
@@ -90,7 +92,7 @@ export function operationAlerts(o: GenerateOptions): AlertDefinition[] {
       showThreshold: (n) => String(n),
       fixture: (c) => {
         const step = Math.max(1, Math.ceil((2 * t.consecutiveFailures * c.step) / 900));
-        const labels = `${c.base},operation="sync_cycle"`;
+        const labels = `${c.base},${c.operation}`;
         return {
           firing: [
             {
@@ -106,7 +108,7 @@ export function operationAlerts(o: GenerateOptions): AlertDefinition[] {
             },
             { series: `${ns}_operations_total{${labels},status="success"}`, values: `0+1x${c.samples}` },
           ],
-          labels: { job: c.job, instance: c.instance, operation: 'sync_cycle' },
+          labels: { job: c.job, instance: c.instance, ...c.operationLabels },
         };
       },
     },
@@ -122,7 +124,7 @@ export function operationAlerts(o: GenerateOptions): AlertDefinition[] {
         'Compare p50 and p99 on the operations dashboard: a moving p50 means everything is slower (dependency latency, CPU, event loop); only p99 means outliers (retries, timeouts, large items).',
       showThreshold: seconds,
       fixture: (c) => {
-        const name = `${ns}_operation_duration_seconds_bucket{${c.base},operation="sync_cycle",status="success"`;
+        const name = `${ns}_operation_duration_seconds_bucket{${c.base},${c.operation},status="success"`;
         const low = num(t.p95Seconds / 2);
         const high = num(t.p95Seconds * 2);
         const buckets = (lowValues: string, highValues: string) => [
@@ -133,7 +135,7 @@ export function operationAlerts(o: GenerateOptions): AlertDefinition[] {
         return {
           firing: buckets(`0x${c.samples}`, `0+10x${c.samples}`),
           quiet: buckets(`0+10x${c.samples}`, `0+10x${c.samples}`),
-          labels: { job: c.job, instance: c.instance, operation: 'sync_cycle' },
+          labels: { job: c.job, instance: c.instance, ...c.operationLabels },
         };
       },
     },
@@ -154,11 +156,11 @@ export function operationAlerts(o: GenerateOptions): AlertDefinition[] {
       fixture: (c) => {
         const burst = c.settleSamples + c.windowSamples;
         const per = Math.max(1, Math.ceil((2 * t.errorsMin) / Math.max(1, c.windowSamples - 1)));
-        const series = `${ns}_errors_total{${c.base},operation="sync_cycle",error_type="TimeoutError"}`;
+        const series = `${ns}_errors_total{${c.base},${c.operation},error_type="TimeoutError"}`;
         return {
           firing: [{ series, values: `0x${c.samples - burst} ${per}+${per}x${burst - 1}` }],
           quiet: [{ series, values: `0+${per}x${c.samples}` }],
-          labels: { job: c.job, instance: c.instance, operation: 'sync_cycle', error_type: 'TimeoutError' },
+          labels: { job: c.job, instance: c.instance, ...c.operationLabels, error_type: 'TimeoutError' },
         };
       },
     },

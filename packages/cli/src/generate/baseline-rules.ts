@@ -1,13 +1,19 @@
 import type { AlertingRule } from './alert-rules';
 import { anomalyFor, type BaselineSignal, type SignalSeries, signalSeries } from './baseline-names';
+import { byOperation } from './operation-labels';
 import type { GenerateOptions } from './options';
 import { num, percent, selector } from './promql';
 
 /** Path of the baselines rules file inside the output directory (also listed in `prometheus.yml`). */
 export const BASELINE_RULES_FILE = 'rules/otelkit-baselines.yml';
 
-/** Labels a baseline is kept per: the operation across the job's instances (restarts keep it). */
-const BY = 'job, operation';
+/**
+ * Labels a baseline is kept per: the operation (and the `--operation-labels`) across the job's
+ * instances, so restarts keep it.
+ */
+function baselineBy(o: GenerateOptions): string {
+  return byOperation(o, 'job');
+}
 
 /**
  * Least standard deviation of p95 duration (seconds) and throughput (ops/s), whatever the relative
@@ -44,6 +50,7 @@ function currentRules(o: GenerateOptions): RecordingRule[] {
   const ops = (extra = '') => selector(o.service, `${o.namespace}_operations_total`, extra);
   const buckets = selector(o.service, `${o.namespace}_operation_duration_seconds_bucket`);
   const throughput = signalSeries(o, 'throughput').current;
+  const BY = baselineBy(o);
   return [
     { record: throughput, expr: `sum by (${BY}) (rate(${ops()}[${w}]))` },
     {
@@ -86,6 +93,7 @@ export function anomalyAlerts(o: GenerateOptions): AnomalyAlert[] {
   const band = `more than ${z} standard deviations`;
   const baseline = `its mean over ${a.window} ending ${a.offset} ago`;
   const traffic = signalSeries(o, 'throughput');
+  const BY = baselineBy(o);
   const busy = `and on (${BY}) ${traffic.current} > ${minRate}`;
   const rule = (
     alert: string,

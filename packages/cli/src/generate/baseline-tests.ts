@@ -10,6 +10,7 @@ import {
   baselineTimeline,
   driftCasesIncluded,
 } from './baseline-timeline';
+import { selectorLabels, testOperationLabels } from './operation-labels';
 import type { GenerateOptions } from './options';
 
 /** Path of the promtool unit tests of the baselines inside the output directory. */
@@ -17,8 +18,6 @@ export const BASELINE_TESTS_FILE = 'rules/otelkit-baselines.test.yml';
 
 /** The shapes every anomaly alert is tested on. */
 export type BaselineCaseKind = 'steady' | 'step' | 'drift' | 'quiet';
-
-const OPERATION = 'sync_cycle';
 
 const TITLES: Readonly<Record<BaselineCaseKind, string>> = {
   steady: 'steady series (then a shift of a quarter of the stddev floor) stays silent',
@@ -68,7 +67,7 @@ function caseSeries(
     timeline.evaluation,
     Math.max(1, Math.round(anomalySeconds(options).rate / BASELINE_TEST_STEP)) * BASELINE_TEST_STEP,
   );
-  const labels = `job="${options.service}",instance="${options.target}",operation="${OPERATION}"`;
+  const labels = `job="${options.service}",instance="${options.target}",${selectorLabels(testOperationLabels(options))}`;
   const ops = `${ns}_operations_total`;
   const perStep = (perSecond: number) => perSecond * BASELINE_TEST_STEP;
   if (alert.signal === 'latency') {
@@ -113,7 +112,11 @@ function alertCases(
     ? ['steady', 'step', 'drift', 'quiet']
     : ['steady', 'step', 'quiet'];
   const at = (seconds: number) => `${seconds}s`;
-  const labels = { job: options.service, operation: OPERATION, severity: alert.rule.labels.severity! };
+  const labels = {
+    job: options.service,
+    ...testOperationLabels(options),
+    severity: alert.rule.labels.severity!,
+  };
   const firing = {
     exp_labels: labels,
     exp_annotations: {

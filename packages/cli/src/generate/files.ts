@@ -15,6 +15,7 @@ import { operationsDashboard } from './grafana/operations';
 import type { Dashboard } from './grafana/panel';
 import { dashboardProvisioning, datasourceProvisioning } from './grafana/provisioning';
 import { runtimeDashboard } from './grafana/runtime';
+import { SERVICE_DASHBOARD_FILE, serviceDashboard } from './grafana/service';
 import type { GenerateOptions } from './options';
 import { prometheusConfig } from './prometheus-config';
 
@@ -30,14 +31,16 @@ function yamlFile(path: string, value: unknown): GeneratedFile {
   return { path, content: HEADER + stringify(value, { lineWidth: 0, aliasDuplicateObjects: false }) };
 }
 
-/** Every dashboard for these options, keyed by file name. */
+/** Every dashboard for these options, keyed by file name (`service.json` only with `panels`). */
 export function dashboards(options: GenerateOptions): Readonly<Record<string, Dashboard>> {
+  const service = serviceDashboard(options);
   return {
     'operations.json': operationsDashboard(options),
     'http.json': httpDashboard(options),
     'runtime.json': runtimeDashboard(options),
     'circuit-breakers.json': breakersDashboard(options),
     'health.json': healthDashboard(options),
+    ...(service === undefined ? {} : { [SERVICE_DASHBOARD_FILE]: service }),
   };
 }
 

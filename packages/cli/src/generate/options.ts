@@ -76,6 +76,38 @@ export interface GenerateOptions {
   readonly thresholds: AlertThresholds;
   readonly anomaly: AnomalySettings;
   readonly receivers: ReceiverSettings;
+  /**
+   * Attributes of `track(operation, attributes)` that the operation rules keep apart (`--operation-labels`):
+   * added to every operation alert's, baseline's and dashboard's `by (…)`, e.g. `['source']` so that
+   * one failing source among healthy ones alerts on its own.
+   */
+  readonly operationLabels: readonly string[];
+  /** Extra panels of a `service` dashboard over the service's own instruments (`--panel`). */
+  readonly panels: readonly CustomPanel[];
+  /**
+   * Severity levels Alertmanager routes, lowest first (`--severities`): one route and receiver each;
+   * a higher level inhibits the lower ones of the same alert. Must include `warning` and `critical`.
+   */
+  readonly severities: readonly SeverityLevel[];
+}
+
+/** Severity levels `alertmanager.yml` can route, lowest first. */
+export const SEVERITY_LEVELS = ['info', 'warning', 'critical', 'emergency'] as const;
+
+/** One of {@link SEVERITY_LEVELS}. */
+export type SeverityLevel = (typeof SEVERITY_LEVELS)[number];
+
+/** A panel of the generated `service` dashboard (`--panel 'stat:Title=PromQL'`). */
+export interface CustomPanel {
+  readonly title: string;
+  /** PromQL; may use the dashboard variables `$job`, `$instance` and `$__rate_interval`. */
+  readonly expr: string;
+  /** Grafana panel type [`timeseries`]. */
+  readonly type?: 'timeseries' | 'stat';
+  /** Grafana unit id [`short`]. */
+  readonly unit?: string;
+  /** Legend template [Grafana's default, the series labels]. */
+  readonly legend?: string;
 }
 
 /** Where the generated `alertmanager.yml` reads the Slack webhook URL when none is given. */
@@ -122,6 +154,9 @@ export const GENERATE_DEFAULTS: GenerateOptions = {
     slackChannel: '#alerts',
     webhookUrl: 'http://localhost:5001/alerts',
   },
+  operationLabels: [],
+  panels: [],
+  severities: ['warning', 'critical'],
 };
 
 /** Options with thresholds, anomaly settings and receivers merged over the defaults. */

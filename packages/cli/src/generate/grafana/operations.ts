@@ -1,3 +1,4 @@
+import { byOperation, operationLegend } from '../operation-labels';
 import type { GenerateOptions } from '../options';
 import { type Dashboard, dashboard, RATE, SCOPE } from './panel';
 
@@ -10,6 +11,9 @@ const QUANTILES = [0.5, 0.95, 0.99] as const;
 export function operationsDashboard(o: GenerateOptions): Dashboard {
   const ns = o.namespace;
   const ops = `${ns}_operations_total`;
+  /** `operation` and the `--operation-labels`, then `rest`. */
+  const by = (...rest: string[]) => [byOperation(o), ...rest].join(', ');
+  const legend = (rest = '') => operationLegend(o, rest);
   return dashboard(`otelkit-${o.service}-operations`, `${o.service} / operations (${ns})`, o.service, [
     {
       title: 'Success rate',
@@ -37,8 +41,8 @@ export function operationsDashboard(o: GenerateOptions): Dashboard {
       max: 1,
       queries: [
         {
-          expr: `sum by (operation) (rate(${ops}{${SCOPE},status="success"}[${RATE}])) / sum by (operation) (rate(${ops}{${SCOPE}}[${RATE}]))`,
-          legend: '{{operation}}',
+          expr: `sum by (${by()}) (rate(${ops}{${SCOPE},status="success"}[${RATE}])) / sum by (${by()}) (rate(${ops}{${SCOPE}}[${RATE}]))`,
+          legend: legend(),
         },
       ],
     },
@@ -47,8 +51,8 @@ export function operationsDashboard(o: GenerateOptions): Dashboard {
       unit: 'ops',
       queries: [
         {
-          expr: `sum by (operation, status) (rate(${ops}{${SCOPE}}[${RATE}]))`,
-          legend: '{{operation}} {{status}}',
+          expr: `sum by (${by('status')}) (rate(${ops}{${SCOPE}}[${RATE}]))`,
+          legend: legend('{{status}}'),
         },
       ],
     },
@@ -57,8 +61,8 @@ export function operationsDashboard(o: GenerateOptions): Dashboard {
       unit: 'ops',
       queries: [
         {
-          expr: `sum by (operation, error_type) (rate(${ns}_errors_total{${SCOPE}}[${RATE}]))`,
-          legend: '{{operation}} {{error_type}}',
+          expr: `sum by (${by('error_type')}) (rate(${ns}_errors_total{${SCOPE}}[${RATE}]))`,
+          legend: legend('{{error_type}}'),
         },
       ],
     },
@@ -66,14 +70,14 @@ export function operationsDashboard(o: GenerateOptions): Dashboard {
       title: 'Duration p50 / p95 / p99',
       unit: 's',
       queries: QUANTILES.map((q) => ({
-        expr: `histogram_quantile(${q}, sum by (operation, le) (rate(${ns}_operation_duration_seconds_bucket{${SCOPE}}[${RATE}])))`,
-        legend: `{{operation}} p${Math.round(q * 100)}`,
+        expr: `histogram_quantile(${q}, sum by (${by('le')}) (rate(${ns}_operation_duration_seconds_bucket{${SCOPE}}[${RATE}])))`,
+        legend: legend(`p${Math.round(q * 100)}`),
       })),
     },
     {
       title: 'In flight',
       unit: 'short',
-      queries: [{ expr: `sum by (operation) (${ns}_operations_active{${SCOPE}})`, legend: '{{operation}}' }],
+      queries: [{ expr: `sum by (${by()}) (${ns}_operations_active{${SCOPE}})`, legend: legend() }],
     },
     {
       title: 'Queue depth',
@@ -85,8 +89,8 @@ export function operationsDashboard(o: GenerateOptions): Dashboard {
       unit: 's',
       queries: [
         {
-          expr: `time() - max by (operation) (${ns}_last_success_timestamp_seconds{${SCOPE}})`,
-          legend: '{{operation}}',
+          expr: `time() - max by (${by()}) (${ns}_last_success_timestamp_seconds{${SCOPE}})`,
+          legend: legend(),
         },
       ],
     },
@@ -95,8 +99,8 @@ export function operationsDashboard(o: GenerateOptions): Dashboard {
       unit: 'ops',
       queries: [
         {
-          expr: `sum by (operation, item_type, item_action) (rate(${ns}_items_total{${SCOPE}}[${RATE}]))`,
-          legend: '{{operation}} {{item_type}} {{item_action}}',
+          expr: `sum by (${by('item_type', 'item_action')}) (rate(${ns}_items_total{${SCOPE}}[${RATE}]))`,
+          legend: legend('{{item_type}} {{item_action}}'),
         },
       ],
     },
