@@ -70,8 +70,8 @@ async function syncBatch(connector) {
     conflicts.add(1, { connector, resolution: manual ? 'manual' : 'last_write_wins' });
     if (manual) unresolved++;
     monitor.setQueueDepth('conflicts_unresolved', unresolved);
-    monitor.recordItems('sync_batch', 'record', 'synced', manual ? 4 : 5);
-    monitor.recordItems('sync_batch', 'record', 'conflicted', 1);
+    monitor.recordItems('sync_batch', 'record', 'synced', manual ? 4 : 5, { connector });
+    monitor.recordItems('sync_batch', 'record', 'conflicted', 1, { connector });
   });
 }
 

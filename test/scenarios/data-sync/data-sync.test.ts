@@ -94,8 +94,11 @@ describe('scenario: data sync system (seed 003)', () => {
     // records: a last-write-wins conflict still syncs all five, a manual one holds its record back
     const manual = m.sum(`${NS}_conflicts_total`, { resolution: 'manual' });
     const lww = m.sum(`${NS}_conflicts_total`, { resolution: 'last_write_wins' });
-    assert.equal(m.value(`${NS}_items_total`, { item_action: 'synced' }), 4 * manual + 5 * lww);
-    assert.equal(m.value(`${NS}_items_total`, { item_action: 'conflicted' }), manual + lww);
+    const items = (labels: Record<string, string>) => m.sum(`${NS}_items_total`, labels);
+    assert.equal(items({ item_action: 'synced' }), 4 * manual + 5 * lww);
+    assert.equal(items({ item_action: 'conflicted' }), manual + lww);
+    // records per connector (the write-up's per-connector throughput)
+    assert.ok(m.labelValues(`${NS}_items_total`, 'connector', { item_action: 'synced' }).length >= 2);
     // every third conflict needs a person; the queue holds the ones not yet resolved
     assert.equal(manual, Math.floor((manual + lww) / 3));
     const resolved = m.select(`${NS}_items_total`, { operation: 'resolve_conflict' })[0]?.value ?? 0;

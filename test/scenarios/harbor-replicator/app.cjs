@@ -116,9 +116,10 @@ async function replicate(type) {
   for (const r of [...creates, ...updates])
     await call(target, target.api(type, r.id), { method: 'PUT', body: JSON.stringify(r) });
   for (const id of deletes) await call(target, target.api(type, id), { method: 'DELETE' });
-  monitor.recordItems('replicate', type, 'created', creates.length);
-  monitor.recordItems('replicate', type, 'updated', updates.length);
-  monitor.recordItems('replicate', type, 'deleted', deletes.length);
+  const from = { source: source.name };
+  monitor.recordItems('replicate', type, 'created', creates.length, from);
+  monitor.recordItems('replicate', type, 'updated', updates.length, from);
+  monitor.recordItems('replicate', type, 'deleted', deletes.length, from);
   replicatedAt[type] = startedAt;
   drift.record(0, { target: target.name, resource_type: type });
   lag.record(0, { source: source.name, target: target.name, resource_type: type });

@@ -78,7 +78,12 @@ describe('scenario: Harbor registry replicator (seed 000)', () => {
       });
       // the source gains exactly one resource of each type per cycle, changes one every 3rd, deletes one every 5th
       const items = (action: string) =>
-        m.value(`${NS}_items_total`, { operation: 'replicate', item_type: type, item_action: action });
+        m.value(`${NS}_items_total`, {
+          operation: 'replicate',
+          source: 'harbor-primary',
+          item_type: type,
+          item_action: action,
+        });
       assert.equal(items('created'), replicated);
       assert.equal(items('updated'), Math.floor(replicated / 3));
       assert.equal(items('deleted'), Math.floor(replicated / 5));

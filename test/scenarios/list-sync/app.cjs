@@ -106,9 +106,9 @@ async function syncList(source) {
     else if (library.get(movie.id) !== source) updated++;
     library.set(movie.id, source);
   }
-  monitor.recordItems('list_sync', 'movie', 'found', list.length);
-  monitor.recordItems('list_sync', 'movie', 'added', added);
-  monitor.recordItems('list_sync', 'movie', 'updated', updated);
+  monitor.recordItems('list_sync', 'movie', 'found', list.length, { source });
+  monitor.recordItems('list_sync', 'movie', 'added', added, { source });
+  monitor.recordItems('list_sync', 'movie', 'updated', updated, { source });
 }
 
 async function runJobs() {
