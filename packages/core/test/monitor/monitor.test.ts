@@ -49,7 +49,7 @@ describe('createOperationMonitor', () => {
       status: 'success',
     }) as Histogram;
     assert.equal(duration.count, 1);
-    assert.ok(duration.sum >= 0.025 && duration.sum < 1, `duration ${duration.sum}s`);
+    assert.ok((duration.sum ?? 0) >= 0.025 && (duration.sum ?? 0) < 1, `duration ${duration.sum}s`);
     const last = pointValue(await collectMetric(reader, 'sync.last_success.timestamp'), attrs)!;
     assert.ok(last >= before && last <= Date.now() / 1000 + 1);
     assert.equal(pointValue(await collectMetric(reader, 'sync.operations.active'), attrs), 0);
