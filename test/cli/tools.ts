@@ -2,10 +2,9 @@
 // Prometheus and the fixture app). Child processes use the built dist/, so `tsc --build` runs first.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
+import { freePort, waitFor } from '../helpers/wait';
 
 export const ROOT = join(__dirname, '..', '..');
 export const CLI_BIN = join(ROOT, 'packages', 'cli', 'dist', 'bin.js');
@@ -43,41 +42,6 @@ export function haveTools(): boolean {
   return [PROMTOOL, AMTOOL, PROMETHEUS].every((p) => existsSync(p)) && existsSync(CLI_BIN);
 }
 
-/** A free TCP port on 127.0.0.1 (bound and released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Polls `probe` until it returns a value (not undefined) or `timeoutMs` passes. */
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs: number,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    await delay(250);
-  }
-  throw new Error(
-    `timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`,
-  );
-}
-
 /** Starts a long-running process, collecting its output; `stop()` kills it (SIGTERM, then SIGKILL). */
 export function start(
   command: string,
@@ -106,3 +70,5 @@ export function start(
   };
   return { child, output: () => output, stop };
 }
+
+export { freePort, waitFor };

@@ -5,10 +5,9 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
+import { freePort, waitFor } from '../helpers/wait';
 
 export const ROOT = join(__dirname, '..', '..');
 export const CLI_BIN = join(ROOT, 'packages', 'cli', 'dist', 'bin.js');
@@ -32,28 +31,6 @@ export function assertPrerequisites(): void {
 export function tempDir(prefix: string): { path: string; cleanup: () => void } {
   const path = mkdtempSync(join(tmpdir(), `otelkit-scenario-${prefix}-`));
   return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
-}
-
-/** Polls `probe` until it returns something other than undefined, or fails after `timeoutMs`. */
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    await delay(100);
-  }
-  throw new Error(
-    `timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last: ${String(last)})` : ''}`,
-  );
 }
 
 /** A running scenario app. */
@@ -222,19 +199,6 @@ export function promtool(...args: string[]): string {
   return r.out;
 }
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 type Vector = { metric: Record<string, string>; value: [number, string] }[];
 
 /** A real Prometheus scraping one target every second and evaluating `ruleFiles` every second. */
@@ -369,3 +333,5 @@ export function panel(queries: readonly PanelQuery[], board: string, title: stri
   assert.ok(found.length > 0, `the generated ${board} dashboard has no panel "${title}"`);
   return found;
 }
+
+export { freePort, waitFor };
