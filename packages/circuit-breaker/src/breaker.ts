@@ -1,6 +1,7 @@
 import type { BatchObservableResult } from '@opentelemetry/api';
 import { diag, metrics } from '@opentelemetry/api';
 import { BreakerMetrics, DURATION_FAILURE, DURATION_SUCCESS, DURATION_TIMEOUT } from './breaker-metrics';
+import { delist, enlist } from './directory';
 import { CircuitOpenError, CircuitTimeoutError, isCircuitTimeoutError } from './errors';
 import { type BreakerEventName, type BreakerEvents, Emitter } from './events';
 import { type BreakerHealthOptions, type BreakerHealthResult, breakerHealthCheck } from './health-check';
@@ -37,6 +38,7 @@ export class CircuitBreaker implements CollectableBreaker {
   private readonly telemetry: BreakerMetrics | undefined;
   private readonly scheduler: TimeoutScheduler | undefined;
   private readonly makeTimeoutError: () => Error;
+  private readonly listing: WeakRef<CircuitBreaker>;
   private nSuccess = 0;
   private nFailure = 0;
   private nTimeout = 0;
@@ -60,6 +62,7 @@ export class CircuitBreaker implements CollectableBreaker {
       this.telemetry = new BreakerMetrics(name, binding, o.durationHistogram);
       this.telemetry.attach(this);
     }
+    this.listing = enlist(this);
   }
 
   /** The current state; an open circuit whose open period has passed reads (and becomes) half-open. */
@@ -145,10 +148,12 @@ export class CircuitBreaker implements CollectableBreaker {
   }
 
   /**
-   * Stops reporting metrics (buffered durations are flushed first), clears the timeout timer and
-   * drops every listener. Calls still work afterwards, without metrics.
+   * Stops reporting metrics (buffered durations are flushed first), clears the timeout timer, drops
+   * every listener and leaves the directory (`listBreakers()`). Calls still work afterwards, without
+   * metrics.
    */
   dispose(): void {
+    delist(this.listing);
     this.scheduler?.dispose();
     this.telemetry?.detach();
     this.emitter.clear();

@@ -1,6 +1,7 @@
 export { CircuitBreaker, createCircuitBreaker } from './breaker';
 export type { BulkheadOptions } from './bulkhead';
 export { Bulkhead, bulkhead } from './bulkhead';
+export { findBreaker, listBreakers } from './directory';
 export {
   BULKHEAD_FULL_CODE,
   BulkheadRejectedError,

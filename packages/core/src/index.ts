@@ -64,6 +64,9 @@ export {
 export type { ExemplarLike } from './prometheus/exemplars';
 export type { MetricKind, PrometheusMetricName } from './prometheus/naming';
 export type { SerializeOptions } from './prometheus/serializer';
+export { readSettingsFile } from './reload/file';
+export type { ReloadResult, ReloadTarget } from './reload/reloader';
+export { logReload, Reloader } from './reload/reloader';
 export { buildResource } from './resource';
 export { RUNTIME_LINUX_ONLY_PROMETHEUS_NAMES, RUNTIME_PROMETHEUS_NAMES } from './runtime/names';
 export type { RuntimeMetricsOptions } from './runtime/options';

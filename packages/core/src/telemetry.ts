@@ -1,14 +1,17 @@
 import { diag, type MeterProvider, metrics } from '@opentelemetry/api';
 import type { Resource } from '@opentelemetry/resources';
 import { type ResourceMetrics, MeterProvider as SdkMeterProvider } from '@opentelemetry/sdk-metrics';
+import { parseEnum } from './config/parse';
 import { resolveConfig } from './config/resolve';
-import type { ResolvedConfig, TelemetryOptions } from './config/types';
+import type { LogLevelName, ResolvedConfig, TelemetryOptions } from './config/types';
 import { setDiagLogLevel } from './diag-logger';
 import { mountMetricsRoutes, PullCollector } from './export/metrics-endpoint';
 import { createReaders } from './export/readers';
 import { LocalInstrumentRegistry } from './meter/local-registry';
 import type { OtelkitMeter } from './meter/meter';
 import { GuardedMeterProvider } from './meter/provider';
+import { readSettingsFile } from './reload/file';
+import { logReload, Reloader, type ReloadResult, type ReloadTarget } from './reload/reloader';
 import { buildResource } from './resource';
 import { startRuntimeMetrics } from './runtime/runtime-metrics';
 import { ExportStats } from './self/export-stats';
@@ -16,6 +19,30 @@ import { registerSelfMetrics } from './self/self-metrics';
 import { createObservabilityServer, type ObservabilityServer, type ServerAddress } from './server/server';
 import type { MetricsSnapshot } from './snapshot/types';
 import { withTimeout } from './timeout';
+
+const LOG_LEVELS: readonly LogLevelName[] = ['none', 'error', 'warn', 'info', 'debug', 'verbose', 'all'];
+
+/** The settings-file reloader of a telemetry instance, with core's own section (`logLevel`). */
+function createReloader(config: ResolvedConfig, path: string) {
+  const counts: Record<string, number> = { applied: 0, rejected: 0, unchanged: 0 };
+  const reloader = new Reloader(
+    path,
+    () => readSettingsFile(path),
+    (result, trigger) => {
+      counts[result.outcome] = (counts[result.outcome] ?? 0) + 1;
+      logReload(path, result, trigger);
+    },
+    (key) => (config as unknown as Record<string, unknown>)[key],
+  );
+  reloader.add({
+    section: 'logLevel',
+    check: (value) => {
+      const level = parseEnum(`logLevel in ${path}`, String(value), LOG_LEVELS);
+      return () => setDiagLogLevel(level);
+    },
+  });
+  return { reloader, counts: (): Readonly<Record<string, number>> => counts };
+}
 
 /** What {@link startTelemetry} returns: the running pieces and one `shutdown()`. */
 export interface Telemetry {
@@ -40,6 +67,13 @@ export interface Telemetry {
   collect(): Promise<ResourceMetrics | undefined>;
   /** The JSON snapshot served on `/metrics/json`. */
   snapshot(): Promise<MetricsSnapshot | undefined>;
+  /**
+   * Lets a package take its section of `OTELKIT_CONFIG_FILE` (`tracing`, `health`, `breakers`): the
+   * section is checked with every other before any is applied. A no-op without a settings file.
+   */
+  addReloadTarget(target: ReloadTarget): void;
+  /** Re-reads the settings file now (as SIGHUP does); `undefined` without one. */
+  reload(): ReloadResult | undefined;
   /** Runs `hook` during shutdown, before the meter provider flushes (e.g. the tracer provider's flush). */
   onShutdown(hook: () => Promise<void> | void): void;
   /**
@@ -90,11 +124,20 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
   if (!metrics.setGlobalMeterProvider(provider)) {
     diag.warn('otelkit: another global MeterProvider was already registered; otelkit metrics use their own');
   }
+  const reloader = config.configFile === undefined ? undefined : createReloader(config, config.configFile);
   const unregisterSelf = registerSelfMetrics(sdk.getMeter('@otelkit/core'), {
     exportStats,
     guards: () => provider.guards(),
     cardinalityLimit: config.cardinalityLimit,
+    reloads: reloader?.counts,
   });
+  if (reloader !== undefined) {
+    // First read once the app has composed the other packages (they add their sections synchronously).
+    setImmediate(() => {
+      reloader.reloader.reload('start');
+      reloader.reloader.watch();
+    }).unref();
+  }
   const runtime = config.runtimeMetrics
     ? startRuntimeMetrics(provider.getMeter('@otelkit/core/runtime'), { naming: config.runtimeMetricsNaming })
     : undefined;
@@ -138,6 +181,8 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
     getMeter: (name, version) => provider.getMeter(name, version),
     collect: () => (collector === undefined ? Promise.resolve(undefined) : collector.collect()),
     snapshot: () => (collector === undefined ? Promise.resolve(undefined) : collector.snapshot()),
+    addReloadTarget: (target) => reloader?.reloader.add(target),
+    reload: () => reloader?.reloader.reload('call'),
     onShutdown: (hook) => {
       hooks.push(hook);
     },
@@ -153,6 +198,7 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
           );
         }
         runtime?.stop();
+        reloader?.reloader.stop();
         unregisterSelf();
         await withTimeout(sdk.shutdown({ timeoutMillis: left() }), left(), 'metrics flush').catch(
           (error: unknown) => diag.warn(`otelkit: metrics flush failed: ${String(error)}`),
@@ -180,6 +226,8 @@ function disabledTelemetry(config: ResolvedConfig, exportStats: ExportStats): Te
     getMeter: (name, version) => provider.getMeter(name, version),
     collect: () => Promise.resolve(undefined),
     snapshot: () => Promise.resolve(undefined),
+    addReloadTarget: () => {},
+    reload: () => undefined,
     onShutdown: () => {},
     shutdown: () => Promise.resolve(),
   };

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { diag } from '@opentelemetry/api';
-import type { Telemetry } from '@otelkit/core';
+import { invalid, type Telemetry } from '@otelkit/core';
 import { aggregate } from './check/outcome';
 import { CheckRegistry } from './check/registry';
 import type { CheckFunction, CheckKind, CheckOptions, CheckOutcome, CheckStatus } from './check/types';
@@ -8,12 +8,14 @@ import { Lifecycle, type LifecycleState } from './lifecycle/lifecycle';
 import { runShutdown, type ShutdownHook, type ShutdownResult } from './lifecycle/shutdown';
 import { SignalHandlers } from './lifecycle/signals';
 import { HealthMetrics } from './metrics/health-metrics';
+import { operatorAudit } from './operator/audit';
+import { mountOperatorRoutes } from './operator/routes';
 import { type HealthOptions, resolveHealthOptions } from './options';
 import type { ServiceIdentity } from './report/health-json';
 import { type HealthReport, type ProbeName, summarize } from './report/report';
 import { mountProbeRoutes } from './report/routes';
 import { mountStatusRoutes } from './status/routes';
-import { StatusService } from './status/status-service';
+import { type StatusSection, StatusService } from './status/status-service';
 
 /** What {@link startHealth} returns. */
 export interface Health {
@@ -31,6 +33,18 @@ export interface Health {
   state(): LifecycleState;
   /** Runs the checks of one endpoint (within their cache) and returns the report. Never rejects. */
   check(probe: ProbeName): Promise<HealthReport>;
+  /**
+   * Runs the check registered as `name` now, bypassing its cache (what
+   * `POST /health/checks/{name}/run` does); `undefined` when there is no such check. Never rejects.
+   */
+  runCheck(name: string): Promise<CheckOutcome | undefined>;
+  /**
+   * Adds a section `name` to the status document (`/status`, `/health/status.json`), its value the
+   * result of `provider` at each request; returns a function that removes it. Adding a name again
+   * replaces the section. This is how the preload shows circuit breakers without health knowing them.
+   * @throws OtelkitError `OTELKIT_ERR_INVALID_CONFIG` for a name that is not 1-64 letters, digits, `_`, `.`, `-`.
+   */
+  addStatusSection(name: string, provider: StatusSection): () => void;
   /** Runs `hook` during shutdown, after the delay and before HTTP servers are drained. */
   beforeShutdown(hook: ShutdownHook): void;
   /** Closes `server` gracefully during shutdown: stop accepting, let in-flight requests finish. */
@@ -47,6 +61,7 @@ export interface Health {
 }
 
 const LIFECYCLE_CHECK = 'lifecycle:ready';
+const SECTION_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
 const KINDS_OF: Record<ProbeName, readonly CheckKind[]> = {
   livez: ['liveness'],
@@ -57,7 +72,8 @@ const KINDS_OF: Record<ProbeName, readonly CheckKind[]> = {
 
 /**
  * Starts health checking on a running telemetry: mounts `/livez`, `/readyz`, `/healthz` (and the
- * `/health*` aliases) with `auth: false`, the status page on `/` (with auth), registers
+ * `/health*` aliases) with `auth: false`, the status page on `/` and the operator API (`GET /status`,
+ * `POST /health/checks/{name}/run`) with the server's auth, registers
  * `otelkit.health.status` and `otelkit.health.check.duration` on the meter `@otelkit/health`.
  * @throws OtelkitError `OTELKIT_ERR_INVALID_CONFIG` for a bad option or environment variable.
  * @example
@@ -67,7 +83,7 @@ const KINDS_OF: Record<ProbeName, readonly CheckKind[]> = {
  * health.trackServer(app.listen(8080, () => health.markReady()));
  */
 export function startHealth(telemetry: Telemetry, options: HealthOptions = {}): Health {
-  const opts = resolveHealthOptions(options, telemetry.config.shutdownTimeoutMs);
+  const opts = resolveHealthOptions(options, telemetry.config.shutdownTimeoutMs, telemetry.config.preset);
   const lifecycle = new Lifecycle();
   if (opts.initiallyReady) lifecycle.markReady();
   let metrics: HealthMetrics | undefined;
@@ -120,13 +136,17 @@ export function startHealth(telemetry: Telemetry, options: HealthOptions = {}): 
         : aggregate([...latest(['readiness', 'startup']), lifecycleOutcome()]),
   });
 
+  const runCheck = async (name: string): Promise<CheckOutcome | undefined> => registry.get(name)?.run(true);
+
   const identity = (): ServiceIdentity => ({
     serviceId: telemetry.config.serviceName,
     version: telemetry.config.serviceVersion,
     description: `health of ${telemetry.config.serviceName}`,
   });
+  const sections = new Map<string, StatusSection>();
   const status = new StatusService({
     telemetry,
+    sections: () => sections,
     evaluate,
     lifecycle: () => lifecycle.state,
     sampleIntervalMs: opts.sampleIntervalMs,
@@ -136,6 +156,9 @@ export function startHealth(telemetry: Telemetry, options: HealthOptions = {}): 
   if (telemetry.server !== undefined) {
     if (opts.routes) mountProbeRoutes(telemetry.server, evaluate, identity);
     if (opts.statusPage) mountStatusRoutes(telemetry.server, status);
+    if (opts.operatorRoutes) {
+      mountOperatorRoutes(telemetry.server, { status, runCheck, audit: operatorAudit(telemetry) });
+    }
   }
   status.start();
 
@@ -182,6 +205,18 @@ export function startHealth(telemetry: Telemetry, options: HealthOptions = {}): 
     isReady,
     state: () => lifecycle.state,
     check: evaluate,
+    runCheck,
+    addStatusSection(name, provider) {
+      if (typeof name !== 'string' || !SECTION_NAME.test(name)) {
+        invalid('addStatusSection name', name, '1-64 characters of A-Z a-z 0-9 _ . -');
+      }
+      if (typeof provider !== 'function')
+        invalid(`addStatusSection ${name} provider`, typeof provider, 'a function');
+      sections.set(name, provider);
+      return () => {
+        if (sections.get(name) === provider) sections.delete(name);
+      };
+    },
     beforeShutdown(hook) {
       if (typeof hook === 'function') hooks.push(hook);
       else diag.warn('otelkit health: beforeShutdown() needs a function; ignored');

@@ -1,4 +1,4 @@
-import { checkInteger } from '@otelkit/core';
+import { checkInteger, PRESETS, type PresetName } from '@otelkit/core';
 import { resolveShutdownDelayMs, resolveShutdownTimeoutMs } from './lifecycle/env';
 
 /** Options of `startHealth()`; every field is optional, defaults in {@link HEALTH_DEFAULTS}. */
@@ -7,6 +7,11 @@ export interface HealthOptions {
   readonly routes?: boolean;
   /** Mount the status page on `/` and `/health/status.json`. Default `true`. */
   readonly statusPage?: boolean;
+  /**
+   * Mount the operator API: `GET /status` and `POST /health/checks/{name}/run`, behind the server's
+   * auth. Default `true`.
+   */
+  readonly operatorRoutes?: boolean;
   /** Start ready, without waiting for `markReady()`. Default `false`. */
   readonly initiallyReady?: boolean;
   /** Install the SIGTERM/SIGINT handlers at start (same as calling `installSignalHandlers()`). Default `false`. */
@@ -38,6 +43,7 @@ export interface HealthOptions {
 export const HEALTH_DEFAULTS = {
   routes: true,
   statusPage: true,
+  operatorRoutes: true,
   initiallyReady: false,
   handleSignals: false,
   exitOnSignal: true,
@@ -50,6 +56,7 @@ export const HEALTH_DEFAULTS = {
 export interface ResolvedHealthOptions {
   readonly routes: boolean;
   readonly statusPage: boolean;
+  readonly operatorRoutes: boolean;
   readonly initiallyReady: boolean;
   readonly handleSignals: boolean;
   readonly exitOnSignal: boolean;
@@ -63,22 +70,25 @@ export interface ResolvedHealthOptions {
 const DAY_MS = 86_400_000;
 
 /**
- * Applies defaults and validates.
+ * Applies defaults (and the `OTELKIT_PRESET`'s status page and shutdown delay) and validates.
  * @throws OtelkitError `OTELKIT_ERR_INVALID_CONFIG` naming the option or variable and the value.
  */
 export function resolveHealthOptions(
   options: HealthOptions,
   telemetryShutdownTimeoutMs: number,
+  preset?: PresetName,
 ): ResolvedHealthOptions {
   const o = { ...HEALTH_DEFAULTS, ...options };
   const env = options.env ?? process.env;
   return {
     routes: o.routes,
-    statusPage: o.statusPage,
+    // An OTELKIT_PRESET decides the status page unless the option says otherwise.
+    statusPage: options.statusPage ?? (preset === undefined ? o.statusPage : PRESETS[preset].statusPage),
+    operatorRoutes: o.operatorRoutes,
     initiallyReady: o.initiallyReady,
     handleSignals: o.handleSignals,
     exitOnSignal: o.exitOnSignal,
-    shutdownDelayMs: resolveShutdownDelayMs(options.shutdownDelayMs, env),
+    shutdownDelayMs: resolveShutdownDelayMs(options.shutdownDelayMs, env, preset),
     shutdownTimeoutMs: resolveShutdownTimeoutMs(options.shutdownTimeoutMs, telemetryShutdownTimeoutMs),
     sampleIntervalMs: checkInteger('sampleIntervalMs', o.sampleIntervalMs, { min: 0, max: DAY_MS }),
     historySize: checkInteger('historySize', o.historySize, { min: 1, max: 100_000 }),

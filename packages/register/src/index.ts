@@ -25,5 +25,6 @@ if (state[STARTED] !== true) {
   }
 }
 
+export { BREAKERS_PATH, BREAKERS_SECTION, mountBreakerOperator } from './operator/breakers';
 export type { RegisterOptions, Registration } from './register';
 export { register } from './register';

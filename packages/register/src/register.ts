@@ -8,6 +8,7 @@ import { serveClusterMetrics } from './cluster/primary';
 import { flushBeforeExit } from './exit-flush';
 import { loadInstrumentations, parseEnabledInstrumentations } from './instrumentations';
 import { isHttpServer, onServerListening } from './listen-hook';
+import { mountBreakerOperator } from './operator/breakers';
 import { configurationSummary } from './summary';
 
 /** Options of {@link register}: core's options plus the composed packages'. */
@@ -33,8 +34,9 @@ export interface Registration {
  * Composes core, tracing and health from options and the environment, as the preload does:
  * metrics and the observability server, traces with HTTP instrumentation (always on) and the library
  * instrumentations enabled by `OTEL_NODE_ENABLED_INSTRUMENTATIONS`, health probes and graceful
- * shutdown, readiness once the app's first server listens, a flush before a short script exits, and
- * cluster support (workers report through the primary's one `/metrics`).
+ * shutdown, the operator API (`GET /status`, check runs, circuit breaker isolate and reset),
+ * readiness once the app's first server listens, a flush before a short script exits, and cluster
+ * support (workers report through the primary's one `/metrics`).
  *
  * Returns `undefined` when `OTEL_SDK_DISABLED=true`.
  * @throws OtelkitError `OTELKIT_ERR_INVALID_CONFIG` for invalid configuration, before anything starts.
@@ -75,6 +77,8 @@ export function register(options: RegisterOptions = {}): Registration | undefine
         ...options.health,
       });
     }
+    const operator = options.health === false || options.health?.operatorRoutes !== false;
+    if (!worker && operator) mountBreakerOperator(telemetry, health);
     const role = worker ? 'cluster worker' : 'process';
     for (const line of configurationSummary(config, tracing, loaded.report, role))
       diag.debug(`otelkit: ${line}`);

@@ -63,4 +63,5 @@ export interface TracingOptions {
 export type TracingTelemetry = Pick<
   Telemetry,
   'config' | 'resource' | 'exportStats' | 'getMeter' | 'onShutdown'
->;
+> &
+  Partial<Pick<Telemetry, 'addReloadTarget'>>;

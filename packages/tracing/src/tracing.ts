@@ -14,7 +14,7 @@ import { installHttpInstrumentation } from './http/instrument';
 import { setLogServiceName } from './logs/logger';
 import type { TracingOptions, TracingTelemetry } from './options';
 import { createPropagator } from './propagators';
-import { createSampler } from './sampler';
+import { ReloadableSampler } from './reloadable-sampler';
 import { VERSION } from './version';
 
 /** What {@link startTracing} returns. */
@@ -84,9 +84,13 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
       shutdown: async () => {},
     };
   }
+  const sampler = new ReloadableSampler(config.sampler, config.samplerRatio);
+  if (telemetry.config.configFile !== undefined) {
+    telemetry.addReloadTarget?.(sampler.reloadTarget(telemetry.config.configFile));
+  }
   const provider = new NodeTracerProvider({
     resource: telemetry.resource,
-    sampler: createSampler(config.sampler, config.samplerRatio),
+    sampler,
     spanProcessors: createProcessors(config, telemetry),
   });
   const contextManager = new AsyncLocalStorageContextManager().enable();

@@ -438,6 +438,14 @@ export function resolveConfig(
       POSITIVE_MS,
       DEFAULTS.shutdownTimeoutMs,
     ),
+    configFile: r.take<string | undefined>(
+      'configFile',
+      options.configFile,
+      (name, v) => checkString(name, v ?? ''),
+      ['OTELKIT_CONFIG_FILE'],
+      (_name, raw) => raw.trim(),
+      undefined,
+    ),
     sources: r.sources,
   };
   if (

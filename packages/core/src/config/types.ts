@@ -80,6 +80,11 @@ export interface TelemetryOptions {
   readonly tls?: ServerTls;
   /** Deadline for flushing on shutdown; env `OTELKIT_SHUTDOWN_TIMEOUT_MS`. */
   readonly shutdownTimeoutMs?: number;
+  /**
+   * A YAML or JSON file of settings that may change at run time (log level, sampling ratio, health
+   * thresholds, breaker settings), re-read on SIGHUP and when it changes; env `OTELKIT_CONFIG_FILE`.
+   */
+  readonly configFile?: string;
   /** The environment to read; default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -116,6 +121,7 @@ export interface ResolvedConfig {
   readonly auth: ServerAuth | undefined;
   readonly tls: ServerTls | undefined;
   readonly shutdownTimeoutMs: number;
+  readonly configFile: string | undefined;
   /** For each setting above, where its value came from (and which variable, for the environment). */
   readonly sources: Readonly<Record<string, { readonly source: SettingSource; readonly name: string }>>;
 }

@@ -7,6 +7,8 @@ export interface SelfMetricsSources {
   readonly exportStats: ExportStats;
   readonly guards: () => readonly CardinalityGuard[];
   readonly cardinalityLimit: number;
+  /** Reloads of `OTELKIT_CONFIG_FILE` by outcome, when one is configured. */
+  readonly reloads?: () => Readonly<Record<string, number>>;
 }
 
 /**
@@ -32,7 +34,11 @@ export function registerSelfMetrics(meter: Meter, sources: SelfMetricsSources): 
   const limit = meter.createObservableGauge('otelkit.metric.cardinality.limit', {
     description: 'Attribute sets allowed per instrument before the overflow series.',
   });
-  const observables = [exports, dropped, lastSuccess, overflow, limit];
+  const reloads = meter.createObservableCounter('otelkit.config.reloads', {
+    description:
+      'Reloads of the settings file (OTELKIT_CONFIG_FILE), by outcome: applied, rejected, unchanged.',
+  });
+  const observables = [exports, dropped, lastSuccess, overflow, limit, reloads];
   const callback = (result: import('@opentelemetry/api').BatchObservableResult) => {
     for (const s of sources.exportStats.snapshot()) {
       const base = { signal: s.signal, exporter: s.exporter };
@@ -45,6 +51,9 @@ export function registerSelfMetrics(meter: Meter, sources: SelfMetricsSources): 
     for (const guard of sources.guards())
       result.observe(overflow, guard.overflowed, { instrument: guard.instrument });
     result.observe(limit, sources.cardinalityLimit);
+    const counts = sources.reloads?.();
+    if (counts !== undefined)
+      for (const [outcome, n] of Object.entries(counts)) result.observe(reloads, n, { outcome });
   };
   meter.addBatchObservableCallback(callback, observables);
   return () => meter.removeBatchObservableCallback(callback, observables);

@@ -37,10 +37,15 @@ export class RegisteredCheck {
     return this.last;
   }
 
-  /** The cached outcome if still fresh, else a new run. Never rejects. */
-  run(): Promise<CheckOutcome> {
+  /**
+   * The cached outcome if still fresh, else a new run. With `fresh`, skips the cache (an operator's
+   * "run now"); a run already in flight is still shared. Never rejects.
+   */
+  run(fresh = false): Promise<CheckOutcome> {
     const last = this.last;
-    if (last !== undefined && Date.now() - last.time < this.settings.cacheMs) return Promise.resolve(last);
+    if (!fresh && last !== undefined && Date.now() - last.time < this.settings.cacheMs) {
+      return Promise.resolve(last);
+    }
     this.inFlight ??= this.execute().then((outcome) => {
       this.inFlight = undefined;
       this.last = outcome;

@@ -64,6 +64,11 @@ export class CheckRegistry {
     return this.checks.delete(check.settings.name);
   }
 
+  /** The check registered under `name`, if any. */
+  get(name: string): RegisteredCheck | undefined {
+    return this.checks.get(name);
+  }
+
   /** Every check, in registration order. */
   all(): RegisteredCheck[] {
     return [...this.checks.values()];

@@ -1,4 +1,4 @@
-import { invalid, parseInteger } from '@otelkit/core';
+import { invalid, PRESETS, type PresetName, parseInteger } from '@otelkit/core';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -12,10 +12,11 @@ export function defaultShutdownDelayMs(env: Env): number {
 }
 
 /**
- * The shutdown delay: the option, else `OTELKIT_SHUTDOWN_DELAY_MS`, else {@link defaultShutdownDelayMs}.
+ * The shutdown delay: the option, else `OTELKIT_SHUTDOWN_DELAY_MS`, else the `OTELKIT_PRESET`'s, else
+ * {@link defaultShutdownDelayMs}.
  * @throws OtelkitError `OTELKIT_ERR_INVALID_CONFIG` naming the variable (or option) and value.
  */
-export function resolveShutdownDelayMs(option: number | undefined, env: Env): number {
+export function resolveShutdownDelayMs(option: number | undefined, env: Env, preset?: PresetName): number {
   if (option !== undefined) {
     if (!Number.isInteger(option) || option < 0 || option > MAX_DELAY_MS) {
       invalid('shutdownDelayMs', option, `an integer from 0 to ${MAX_DELAY_MS}`);
@@ -26,7 +27,7 @@ export function resolveShutdownDelayMs(option: number | undefined, env: Env): nu
   if (raw !== undefined && raw.trim() !== '') {
     return parseInteger('OTELKIT_SHUTDOWN_DELAY_MS', raw, { min: 0, max: MAX_DELAY_MS });
   }
-  return defaultShutdownDelayMs(env);
+  return preset === undefined ? defaultShutdownDelayMs(env) : PRESETS[preset].shutdownDelayMs;
 }
 
 /**

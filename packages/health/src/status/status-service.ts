@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { diag } from '@opentelemetry/api';
 import type { Telemetry } from '@otelkit/core';
-import type { CheckStatus } from '../check/types';
+import type { CheckOutcome, CheckStatus } from '../check/types';
 import type { LifecycleState } from '../lifecycle/lifecycle';
 import type { HealthReport, ProbeName } from '../report/report';
 import { type HistoryPoint, Ring } from './history';
@@ -25,7 +25,7 @@ export interface StatusCheck {
   readonly time: string;
 }
 
-/** The body of `/health/status.json`, which the status page polls. */
+/** The body of `/status` and `/health/status.json` (which the status page polls). */
 export interface StatusModel {
   readonly service: {
     readonly name: string;
@@ -45,20 +45,44 @@ export interface StatusModel {
   readonly operations: readonly OperationStats[];
   readonly windowSeconds: number;
   readonly runtime: RuntimeReading;
+  /**
+   * Sections added with `health.addStatusSection()` (the preload adds `circuitBreakers`: every live
+   * breaker's snapshot), by name. A provider that throws is reported as `{ "error": message }`.
+   */
+  readonly sections: Readonly<Record<string, unknown>>;
   readonly history: { readonly intervalMs: number; readonly points: readonly HistoryPoint[] };
   /** How often the page should poll, ms. */
   readonly refreshMs: number;
   readonly time: string;
 }
 
+/** Supplies one extra section of the status document; called on every request, may be async. */
+export type StatusSection = () => unknown;
+
 /** What the status service needs from its surroundings. */
 export interface StatusDeps {
+  readonly sections: () => ReadonlyMap<string, StatusSection>;
   readonly telemetry: Telemetry;
   readonly evaluate: (probe: ProbeName) => Promise<HealthReport>;
   readonly lifecycle: () => LifecycleState;
   readonly sampleIntervalMs: number;
   readonly historySize: number;
   readonly refreshMs: number;
+}
+
+/** A check outcome as the status document and the operator API show it. */
+export function toStatusCheck(c: CheckOutcome): StatusCheck {
+  return {
+    name: c.name,
+    kind: c.kind,
+    status: c.status,
+    critical: c.critical,
+    ...(c.output === undefined ? {} : { output: c.output }),
+    ...(c.observedValue === undefined ? {} : { observedValue: c.observedValue }),
+    ...(c.observedUnit === undefined ? {} : { observedUnit: c.observedUnit }),
+    durationMs: Math.round(c.durationSeconds * 1e6) / 1e3,
+    time: new Date(c.time).toISOString(),
+  };
 }
 
 interface Raw {
@@ -153,25 +177,31 @@ export class StatusService {
       },
       status: report.status,
       lifecycle: this.deps.lifecycle().phase,
-      checks: report.checks.map((c) => ({
-        name: c.name,
-        kind: c.kind,
-        status: c.status,
-        critical: c.critical,
-        ...(c.output === undefined ? {} : { output: c.output }),
-        ...(c.observedValue === undefined ? {} : { observedValue: c.observedValue }),
-        ...(c.observedUnit === undefined ? {} : { observedUnit: c.observedUnit }),
-        durationMs: Math.round(c.durationSeconds * 1e6) / 1e3,
-        time: new Date(c.time).toISOString(),
-      })),
+      checks: report.checks.map(toStatusCheck),
       breakers: reading.breakers,
       operations: operationStats(reading, base?.reading, seconds),
       windowSeconds: Math.round(seconds),
       runtime: this.runtime.read(false),
+      sections: await this.sections(),
       history: { intervalMs: this.deps.sampleIntervalMs, points: this.history.toArray() },
       refreshMs: this.deps.refreshMs,
       time: new Date(now).toISOString(),
     };
+  }
+
+  /** Every extra section's value; a failing provider becomes `{ error }` and a `diag.warn`. */
+  private async sections(): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    for (const [name, provider] of this.deps.sections()) {
+      try {
+        out[name] = await provider();
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        diag.warn(`otelkit health: status section ${name} failed: ${message}`);
+        out[name] = { error: message };
+      }
+    }
+    return out;
   }
 
   /** The newest sample at least a minute old, else the oldest one. */

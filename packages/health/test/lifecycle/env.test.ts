@@ -16,6 +16,12 @@ describe('shutdown settings', () => {
     assert.equal(resolveShutdownDelayMs(250, { OTELKIT_SHUTDOWN_DELAY_MS: '1500' }), 250);
   });
 
+  it('takes the preset’s delay when neither the option nor the variable is set', () => {
+    assert.equal(resolveShutdownDelayMs(undefined, {}, 'production'), 10_000);
+    assert.equal(resolveShutdownDelayMs(undefined, { OTELKIT_SHUTDOWN_DELAY_MS: '7' }, 'production'), 7);
+    assert.equal(resolveShutdownDelayMs(3, {}, 'production'), 3);
+  });
+
   it('refuses a bad OTELKIT_SHUTDOWN_DELAY_MS naming the variable and value', () => {
     assert.throws(
       () => resolveShutdownDelayMs(undefined, { OTELKIT_SHUTDOWN_DELAY_MS: '5s' }),
