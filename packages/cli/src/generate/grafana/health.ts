@@ -9,88 +9,94 @@ const STATUS_TEXT = [
 
 /** Health and the telemetry pipeline: overall and per-check status, scrape status, exports, overflow. */
 export function healthDashboard(o: GenerateOptions): Dashboard {
-  return dashboard(`otelkit-${o.service}-health`, `${o.service} / health and telemetry`, o.service, [
-    {
-      title: 'Overall health',
-      type: 'stat',
-      unit: 'short',
-      mappings: STATUS_TEXT,
-      queries: [{ expr: `min(otelkit_health_status{${SCOPE},check="overall"})`, legend: 'overall' }],
-    },
-    {
-      title: 'Scrape up',
-      type: 'stat',
-      unit: 'short',
-      mappings: [
-        { value: 1, text: 'up', color: 'green' },
-        { value: 0, text: 'down', color: 'red' },
-      ],
-      queries: [{ expr: `min(up{${SCOPE}})`, legend: 'up' }],
-    },
-    {
-      title: 'Checks (1 pass, 0.5 warn, 0 fail)',
-      unit: 'short',
-      min: 0,
-      max: 1,
-      queries: [
-        {
-          expr: `min by (check, kind) (otelkit_health_status{${SCOPE},check!="overall"})`,
-          legend: '{{check}} ({{kind}})',
-        },
-      ],
-    },
-    {
-      title: 'Overall health by instance',
-      unit: 'short',
-      min: 0,
-      max: 1,
-      queries: [
-        {
-          expr: `min by (instance) (otelkit_health_status{${SCOPE},check="overall"})`,
-          legend: '{{instance}}',
-        },
-      ],
-    },
-    {
-      title: 'Telemetry exports by outcome',
-      unit: 'ops',
-      queries: [
-        {
-          expr: `sum by (signal, exporter, outcome) (rate(otelkit_exporter_exports_total{${SCOPE}}[${RATE}]))`,
-          legend: '{{signal}} {{exporter}} {{outcome}}',
-        },
-      ],
-    },
-    {
-      title: 'Time since last successful export',
-      unit: 's',
-      queries: [
-        {
-          expr: `time() - max by (signal, exporter) (otelkit_exporter_last_success_timestamp_seconds{${SCOPE}})`,
-          legend: '{{signal}} {{exporter}}',
-        },
-      ],
-    },
-    {
-      title: 'Dropped telemetry',
-      unit: 'ops',
-      queries: [
-        {
-          expr: `sum by (signal, exporter) (rate(otelkit_exporter_dropped_total{${SCOPE}}[${RATE}]))`,
-          legend: '{{signal}} {{exporter}}',
-        },
-      ],
-    },
-    {
-      title: 'Cardinality overflow (limit per instrument)',
-      unit: 'ops',
-      queries: [
-        {
-          expr: `sum by (instrument) (rate(otelkit_metric_overflow_measurements_total{${SCOPE}}[${RATE}]))`,
-          legend: '{{instrument}}',
-        },
-        { expr: `max(otelkit_metric_cardinality_limit{${SCOPE}})`, legend: 'limit' },
-      ],
-    },
-  ]);
+  return dashboard(
+    `otelkit-${o.service}-health`,
+    `${o.service} / health and telemetry`,
+    o.service,
+    [
+      {
+        title: 'Overall health',
+        type: 'stat',
+        unit: 'short',
+        mappings: STATUS_TEXT,
+        queries: [{ expr: `min(otelkit_health_status{${SCOPE},check="overall"})`, legend: 'overall' }],
+      },
+      {
+        title: 'Scrape up',
+        type: 'stat',
+        unit: 'short',
+        mappings: [
+          { value: 1, text: 'up', color: 'green' },
+          { value: 0, text: 'down', color: 'red' },
+        ],
+        queries: [{ expr: `min(up{${SCOPE}})`, legend: 'up' }],
+      },
+      {
+        title: 'Checks (1 pass, 0.5 warn, 0 fail)',
+        unit: 'short',
+        min: 0,
+        max: 1,
+        queries: [
+          {
+            expr: `min by (check, kind) (otelkit_health_status{${SCOPE},check!="overall"})`,
+            legend: '{{check}} ({{kind}})',
+          },
+        ],
+      },
+      {
+        title: 'Overall health by instance',
+        unit: 'short',
+        min: 0,
+        max: 1,
+        queries: [
+          {
+            expr: `min by (instance) (otelkit_health_status{${SCOPE},check="overall"})`,
+            legend: '{{instance}}',
+          },
+        ],
+      },
+      {
+        title: 'Telemetry exports by outcome',
+        unit: 'ops',
+        queries: [
+          {
+            expr: `sum by (signal, exporter, outcome) (rate(otelkit_exporter_exports_total{${SCOPE}}[${RATE}]))`,
+            legend: '{{signal}} {{exporter}} {{outcome}}',
+          },
+        ],
+      },
+      {
+        title: 'Time since last successful export',
+        unit: 's',
+        queries: [
+          {
+            expr: `time() - max by (signal, exporter) (otelkit_exporter_last_success_timestamp_seconds{${SCOPE}})`,
+            legend: '{{signal}} {{exporter}}',
+          },
+        ],
+      },
+      {
+        title: 'Dropped telemetry',
+        unit: 'ops',
+        queries: [
+          {
+            expr: `sum by (signal, exporter) (rate(otelkit_exporter_dropped_total{${SCOPE}}[${RATE}]))`,
+            legend: '{{signal}} {{exporter}}',
+          },
+        ],
+      },
+      {
+        title: 'Cardinality overflow (limit per instrument)',
+        unit: 'ops',
+        queries: [
+          {
+            expr: `sum by (instrument) (rate(otelkit_metric_overflow_measurements_total{${SCOPE}}[${RATE}]))`,
+            legend: '{{instrument}}',
+          },
+          { expr: `max(otelkit_metric_cardinality_limit{${SCOPE}})`, legend: 'limit' },
+        ],
+      },
+    ],
+    o.alertmanager,
+  );
 }

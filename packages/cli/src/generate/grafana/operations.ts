@@ -14,95 +14,101 @@ export function operationsDashboard(o: GenerateOptions): Dashboard {
   /** `operation` and the `--operation-labels`, then `rest`. */
   const by = (...rest: string[]) => [byOperation(o), ...rest].join(', ');
   const legend = (rest = '') => operationLegend(o, rest);
-  return dashboard(`otelkit-${o.service}-operations`, `${o.service} / operations (${ns})`, o.service, [
-    {
-      title: 'Success rate',
-      type: 'stat',
-      unit: 'percentunit',
-      min: 0,
-      max: 1,
-      queries: [
-        {
-          expr: `sum(rate(${ops}{${SCOPE},status="success"}[${RATE}])) / sum(rate(${ops}{${SCOPE}}[${RATE}]))`,
-          legend: 'success rate',
-        },
-      ],
-    },
-    {
-      title: 'Oldest last success',
-      type: 'stat',
-      unit: 's',
-      queries: [{ expr: `max(time() - ${ns}_last_success_timestamp_seconds{${SCOPE}})`, legend: 'age' }],
-    },
-    {
-      title: 'Success rate by operation',
-      unit: 'percentunit',
-      min: 0,
-      max: 1,
-      queries: [
-        {
-          expr: `sum by (${by()}) (rate(${ops}{${SCOPE},status="success"}[${RATE}])) / sum by (${by()}) (rate(${ops}{${SCOPE}}[${RATE}]))`,
-          legend: legend(),
-        },
-      ],
-    },
-    {
-      title: 'Throughput',
-      unit: 'ops',
-      queries: [
-        {
-          expr: `sum by (${by('status')}) (rate(${ops}{${SCOPE}}[${RATE}]))`,
-          legend: legend('{{status}}'),
-        },
-      ],
-    },
-    {
-      title: 'Errors by type',
-      unit: 'ops',
-      queries: [
-        {
-          expr: `sum by (${by('error_type')}) (rate(${ns}_errors_total{${SCOPE}}[${RATE}]))`,
-          legend: legend('{{error_type}}'),
-        },
-      ],
-    },
-    {
-      title: 'Duration p50 / p95 / p99',
-      unit: 's',
-      queries: QUANTILES.map((q) => ({
-        expr: `histogram_quantile(${q}, sum by (${by('le')}) (rate(${ns}_operation_duration_seconds_bucket{${SCOPE}}[${RATE}])))`,
-        legend: legend(`p${Math.round(q * 100)}`),
-      })),
-    },
-    {
-      title: 'In flight',
-      unit: 'short',
-      queries: [{ expr: `sum by (${by()}) (${ns}_operations_active{${SCOPE}})`, legend: legend() }],
-    },
-    {
-      title: 'Queue depth',
-      unit: 'short',
-      queries: [{ expr: `sum by (queue) (${ns}_queue_depth{${SCOPE}})`, legend: '{{queue}}' }],
-    },
-    {
-      title: 'Time since last success',
-      unit: 's',
-      queries: [
-        {
-          expr: `time() - max by (${by()}) (${ns}_last_success_timestamp_seconds{${SCOPE}})`,
-          legend: legend(),
-        },
-      ],
-    },
-    {
-      title: 'Items processed',
-      unit: 'ops',
-      queries: [
-        {
-          expr: `sum by (${by('item_type', 'item_action')}) (rate(${ns}_items_total{${SCOPE}}[${RATE}]))`,
-          legend: legend('{{item_type}} {{item_action}}'),
-        },
-      ],
-    },
-  ]);
+  return dashboard(
+    `otelkit-${o.service}-operations`,
+    `${o.service} / operations (${ns})`,
+    o.service,
+    [
+      {
+        title: 'Success rate',
+        type: 'stat',
+        unit: 'percentunit',
+        min: 0,
+        max: 1,
+        queries: [
+          {
+            expr: `sum(rate(${ops}{${SCOPE},status="success"}[${RATE}])) / sum(rate(${ops}{${SCOPE}}[${RATE}]))`,
+            legend: 'success rate',
+          },
+        ],
+      },
+      {
+        title: 'Oldest last success',
+        type: 'stat',
+        unit: 's',
+        queries: [{ expr: `max(time() - ${ns}_last_success_timestamp_seconds{${SCOPE}})`, legend: 'age' }],
+      },
+      {
+        title: 'Success rate by operation',
+        unit: 'percentunit',
+        min: 0,
+        max: 1,
+        queries: [
+          {
+            expr: `sum by (${by()}) (rate(${ops}{${SCOPE},status="success"}[${RATE}])) / sum by (${by()}) (rate(${ops}{${SCOPE}}[${RATE}]))`,
+            legend: legend(),
+          },
+        ],
+      },
+      {
+        title: 'Throughput',
+        unit: 'ops',
+        queries: [
+          {
+            expr: `sum by (${by('status')}) (rate(${ops}{${SCOPE}}[${RATE}]))`,
+            legend: legend('{{status}}'),
+          },
+        ],
+      },
+      {
+        title: 'Errors by type',
+        unit: 'ops',
+        queries: [
+          {
+            expr: `sum by (${by('error_type')}) (rate(${ns}_errors_total{${SCOPE}}[${RATE}]))`,
+            legend: legend('{{error_type}}'),
+          },
+        ],
+      },
+      {
+        title: 'Duration p50 / p95 / p99',
+        unit: 's',
+        queries: QUANTILES.map((q) => ({
+          expr: `histogram_quantile(${q}, sum by (${by('le')}) (rate(${ns}_operation_duration_seconds_bucket{${SCOPE}}[${RATE}])))`,
+          legend: legend(`p${Math.round(q * 100)}`),
+        })),
+      },
+      {
+        title: 'In flight',
+        unit: 'short',
+        queries: [{ expr: `sum by (${by()}) (${ns}_operations_active{${SCOPE}})`, legend: legend() }],
+      },
+      {
+        title: 'Queue depth',
+        unit: 'short',
+        queries: [{ expr: `sum by (queue) (${ns}_queue_depth{${SCOPE}})`, legend: '{{queue}}' }],
+      },
+      {
+        title: 'Time since last success',
+        unit: 's',
+        queries: [
+          {
+            expr: `time() - max by (${by()}) (${ns}_last_success_timestamp_seconds{${SCOPE}})`,
+            legend: legend(),
+          },
+        ],
+      },
+      {
+        title: 'Items processed',
+        unit: 'ops',
+        queries: [
+          {
+            expr: `sum by (${by('item_type', 'item_action')}) (rate(${ns}_items_total{${SCOPE}}[${RATE}]))`,
+            legend: legend('{{item_type}} {{item_action}}'),
+          },
+        ],
+      },
+    ],
+    o.alertmanager,
+  );
 }

@@ -38,7 +38,34 @@ export interface Dashboard {
   readonly refresh: string;
   readonly time: { readonly from: string; readonly to: string };
   readonly templating: { readonly list: readonly Readonly<Record<string, unknown>>[] };
+  readonly links: readonly Readonly<Record<string, unknown>>[];
   readonly panels: readonly Panel[];
+}
+
+/**
+ * Links on every generated dashboard: Alertmanager's alert list filtered to the dashboard's `job`
+ * (listing and silencing stay with Alertmanager), and the other otelkit dashboards.
+ */
+function links(alertmanager: string): Readonly<Record<string, unknown>>[] {
+  const filter = encodeURIComponent('{job="$job"}');
+  return [
+    {
+      title: 'Alertmanager: alerts for $job',
+      type: 'link',
+      icon: 'bolt',
+      url: `http://${alertmanager}/#/alerts?filter=${filter}`,
+      targetBlank: true,
+      tooltip: 'Firing and silenced alerts in Alertmanager',
+    },
+    {
+      title: 'otelkit dashboards',
+      type: 'dashboards',
+      tags: ['otelkit'],
+      asDropdown: true,
+      includeVars: true,
+      keepTime: true,
+    },
+  ];
 }
 
 /** What a dashboard module declares for one panel; ids and layout are assigned by {@link dashboard}. */
@@ -142,12 +169,13 @@ function panel(spec: PanelSpec, id: number, gridPos: Panel['gridPos']): Panel {
   };
 }
 
-/** Builds a dashboard: panels two to a row (wide ones alone), ids in order, `job`/`instance` variables. */
+/** Builds a dashboard: panels two to a row (wide ones alone), ids in order, `job`/`instance` variables, links. */
 export function dashboard(
   uid: string,
   title: string,
   defaultJob: string,
   specs: readonly PanelSpec[],
+  alertmanager: string,
 ): Dashboard {
   const panels: Panel[] = [];
   let x = 0;
@@ -176,6 +204,7 @@ export function dashboard(
     refresh: '30s',
     time: { from: 'now-6h', to: 'now' },
     templating: templating(defaultJob),
+    links: links(alertmanager),
     panels,
   };
 }

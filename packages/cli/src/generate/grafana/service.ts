@@ -21,5 +21,6 @@ export function serviceDashboard(o: GenerateOptions): Dashboard | undefined {
       unit: p.unit ?? 'short',
       queries: [{ expr: p.expr, legend: p.legend ?? '__auto' }],
     })),
+    o.alertmanager,
   );
 }
