@@ -2,13 +2,20 @@ import type { BatchObservableResult } from '@opentelemetry/api';
 import { diag, metrics } from '@opentelemetry/api';
 import { BreakerMetrics, DURATION_FAILURE, DURATION_SUCCESS, DURATION_TIMEOUT } from './breaker-metrics';
 import { delist, enlist } from './directory';
-import { CircuitOpenError, CircuitTimeoutError, isCircuitTimeoutError } from './errors';
+import {
+  CircuitOpenError,
+  CircuitTimeoutError,
+  InvalidBreakerOptionError,
+  isCircuitTimeoutError,
+} from './errors';
 import { type BreakerEventName, type BreakerEvents, Emitter } from './events';
 import { type BreakerHealthOptions, type BreakerHealthResult, breakerHealthCheck } from './health-check';
 import { type BreakerInstruments, bindingFor, type CollectableBreaker, METER_NAME } from './instruments';
 import {
   type CircuitBreakerOptions,
   openDurationFor,
+  RELOADABLE_OPTIONS,
+  type ReloadableOption,
   type ResolvedBreakerOptions,
   resolveBreakerOptions,
 } from './options';
@@ -28,15 +35,16 @@ import { spanRejected, spanStateChange } from './tracing';
 export class CircuitBreaker implements CollectableBreaker {
   /** The breaker's name (the `name` attribute of its metrics). */
   readonly name: string;
-  private readonly options: ResolvedBreakerOptions;
+  private options: ResolvedBreakerOptions;
+  private given: CircuitBreakerOptions;
   private current: BreakerState;
   private epoch = 0;
   private consecutive = 0;
-  private readonly window: RollingWindow | undefined;
-  private readonly slowMs: number;
+  private window: RollingWindow | undefined;
+  private slowMs: number;
   private readonly emitter = new Emitter();
   private readonly telemetry: BreakerMetrics | undefined;
-  private readonly scheduler: TimeoutScheduler | undefined;
+  private scheduler: TimeoutScheduler | undefined;
   private readonly makeTimeoutError: () => Error;
   private readonly listing: WeakRef<CircuitBreaker>;
   private nSuccess = 0;
@@ -48,6 +56,7 @@ export class CircuitBreaker implements CollectableBreaker {
   /** Prefer {@link createCircuitBreaker}; throws `OTELKIT_ERR_INVALID_BREAKER_OPTION` for bad options. */
   constructor(name: string, options: CircuitBreakerOptions = {}) {
     this.options = resolveBreakerOptions(name, options);
+    this.given = options;
     this.name = name;
     const o = this.options;
     this.current = restoreState(o.initialState, o.openDurationMs, Date.now());
@@ -55,7 +64,7 @@ export class CircuitBreaker implements CollectableBreaker {
       o.failureRate !== undefined || o.slowCall !== undefined ? new RollingWindow(o.windowMs) : undefined;
     this.slowMs = o.slowCall?.durationMs ?? Number.POSITIVE_INFINITY;
     this.scheduler = o.timeoutMs > 0 ? new TimeoutScheduler(o.timeoutMs) : undefined;
-    this.makeTimeoutError = () => new CircuitTimeoutError(name, o.timeoutMs);
+    this.makeTimeoutError = () => new CircuitTimeoutError(name, this.options.timeoutMs);
     if (o.onStateChange !== undefined) this.emitter.on('stateChange', o.onStateChange);
     if (o.metrics) {
       const binding = bindingFor(o.meter ?? metrics.getMeter(METER_NAME));
@@ -63,6 +72,40 @@ export class CircuitBreaker implements CollectableBreaker {
       this.telemetry.attach(this);
     }
     this.listing = enlist(this);
+  }
+
+  /**
+   * Validates new thresholds for this breaker and returns a function that applies them (for a live
+   * reload, where every breaker is checked before any changes). The state and the counts are kept;
+   * calls already running keep the timeout they started with. Only the thresholds in
+   * {@link RELOADABLE_OPTIONS} can change; metric settings and callbacks cannot.
+   * @throws InvalidBreakerOptionError naming the option and the value.
+   */
+  prepareReconfigure(changes: Partial<Pick<CircuitBreakerOptions, ReloadableOption>>): () => void {
+    for (const key of Object.keys(changes)) {
+      if (!(RELOADABLE_OPTIONS as readonly string[]).includes(key)) {
+        throw new InvalidBreakerOptionError(
+          key,
+          (changes as Record<string, unknown>)[key],
+          `one of ${RELOADABLE_OPTIONS.join(', ')} (others need a restart)`,
+        );
+      }
+    }
+    const given = { ...this.given, ...changes };
+    const next = resolveBreakerOptions(this.name, given);
+    return () => {
+      const previous = this.options;
+      this.given = given;
+      this.options = next;
+      if (next.failureRate === undefined && next.slowCall === undefined) this.window = undefined;
+      else if (this.window === undefined || next.windowMs !== previous.windowMs)
+        this.window = new RollingWindow(next.windowMs);
+      this.slowMs = next.slowCall?.durationMs ?? Number.POSITIVE_INFINITY;
+      // A new scheduler for new calls; the old one finishes the calls it holds and then stops by itself.
+      if (next.timeoutMs !== previous.timeoutMs) {
+        this.scheduler = next.timeoutMs > 0 ? new TimeoutScheduler(next.timeoutMs) : undefined;
+      }
+    };
   }
 
   /** The current state; an open circuit whose open period has passed reads (and becomes) half-open. */

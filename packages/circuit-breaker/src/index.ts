@@ -31,9 +31,10 @@ export type {
   CircuitBreakerOptions,
   FailureRateOptions,
   OpenBackoffOptions,
+  ReloadableOption,
   SlowCallOptions,
 } from './options';
-export { BREAKER_DEFAULTS, defaultIsFailure } from './options';
+export { BREAKER_DEFAULTS, defaultIsFailure, RELOADABLE_OPTIONS } from './options';
 export type { BreakerRegistryOptions } from './registry';
 export { BreakerRegistry, createBreakerRegistry } from './registry';
 export type { BreakerCounts, BreakerSnapshot } from './snapshot';

@@ -238,3 +238,18 @@ export function openDurationFor(options: ResolvedBreakerOptions, opens: number):
   const grown = options.openDurationMs * options.backoffMultiplier ** Math.max(0, opens - 1);
   return Math.min(grown, options.maxOpenDurationMs);
 }
+
+/** The options a running breaker can change (see `prepareReconfigure`): its thresholds and timings. */
+export const RELOADABLE_OPTIONS = [
+  'consecutiveFailures',
+  'failureRate',
+  'slowCall',
+  'openDurationMs',
+  'openBackoff',
+  'halfOpenMaxCalls',
+  'halfOpenSuccesses',
+  'timeoutMs',
+] as const;
+
+/** One of {@link RELOADABLE_OPTIONS}. */
+export type ReloadableOption = (typeof RELOADABLE_OPTIONS)[number];

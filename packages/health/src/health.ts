@@ -11,6 +11,7 @@ import { HealthMetrics } from './metrics/health-metrics';
 import { operatorAudit } from './operator/audit';
 import { mountOperatorRoutes } from './operator/routes';
 import { type HealthOptions, resolveHealthOptions } from './options';
+import { healthReloadTarget } from './reload';
 import type { ServiceIdentity } from './report/health-json';
 import { type HealthReport, type ProbeName, summarize } from './report/report';
 import { mountProbeRoutes } from './report/routes';
@@ -88,6 +89,9 @@ export function startHealth(telemetry: Telemetry, options: HealthOptions = {}): 
   if (opts.initiallyReady) lifecycle.markReady();
   let metrics: HealthMetrics | undefined;
   const registry = new CheckRegistry((outcome) => metrics?.recordRun(outcome));
+  if (telemetry.config.configFile !== undefined) {
+    telemetry.addReloadTarget(healthReloadTarget(registry, telemetry.config.configFile));
+  }
   const hooks: ShutdownHook[] = [];
   const servers = new Set<Server>();
 

@@ -19,6 +19,8 @@ export type { HttpCheckOptions } from './checks/http';
 export { httpCheck } from './checks/http';
 export type { LastSuccessCheckOptions } from './checks/last-success';
 export { lastSuccessCheck } from './checks/last-success';
+export type { ReconfigurableCheck } from './checks/reconfigurable';
+export { isReconfigurable } from './checks/reconfigurable';
 export type { TcpCheckOptions } from './checks/tcp';
 export { tcpCheck } from './checks/tcp';
 export type { Health } from './health';

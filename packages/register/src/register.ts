@@ -9,6 +9,7 @@ import { flushBeforeExit } from './exit-flush';
 import { loadInstrumentations, parseEnabledInstrumentations } from './instrumentations';
 import { isHttpServer, onServerListening } from './listen-hook';
 import { mountBreakerOperator } from './operator/breakers';
+import { breakersReloadTarget } from './reload-breakers';
 import { configurationSummary } from './summary';
 
 /** Options of {@link register}: core's options plus the composed packages'. */
@@ -73,12 +74,14 @@ export function register(options: RegisterOptions = {}): Registration | undefine
         env,
         handleSignals: true,
         routes: !worker,
-        statusPage: !worker,
+        // Workers serve no page; elsewhere the preset (or the default) decides.
+        ...(worker ? { statusPage: false } : {}),
         ...options.health,
       });
     }
     const operator = options.health === false || options.health?.operatorRoutes !== false;
     if (!worker && operator) mountBreakerOperator(telemetry, health);
+    if (config.configFile !== undefined) telemetry.addReloadTarget(breakersReloadTarget(config.configFile));
     const role = worker ? 'cluster worker' : 'process';
     for (const line of configurationSummary(config, tracing, loaded.report, role))
       diag.debug(`otelkit: ${line}`);

@@ -13,7 +13,7 @@ describe('dashboard links', () => {
     const boards = Object.entries(dashboards(o));
     assert.ok(boards.length >= 6);
     for (const [file, board] of boards) {
-      const links = (board as { links: Array<Record<string, unknown>> }).links;
+      const links = (board as unknown as { links: Array<Record<string, unknown>> }).links;
       const alerts = links.find((l) => l.type === 'link');
       assert.equal(
         alerts?.url,

@@ -28,7 +28,8 @@ export class RegisteredCheck {
 
   constructor(
     readonly settings: CheckSettings,
-    private readonly fn: CheckFunction,
+    /** The check function as registered. */
+    readonly fn: CheckFunction,
     private readonly onRun: RunListener,
   ) {}
 

@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { CheckFunction } from '../check/types';
+import { type ReconfigurableCheck, reconfigurable } from './reconfigurable';
 import { rateHigh, roundMs, threshold } from './thresholds';
 
 /** Options of {@link eventLoopDelayCheck}. */
@@ -20,14 +20,23 @@ const DEFAULTS = { warnMs: 100, failMs: 1_000, percentile: 99 } as const;
  * @example
  * health.registerCheck('eventloop:delay', eventLoopDelayCheck({ warnMs: 100, failMs: 500 }), { kind: 'liveness' });
  */
-export function eventLoopDelayCheck(options: EventLoopDelayCheckOptions = {}): CheckFunction {
-  const o = { ...DEFAULTS, ...options };
-  const warnMs = threshold('eventLoopDelayCheck warnMs', o.warnMs);
-  const failMs = threshold('eventLoopDelayCheck failMs', o.failMs);
+export function eventLoopDelayCheck(
+  options: EventLoopDelayCheckOptions = {},
+): ReconfigurableCheck<EventLoopDelayCheckOptions> {
+  const resolve = (given: EventLoopDelayCheckOptions) => {
+    const o = { ...DEFAULTS, ...given };
+    return {
+      percentile: o.percentile,
+      warnMs: threshold('eventLoopDelayCheck warnMs', o.warnMs),
+      failMs: threshold('eventLoopDelayCheck failMs', o.failMs),
+    };
+  };
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
   let last = 0;
-  return () => {
+  return reconfigurable(options, resolve, (current) => () => {
+    const o = current();
+    const { warnMs, failMs } = o;
     if (histogram.count > 0) last = histogram.percentile(o.percentile) / 1e6;
     histogram.reset();
     const status = rateHigh(last, warnMs, failMs);
@@ -37,5 +46,5 @@ export function eventLoopDelayCheck(options: EventLoopDelayCheckOptions = {}): C
       observedUnit: 'ms',
       ...(status === 'pass' ? {} : { output: `event loop delay p${o.percentile} is ${roundMs(last)} ms` }),
     };
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { getHeapStatistics } from 'node:v8';
-import type { CheckFunction } from '../check/types';
+import { type ReconfigurableCheck, reconfigurable } from './reconfigurable';
 import { rateHigh, ratio } from './thresholds';
 
 /** Options of {@link heapCheck}. */
@@ -15,10 +15,13 @@ export interface HeapCheckOptions {
  * @example
  * health.registerCheck('memory:heap', heapCheck({ warnRatio: 0.8, failRatio: 0.95 }), { kind: 'liveness' });
  */
-export function heapCheck(options: HeapCheckOptions = {}): CheckFunction {
-  const warn = ratio('heapCheck warnRatio', options.warnRatio ?? 0.85);
-  const fail = ratio('heapCheck failRatio', options.failRatio ?? 0.95);
-  return () => {
+export function heapCheck(options: HeapCheckOptions = {}): ReconfigurableCheck<HeapCheckOptions> {
+  const resolve = (o: HeapCheckOptions) => ({
+    warn: ratio('heapCheck warnRatio', o.warnRatio ?? 0.85),
+    fail: ratio('heapCheck failRatio', o.failRatio ?? 0.95),
+  });
+  return reconfigurable(options, resolve, (current) => () => {
+    const { warn, fail } = current();
     const heap = getHeapStatistics();
     const used = heap.used_heap_size / heap.heap_size_limit;
     const status = rateHigh(used, warn, fail);
@@ -33,5 +36,5 @@ export function heapCheck(options: HeapCheckOptions = {}): CheckFunction {
             output: `heap ${percent} % used (${Math.round(heap.used_heap_size / 1048576)} of ${Math.round(heap.heap_size_limit / 1048576)} MiB)`,
           }),
     };
-  };
+  });
 }
