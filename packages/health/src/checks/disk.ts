@@ -1,6 +1,6 @@
 import { statfs } from 'node:fs/promises';
 import { invalid } from '@otelkit/core';
-import type { CheckFunction } from '../check/types';
+import { type ReconfigurableCheck, reconfigurable } from './reconfigurable';
 import { rateLow, ratio, threshold } from './thresholds';
 
 /** Options of {@link diskSpaceCheck}. Give bytes or ratios (free / total); ratios default to 10 % / 5 %. */
@@ -22,15 +22,20 @@ export interface DiskSpaceCheckOptions {
  * @example
  * health.registerCheck('disk:free', diskSpaceCheck({ path: '/var/data', failBytes: 1e9 }));
  */
-export function diskSpaceCheck(options: DiskSpaceCheckOptions): CheckFunction {
+export function diskSpaceCheck(options: DiskSpaceCheckOptions): ReconfigurableCheck<DiskSpaceCheckOptions> {
   const path = options?.path;
   if (typeof path !== 'string' || path === '') invalid('diskSpaceCheck path', path, 'a file system path');
-  const byBytes = options.warnBytes !== undefined || options.failBytes !== undefined;
-  const warnBytes = threshold('diskSpaceCheck warnBytes', options.warnBytes);
-  const failBytes = threshold('diskSpaceCheck failBytes', options.failBytes);
-  const warnRatio = ratio('diskSpaceCheck warnRatio', options.warnRatio ?? (byBytes ? undefined : 0.1));
-  const failRatio = ratio('diskSpaceCheck failRatio', options.failRatio ?? (byBytes ? undefined : 0.05));
-  return async () => {
+  const resolve = (o: DiskSpaceCheckOptions) => {
+    const byBytes = o.warnBytes !== undefined || o.failBytes !== undefined;
+    return {
+      warnBytes: threshold('diskSpaceCheck warnBytes', o.warnBytes),
+      failBytes: threshold('diskSpaceCheck failBytes', o.failBytes),
+      warnRatio: ratio('diskSpaceCheck warnRatio', o.warnRatio ?? (byBytes ? undefined : 0.1)),
+      failRatio: ratio('diskSpaceCheck failRatio', o.failRatio ?? (byBytes ? undefined : 0.05)),
+    };
+  };
+  return reconfigurable(options, resolve, (current) => async () => {
+    const { warnBytes, failBytes, warnRatio, failRatio } = current();
     const stats = await statfs(path);
     const free = stats.bavail * stats.bsize;
     const total = stats.blocks * stats.bsize;
@@ -52,5 +57,5 @@ export function diskSpaceCheck(options: DiskSpaceCheckOptions): CheckFunction {
         ? {}
         : { output: `${mib} MiB (${Math.round(freeRatio * 1000) / 10} %) free on ${path}` }),
     };
-  };
+  });
 }

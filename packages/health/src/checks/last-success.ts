@@ -1,5 +1,5 @@
 import { invalid, type MetricsSnapshot } from '@otelkit/core';
-import type { CheckFunction } from '../check/types';
+import { type ReconfigurableCheck, reconfigurable } from './reconfigurable';
 import { rateHigh, threshold } from './thresholds';
 
 /** Options of {@link lastSuccessCheck}. */
@@ -26,7 +26,9 @@ export interface LastSuccessCheckOptions {
  *   telemetry, namespace: 'sync', operation: 'sync_cycle', warnAfterMs: 15 * 60_000, failAfterMs: 60 * 60_000,
  * }));
  */
-export function lastSuccessCheck(options: LastSuccessCheckOptions): CheckFunction {
+export function lastSuccessCheck(
+  options: LastSuccessCheckOptions,
+): ReconfigurableCheck<LastSuccessCheckOptions> {
   const read =
     options?.snapshot ?? (options?.telemetry === undefined ? undefined : () => options.telemetry!.snapshot());
   if (read === undefined)
@@ -36,13 +38,16 @@ export function lastSuccessCheck(options: LastSuccessCheckOptions): CheckFunctio
     invalid('lastSuccessCheck namespace', namespace, 'a namespace');
   if (typeof operation !== 'string' || operation === '')
     invalid('lastSuccessCheck operation', operation, 'an operation name');
-  const failAfterMs = threshold('lastSuccessCheck failAfterMs', options.failAfterMs);
-  if (failAfterMs === undefined)
-    invalid('lastSuccessCheck failAfterMs', undefined, 'a number of milliseconds');
-  const warnAfterMs = threshold('lastSuccessCheck warnAfterMs', options.warnAfterMs);
+  const resolve = (o: LastSuccessCheckOptions) => {
+    const failAfterMs = threshold('lastSuccessCheck failAfterMs', o.failAfterMs);
+    if (failAfterMs === undefined)
+      invalid('lastSuccessCheck failAfterMs', undefined, 'a number of milliseconds');
+    return { failAfterMs, warnAfterMs: threshold('lastSuccessCheck warnAfterMs', o.warnAfterMs) };
+  };
   const metric = `${namespace}.last_success.timestamp`;
   const createdAt = Date.now();
-  return async () => {
+  return reconfigurable(options, resolve, (current) => async () => {
+    const { warnAfterMs, failAfterMs } = current();
     const snapshot = await read();
     const point = snapshot?.metrics
       .find((m) => m.name === metric)
@@ -58,5 +63,5 @@ export function lastSuccessCheck(options: LastSuccessCheckOptions): CheckFunctio
           ? `${operation}: no success in the ${seconds} s since start`
           : `${operation}: last success ${seconds} s ago`;
     return { status, observedValue: seconds, observedUnit: 's', ...(output === undefined ? {} : { output }) };
-  };
+  });
 }
