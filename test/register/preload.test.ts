@@ -65,6 +65,13 @@ describe('@otelkit/register preload', () => {
     assert.equal(span.kind, 2, 'a server span');
     assert.equal(attr(span, 'http.request.method'), 'GET');
     assert.equal(attr(span, 'http.response.status_code'), 200);
+    assert.ok(
+      !spans(receiver.received).some((s) =>
+        ['/metrics', '/readyz', '/livez'].includes(String(attr(s, 'url.path'))),
+      ),
+      'scrapes and probes of otelkit’s own server are not traced',
+    );
+    assert.doesNotMatch(text, /http_route="\/metrics"|url_path/);
     await fetch(`http://127.0.0.1:${port}/exit`);
     assert.equal(await app.exited, 0, 'exits by itself once the app is done');
   });

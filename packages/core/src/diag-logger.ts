@@ -1,4 +1,5 @@
-import { DiagConsoleLogger, DiagLogLevel, diag } from '@opentelemetry/api';
+import { format } from 'node:util';
+import { type DiagLogger, DiagLogLevel, diag } from '@opentelemetry/api';
 import type { LogLevelName } from './config/types';
 
 const LEVELS: Record<LogLevelName, DiagLogLevel> = {
@@ -11,10 +12,23 @@ const LEVELS: Record<LogLevelName, DiagLogLevel> = {
   all: DiagLogLevel.ALL,
 };
 
+function line(message: string, ...args: unknown[]): void {
+  process.stderr.write(`${format(message, ...args)}\n`);
+}
+
 /**
- * Routes OpenTelemetry's diagnostic log (and so otelkit's) to stderr at the configured
- * `OTEL_LOG_LEVEL`. The console logger writes `console.error`/`console.warn`, never stdout.
+ * Every level to stderr: the upstream console logger sends info and debug to stdout, where they would
+ * mix with the app's own output (and its JSON logs).
  */
+const STDERR_LOGGER: DiagLogger = {
+  error: line,
+  warn: line,
+  info: line,
+  debug: line,
+  verbose: line,
+};
+
+/** Routes OpenTelemetry's diagnostic log (and so otelkit's) to stderr at the configured `OTEL_LOG_LEVEL`. */
 export function setDiagLogLevel(level: LogLevelName): void {
-  diag.setLogger(new DiagConsoleLogger(), { logLevel: LEVELS[level], suppressOverrideMessage: true });
+  diag.setLogger(STDERR_LOGGER, { logLevel: LEVELS[level], suppressOverrideMessage: true });
 }

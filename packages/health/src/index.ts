@@ -34,7 +34,7 @@ export type { OperatorAction, OperatorAudit, OperatorOutcome } from './operator/
 export { OPERATOR_ACTIONS_METRIC, operatorAudit, UNKNOWN_TARGET } from './operator/audit';
 export { CHECKS_PATH, STATUS_PATH } from './operator/routes';
 export type { HealthOptions } from './options';
-export { HEALTH_DEFAULTS } from './options';
+export { HEALTH_DEFAULTS, resolveHealthOptions } from './options';
 export type { HealthJsonBody, HealthJsonCheck } from './report/health-json';
 export { HEALTH_JSON } from './report/health-json';
 export type { HealthReport, ProbeName } from './report/report';

@@ -1,7 +1,7 @@
 import { diag, metrics, trace } from '@opentelemetry/api';
 import { resolveConfig, startTelemetry, type Telemetry, type TelemetryOptions } from '@otelkit/core';
-import { type Health, type HealthOptions, startHealth } from '@otelkit/health';
-import { startTracing, type Tracing, type TracingOptions } from '@otelkit/tracing';
+import { type Health, type HealthOptions, resolveHealthOptions, startHealth } from '@otelkit/health';
+import { resolveTracingConfig, startTracing, type Tracing, type TracingOptions } from '@otelkit/tracing';
 import { registerWorkersCheck } from './cluster/health';
 import { isClusterWorker } from './cluster/lazy';
 import { serveClusterMetrics } from './cluster/primary';
@@ -53,6 +53,12 @@ export function register(options: RegisterOptions = {}): Registration | undefine
     options.instrumentations ?? parseEnabledInstrumentations(env.OTEL_NODE_ENABLED_INSTRUMENTATIONS);
   const worker = isClusterWorker();
 
+  // Every setting is validated before anything starts, so a refused configuration leaves no server or
+  // provider behind (for programs that catch the error).
+  if (options.tracing !== false) resolveTracingConfig({ env, ...options.tracing }, env, config.preset);
+  if (options.health !== false) {
+    resolveHealthOptions({ env, ...options.health }, config.shutdownTimeoutMs, config.preset);
+  }
   const telemetry = startTelemetry({ ...options, server: worker ? false : options.server });
   let tracing: Tracing | undefined;
   let health: Health | undefined;

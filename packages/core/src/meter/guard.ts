@@ -30,6 +30,8 @@ function isAttributeValue(value: unknown): value is AttributeValue {
 export class CardinalityGuard {
   /** Measurements routed to the overflow series since start. */
   overflowed = 0;
+  /** Attributes dropped because their values were not attribute values (objects, functions, …). */
+  droppedAttributes = 0;
   /** Per-series state of aggregating instruments, by canonical key (at most limit + 1). */
   private readonly payloads = new Map<string, unknown>();
   /** Admitted sets in callers' property orders (fast path), at most twice the limit. */
@@ -150,6 +152,7 @@ export class CardinalityGuard {
       const value: unknown = attributes[name];
       if (value === undefined || value === null) continue;
       if (!isAttributeValue(value)) {
+        this.droppedAttributes++;
         if (!this.warnedSanitize) {
           this.warnedSanitize = true;
           diag.warn(

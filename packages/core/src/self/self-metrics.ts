@@ -1,5 +1,6 @@
 import type { Meter } from '@opentelemetry/api';
 import type { CardinalityGuard } from '../meter/guard';
+import { invalidMeasurements } from '../meter/values';
 import type { ExportStats } from './export-stats';
 
 /** What the self-metrics read at each collection. */
@@ -38,7 +39,14 @@ export function registerSelfMetrics(meter: Meter, sources: SelfMetricsSources): 
     description:
       'Reloads of the settings file (OTELKIT_CONFIG_FILE), by outcome: applied, rejected, unchanged.',
   });
-  const observables = [exports, dropped, lastSuccess, overflow, limit, reloads];
+  const invalid = meter.createObservableCounter('otelkit.metric.invalid.measurements', {
+    description:
+      'Measurements dropped at record time as invalid (NaN, infinite, negative counter increments, non-numbers).',
+  });
+  const droppedAttributes = meter.createObservableCounter('otelkit.metric.dropped.attributes', {
+    description: 'Attributes dropped at record time because their values were not attribute values.',
+  });
+  const observables = [exports, dropped, lastSuccess, overflow, limit, reloads, invalid, droppedAttributes];
   const callback = (result: import('@opentelemetry/api').BatchObservableResult) => {
     for (const s of sources.exportStats.snapshot()) {
       const base = { signal: s.signal, exporter: s.exporter };
@@ -48,8 +56,13 @@ export function registerSelfMetrics(meter: Meter, sources: SelfMetricsSources): 
       if (s.lastSuccessMs !== undefined) result.observe(lastSuccess, s.lastSuccessMs / 1000, base);
     }
     // Every guarded instrument is reported, at 0 until it overflows, so increase() sees the first burst.
-    for (const guard of sources.guards())
+    for (const guard of sources.guards()) {
       result.observe(overflow, guard.overflowed, { instrument: guard.instrument });
+      if (guard.droppedAttributes > 0) {
+        result.observe(droppedAttributes, guard.droppedAttributes, { instrument: guard.instrument });
+      }
+    }
+    for (const [instrument, n] of invalidMeasurements) result.observe(invalid, n, { instrument });
     result.observe(limit, sources.cardinalityLimit);
     const counts = sources.reloads?.();
     if (counts !== undefined)

@@ -48,6 +48,17 @@ type State =
   | { readonly phase: 'closing'; readonly done: Promise<void> }
   | { readonly phase: 'closed' };
 
+/**
+ * Marks otelkit's own server so that otelkit's HTTP instrumentation leaves it out: a scrape of
+ * `/metrics` or a probe is not the app's traffic, and must not add spans or RED metrics.
+ */
+export const INTERNAL_SERVER = Symbol.for('otelkit.internal-server');
+
+function markInternal(server: Server): Server {
+  (server as unknown as Record<symbol, boolean>)[INTERNAL_SERVER] = true;
+  return server;
+}
+
 function describe(error: unknown): string {
   const { code, message } = error as NodeJS.ErrnoException;
   return code !== undefined ? `${code}: ${message}` : String(message ?? error);
@@ -73,21 +84,23 @@ function createNodeServer(
     // Node checks the two timeouts above on this interval (default 30 s, far coarser than they are).
     connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(options.headersTimeoutMs / 4))),
   };
-  if (tls === undefined) return createHttpServer(httpOptions, listener);
+  if (tls === undefined) return markInternal(createHttpServer(httpOptions, listener));
   const { certFile, keyFile } = options.tls!;
   try {
-    return createHttpsServer(
-      {
-        ...httpOptions,
-        cert: tls.cert,
-        key: tls.key,
-        ca: tls.ca,
-        requestCert: tls.ca !== undefined,
-        rejectUnauthorized: tls.ca !== undefined,
-        handshakeTimeout: options.headersTimeoutMs,
-      },
-      listener,
-    ) as unknown as Server;
+    return markInternal(
+      createHttpsServer(
+        {
+          ...httpOptions,
+          cert: tls.cert,
+          key: tls.key,
+          ca: tls.ca,
+          requestCert: tls.ca !== undefined,
+          rejectUnauthorized: tls.ca !== undefined,
+          handshakeTimeout: options.headersTimeoutMs,
+        },
+        listener,
+      ) as unknown as Server,
+    );
   } catch (cause) {
     throw new OtelkitError(
       'OTELKIT_ERR_TLS_FILE',

@@ -133,6 +133,18 @@ describe('startTelemetry + /metrics', () => {
     );
   });
 
+  it('counts every measurement and attribute it drops at record time', async () => {
+    const url = await start({ runtimeMetrics: false });
+    const counter = metrics.getMeter('drops').createCounter('drops.requests');
+    for (const bad of [Number.NaN, -1, Number.POSITIVE_INFINITY]) counter.add(bad, { ok: 'yes' });
+    counter.add(1, { ok: 'yes', bad: { nested: true } as unknown as string });
+    counter.add(1, { ok: 'yes', fn: (() => 1) as unknown as string });
+    const text = await (await fetch(`${url}/metrics`)).text();
+    assert.match(text, /otelkit_metric_invalid_measurements_total\{instrument="drops\.requests"[^}]*\} 3/);
+    assert.match(text, /otelkit_metric_dropped_attributes_total\{instrument="drops\.requests"[^}]*\} 2/);
+    assert.match(text, /drops_requests_total\{ok="yes"[^}]*\} 2/);
+  });
+
   it('is idempotent on shutdown and closes the server', async () => {
     const url = await start({ runtimeMetrics: false });
     const t = telemetry!;

@@ -15,6 +15,10 @@ import { correlationIdFrom, withCorrelationId } from '../correlation/context';
 import { isValidCorrelationId, newCorrelationId } from '../correlation/id';
 import type { RedHistogram } from './red-metrics';
 import { SERVER_STATE_KEY, type ServerRequestState } from './request-state';
+
+/** The marker core sets on otelkit's own server (`Symbol.for`, so it is shared across copies). */
+const INTERNAL_SERVER = Symbol.for('otelkit.internal-server');
+
 import { normalizeMethod, parseHostHeader, pathOf, statusErrorType } from './semconv';
 
 /** Settings of {@link instrumentServers}. @internal */
@@ -122,8 +126,11 @@ export function instrumentServers(
     const hadOwn = Object.hasOwn(proto, 'emit');
     const original = proto.emit;
     proto.emit = function emit(this: Server, event: string | symbol, req?: unknown, res?: unknown): boolean {
-      // biome-ignore lint/complexity/noArguments: forwards every argument of other events unchanged, without copying
-      if (event !== 'request') return Reflect.apply(original, this, arguments);
+      // Other events, and otelkit's own observability server (scrapes, probes: not the app's traffic).
+      if (event !== 'request' || (this as unknown as Record<symbol, unknown>)[INTERNAL_SERVER] === true) {
+        // biome-ignore lint/complexity/noArguments: forwards every argument unchanged, without copying
+        return Reflect.apply(original, this, arguments);
+      }
       let ctx: Context;
       try {
         ctx = start(req as WithState, res as ServerResponse, scheme);

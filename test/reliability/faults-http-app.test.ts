@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { FIXTURES, observabilityUrl, preloadEnv, spawnNode } from './helpers/child';
+import { FaultBackend } from './helpers/fault-backend';
+import { assertFaultWalk, worstP99ChangePct } from './helpers/fault-checks';
+import { FAULT_PHASES, selfMetrics, walkFaults } from './helpers/fault-walk';
+import { seconds } from './helpers/profile';
+import { recordResult, round1 } from './helpers/results';
+import { sumOf } from './helpers/scrape';
+
+const PHASE_S = seconds(3, 600);
+const WARMUP_S = seconds(2, 30);
+const RATE = 200;
+
+const backend = new FaultBackend();
+after(() => backend.stop());
+
+describe('backend faults: a plain http app under the preload', () => {
+  it('keeps its latency, memory and /metrics through faults (a)–(e), counts every lost span, and resumes after (f)', {
+    timeout: (WARMUP_S + PHASE_S * FAULT_PHASES.length + 90) * 1000,
+  }, async (t) => {
+    const endpoint = await backend.start();
+    const started = Date.now();
+    const app = spawnNode(
+      ['--require', '@otelkit/register', join(FIXTURES, 'http-app.cjs')],
+      preloadEnv({
+        OTEL_SERVICE_NAME: 'reliability-http-app',
+        OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+        OTEL_BSP_SCHEDULE_DELAY: '200',
+        OTEL_EXPORTER_OTLP_TIMEOUT: '1000',
+        OTEL_METRIC_EXPORT_INTERVAL: '1000',
+      }),
+    );
+    after(() => app.kill());
+    const port = (await app.waitFor(/app listening (\d+)/))[1];
+    const metricsUrl = `${await observabilityUrl(app)}/metrics`;
+
+    const phases = await walkFaults(
+      {
+        app,
+        backend,
+        metricsUrl,
+        loadUrl: (p) => `http://127.0.0.1:${port}/phase-${p}`,
+        seconds: PHASE_S,
+        rate: RATE,
+        warmupSeconds: WARMUP_S,
+        spansOf: (p) => backend.spansUnder(`/phase-${p}`),
+      },
+      FAULT_PHASES,
+    );
+    for (const p of phases) t.diagnostic(JSON.stringify({ ...p, load: { ...p.load } }));
+    assertFaultWalk(phases);
+
+    // Every span is either delivered or counted as dropped. The app counts its server requests itself
+    // (http.server.request.duration, app requests and /metrics scrapes alike, recorded as each ends):
+    // that count = spans the backend received + otelkit_exporter_dropped_total{signal="traces"}.
+    let received = 0;
+    let dropped = 0;
+    let created = 0;
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const self = await selfMetrics(metricsUrl);
+      dropped = self.tracesDropped;
+      created = sumOf(self.text, 'http_server_request_duration_seconds_count');
+      received = backend.spansUnder('/');
+      if (received + dropped === created || Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    t.diagnostic(`spans created ${created}, received ${received}, dropped and counted ${dropped}`);
+    assert.ok(dropped > 0, 'the faults cost spans, and they were counted');
+    assert.equal(
+      received + dropped,
+      created,
+      `created ${created} = received ${received} + dropped ${dropped}`,
+    );
+    // No loss where none is promised: with the backend up, every answered request's span arrives.
+    const baseline = phases[0]!;
+    const recovered = phases.at(-1)!;
+    const lostBaseline = Math.max(0, baseline.load.ok - backend.spansUnder('/phase-baseline'));
+    const lostRecovered = Math.max(0, recovered.load.ok - backend.spansUnder('/phase-f-recovered'));
+    assert.equal(lostBaseline, 0, 'no span lost with a healthy backend');
+    assert.equal(lostRecovered, 0, 'no span lost once the backend is back');
+
+    recordResult({
+      id: 'faults-http-app',
+      what: 'plain http app under the preload; backend (a) refuses, (b) hangs, (c) 500, (d) 429 + Retry-After, (e) resets, (f) comes back',
+      durationS: round1((Date.now() - started) / 1000),
+      load: `${RATE} req/s steady, 10 connections, ${PHASE_S} s per phase (baseline + 6)`,
+      worstP99ChangePct: round1(worstP99ChangePct(phases)),
+      rssBeforeMb: round1(phases[0]!.rssStartMb),
+      rssAfterMb: round1(phases.at(-1)!.rssEndMb),
+      rssMaxMb: round1(Math.max(...phases.map((p) => p.rssMaxMb))),
+      dropsCounted: dropped,
+      dataLost: lostBaseline + lostRecovered + Math.max(0, created - received - dropped),
+      held: 'no app request failed; /metrics answered every scrape; failures on the self-metrics in each fault; export resumed without restart; spans created = received + dropped (counted)',
+      details: phases,
+    });
+  });
+});

@@ -1,0 +1,143 @@
+import type { Child } from './child';
+import type { FaultBackend, FaultMode } from './fault-backend';
+import { type LoadResult, steadyLoad } from './load';
+import { RssSampler } from './rss';
+import { sumOf, timedGet } from './scrape';
+
+/** One phase of a fault walk: a backend mode held for a while under steady load. */
+export interface Phase {
+  /** `baseline`, `a-refuse`, … also the request path prefix (`/phase-<name>`). */
+  readonly name: string;
+  readonly mode: FaultMode;
+}
+
+/** The walk of the issue: a no-fault baseline, faults (b)–(e), then (a) down and (f) back up. */
+export const FAULT_PHASES: readonly Phase[] = [
+  { name: 'baseline', mode: 'ok' },
+  { name: 'b-hang', mode: 'hang' },
+  { name: 'c-500', mode: 'error500' },
+  { name: 'd-429', mode: 'throttle429' },
+  { name: 'e-reset', mode: 'reset' },
+  { name: 'a-refuse', mode: 'refuse' },
+  { name: 'f-recovered', mode: 'ok' },
+];
+
+/** What one phase measured. */
+export interface PhaseResult {
+  readonly name: string;
+  readonly mode: FaultMode;
+  readonly seconds: number;
+  readonly load: LoadResult;
+  /** Slowest `/metrics` answer during the phase, ms. */
+  readonly scrapeMaxMs: number;
+  readonly scrapes: number;
+  readonly scrapeFailures: number;
+  /** RSS at the start and end of the phase and its maximum during the phase, MiB. */
+  readonly rssStartMb: number;
+  readonly rssEndMb: number;
+  readonly rssMaxMb: number;
+  /** Growth during the phase of the self-metrics (all signals). */
+  readonly exportFailures: number;
+  readonly exportSuccesses: number;
+  readonly dropped: number;
+  /** `otelkit_exporter_last_success_timestamp_seconds{signal="traces"}` at the end of the phase. */
+  readonly lastTraceSuccessS: number;
+}
+
+/** Where to send load and scrapes. */
+export interface WalkTarget {
+  readonly app: Child;
+  readonly backend: FaultBackend;
+  readonly metricsUrl: string;
+  /** URL for phase `name` (the load's target). */
+  readonly loadUrl: (phase: string) => string;
+  readonly seconds: number;
+  readonly rate: number;
+  /**
+   * Spans the backend received for a phase's requests. When given, a phase with a healthy backend
+   * waits (up to 10 s) for its spans before the next fault starts, so none are blamed on that fault.
+   */
+  readonly spansOf?: (phase: string) => number;
+  /** Unmeasured load before the baseline (JIT warm-up), seconds. */
+  readonly warmupSeconds: number;
+}
+
+async function selfMetrics(metricsUrl: string) {
+  const text = (await timedGet(metricsUrl, 10_000)).text;
+  return {
+    failures: sumOf(text, 'otelkit_exporter_exports_total', { outcome: 'failure' }),
+    successes: sumOf(text, 'otelkit_exporter_exports_total', { outcome: 'success' }),
+    dropped: sumOf(text, 'otelkit_exporter_dropped_total'),
+    tracesDropped: sumOf(text, 'otelkit_exporter_dropped_total', { signal: 'traces' }),
+    lastTraceSuccessS: sumOf(text, 'otelkit_exporter_last_success_timestamp_seconds', { signal: 'traces' }),
+    text,
+  };
+}
+
+/** Runs `phases` one after another against one app process, switching the backend's mode in between. */
+export async function walkFaults(target: WalkTarget, phases: readonly Phase[]): Promise<PhaseResult[]> {
+  await steadyLoad({ url: target.loadUrl('warmup'), seconds: target.warmupSeconds, rate: target.rate });
+  const rss = new RssSampler(target.app.pid);
+  const results: PhaseResult[] = [];
+  try {
+    for (const phase of phases) {
+      await target.backend.setMode(phase.mode);
+      const before = await selfMetrics(target.metricsUrl);
+      const rssStartMb = rss.sample() ?? 0;
+      rss.resetMax();
+      let scraping = true;
+      let scrapeMaxMs = 0;
+      let scrapes = 0;
+      let scrapeFailures = 0;
+      const scraper = (async () => {
+        while (scraping) {
+          try {
+            const s = await timedGet(target.metricsUrl, 5_000);
+            scrapes++;
+            if (s.status !== 200) scrapeFailures++;
+            scrapeMaxMs = Math.max(scrapeMaxMs, s.ms);
+          } catch {
+            scrapeFailures++;
+          }
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      })();
+      const load = await steadyLoad({
+        url: target.loadUrl(phase.name),
+        seconds: target.seconds,
+        rate: target.rate,
+      });
+      scraping = false;
+      await scraper;
+      if (phase.mode === 'ok' && target.spansOf !== undefined) {
+        const deadline = Date.now() + 10_000;
+        while (target.spansOf(phase.name) < load.ok && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 100));
+      }
+      const after = await selfMetrics(target.metricsUrl);
+      rss.sample();
+      results.push({
+        name: phase.name,
+        mode: phase.mode,
+        seconds: target.seconds,
+        load,
+        scrapeMaxMs,
+        scrapes,
+        scrapeFailures,
+        rssStartMb,
+        rssEndMb: rss.last ?? 0,
+        rssMaxMb: rss.max,
+        exportFailures: after.failures - before.failures,
+        exportSuccesses: after.successes - before.successes,
+        dropped: after.dropped - before.dropped,
+        lastTraceSuccessS: after.lastTraceSuccessS,
+      });
+    }
+  } finally {
+    rss.stop();
+  }
+  return results;
+}
+
+/** Reads the self-metrics now (for checks after the walk). */
+export { selfMetrics };
