@@ -37,7 +37,8 @@ describe('CircuitBreaker.prepareReconfigure', () => {
     const breaker = createCircuitBreaker('reconf-timeout', { timeoutMs: 60_000, metrics: false });
     breaker.prepareReconfigure({ timeoutMs: 20 })();
     await assert.rejects(
-      breaker.execute(() => new Promise((r) => setTimeout(r, 500).unref())),
+      // a real pending call keeps the loop alive (the breaker's own timer is unref'd by design)
+      breaker.execute(() => new Promise((r) => setTimeout(r, 500))),
       (e: unknown) => (e as { code?: string }).code === 'OTELKIT_ERR_CIRCUIT_TIMEOUT',
     );
     breaker.dispose();
