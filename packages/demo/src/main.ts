@@ -16,9 +16,17 @@ import { SourceSystem, TargetSystem } from './systems';
  */
 function main(): void {
   const options = readDemoOptions(process.env);
+  // Spans are always made (correlation IDs, exemplars); they are exported only when a backend is
+  // configured, so `npm start` without a collector does not log failed exports every few seconds.
+  const env = process.env;
+  const backend =
+    env.OTEL_TRACES_EXPORTER !== undefined ||
+    env.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined ||
+    env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== undefined;
   const otel = register({
-    serviceName: process.env.OTEL_SERVICE_NAME ?? 'otelkit-demo',
+    serviceName: env.OTEL_SERVICE_NAME ?? 'otelkit-demo',
     serviceVersion: '0.1.0',
+    ...(backend ? {} : { tracing: { exporters: ['none'] as const } }),
   });
   if (otel === undefined || otel.health === undefined) {
     process.stderr.write(
