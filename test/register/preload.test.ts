@@ -7,6 +7,7 @@ import { type Child, serverUrl, spawnApp } from './helpers';
 
 interface OtlpSpan {
   name: string;
+  traceId: string;
   kind: number;
   attributes: Array<{ key: string; value: { stringValue?: string; intValue?: string | number } }>;
 }
@@ -105,10 +106,42 @@ describe('@otelkit/register preload', () => {
     await receiver.waitFor((r) => spans(r).some((s) => attr(s, 'url.path') === '/users/42' && s.kind === 2));
     const server = spans(receiver.received).find((s) => attr(s, 'url.path') === '/users/42' && s.kind === 2)!;
     assert.equal(attr(server, 'http.route'), '/users/:id');
+    await receiver.waitFor((r) =>
+      spans(r).some((s) => s.traceId === server.traceId && attr(s, 'express.type') === 'request_handler'),
+    );
     assert.match(
       await (await fetch(`${url}/metrics`)).text(),
       /http_server_request_duration_seconds_count\{[^}]*http_route="\/users\/:id"/,
     );
+    await fetch(`http://127.0.0.1:${port}/exit`);
+    assert.equal(await app.exited, 0);
+  });
+
+  it('names express routes in an ESM app too, through the module hooks of --import', async () => {
+    const app = start(['--import', '@otelkit/register', 'test/register/fixtures/express-app.mjs'], {
+      OTEL_NODE_ENABLED_INSTRUMENTATIONS: 'express',
+    });
+    const port = (await app.waitFor(/app listening (\d+)/))[1];
+    assert.deepEqual(await (await fetch(`http://127.0.0.1:${port}/users/7`)).json(), { id: '7' });
+    await receiver.waitFor((r) => spans(r).some((s) => attr(s, 'url.path') === '/users/7' && s.kind === 2));
+    const server = spans(receiver.received).find((s) => attr(s, 'url.path') === '/users/7' && s.kind === 2)!;
+    assert.equal(attr(server, 'http.route'), '/users/:id');
+    // the express instrumentation's own span in this request's trace: the ESM import was instrumented
+    await receiver.waitFor((r) =>
+      spans(r).some((s) => s.traceId === server.traceId && attr(s, 'express.type') === 'request_handler'),
+    );
+    await fetch(`http://127.0.0.1:${port}/exit`);
+    assert.equal(await app.exited, 0);
+  });
+
+  it('works through NODE_OPTIONS as well', async () => {
+    const app = start(['test/register/fixtures/http-app.cjs'], {
+      NODE_OPTIONS: '--require @otelkit/register',
+    });
+    const port = (await app.waitFor(/app listening (\d+)/))[1];
+    const url = await serverUrl(app);
+    assert.equal((await fetch(`${url}/readyz`)).status, 200);
+    assert.match(await (await fetch(`${url}/metrics`)).text(), /^target_info\{/m);
     await fetch(`http://127.0.0.1:${port}/exit`);
     assert.equal(await app.exited, 0);
   });
