@@ -235,13 +235,16 @@ export class CircuitBreaker implements CollectableBreaker {
           ? await scheduler.run(fn, signal, start, this.makeTimeoutError)
           : await fn(signal ?? NEVER_ABORTED);
     } catch (err) {
-      return this.onError<T>(err, performance.now() - start, epoch);
+      const end = performance.now();
+      return this.onError<T>(err, end - start, epoch, end);
     }
-    this.onSuccess(performance.now() - start, epoch);
+    const end = performance.now();
+    this.onSuccess(end - start, epoch, end);
     return value;
   }
 
-  private onSuccess(ms: number, epoch: number): void {
+  /** `at` is the `performance.now()` the call ended at: the failure-rate window's (monotonic) clock. */
+  private onSuccess(ms: number, epoch: number, at: number): void {
     this.nSuccess++;
     this.telemetry?.recordDuration(ms, DURATION_SUCCESS);
     if (epoch === this.epoch) {
@@ -250,7 +253,7 @@ export class CircuitBreaker implements CollectableBreaker {
         this.consecutive = 0;
         if (this.window !== undefined) {
           const slow = ms >= this.slowMs;
-          this.window.record(Date.now(), false, slow);
+          this.window.record(at, false, slow);
           if (slow) this.evaluateWindow();
         }
       } else if (s.state === 'half-open') {
@@ -262,10 +265,10 @@ export class CircuitBreaker implements CollectableBreaker {
     if (this.emitter.has('success')) this.emitter.emit('success', { name: this.name, durationMs: ms });
   }
 
-  private onError<T>(err: unknown, ms: number, epoch: number): Promise<T> {
+  private onError<T>(err: unknown, ms: number, epoch: number, at: number): Promise<T> {
     const timedOut = isCircuitTimeoutError(err);
     if (!timedOut && !this.countsAsFailure(err)) {
-      this.onSuccess(ms, epoch);
+      this.onSuccess(ms, epoch, at);
       return Promise.reject(err);
     }
     if (timedOut) this.nTimeout++;
@@ -275,7 +278,7 @@ export class CircuitBreaker implements CollectableBreaker {
       const s = this.current;
       if (s.state === 'closed') {
         this.consecutive++;
-        this.window?.record(Date.now(), true, ms >= this.slowMs);
+        this.window?.record(at, true, ms >= this.slowMs);
         if (this.consecutive >= this.options.consecutiveFailures) this.open(1);
         else if (this.window !== undefined) this.evaluateWindow();
       } else if (s.state === 'half-open') {
@@ -317,7 +320,7 @@ export class CircuitBreaker implements CollectableBreaker {
 
   private evaluateWindow(): void {
     const { failureRate, slowCall } = this.options;
-    const totals = this.window!.totals(Date.now());
+    const totals = this.window!.totals(performance.now());
     const tripsOnFailures =
       failureRate !== undefined &&
       totals.calls >= failureRate.minimumCalls &&
