@@ -1,7 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { invalid } from '@otelkit/core';
-import type { CheckFunction, CheckResult } from '../check/types';
+import type { CheckResult } from '../check/types';
+import { type ReconfigurableCheck, reconfigurable } from './reconfigurable';
 import { roundMs, threshold } from './thresholds';
 
 /** Options of {@link httpCheck}. */
@@ -24,7 +25,7 @@ export interface HttpCheckOptions {
  * @example
  * health.registerCheck('payments:responseTime', httpCheck({ url: 'http://payments/healthz', warnLatencyMs: 300 }));
  */
-export function httpCheck(options: HttpCheckOptions): CheckFunction {
+export function httpCheck(options: HttpCheckOptions): ReconfigurableCheck<HttpCheckOptions> {
   let url: URL;
   try {
     url = new URL(options?.url);
@@ -33,12 +34,16 @@ export function httpCheck(options: HttpCheckOptions): CheckFunction {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     invalid('httpCheck url', options.url, 'an absolute http:// or https:// URL');
-  const timeoutMs = threshold('httpCheck timeoutMs', options.timeoutMs) ?? 1_000;
-  const warnLatencyMs = threshold('httpCheck warnLatencyMs', options.warnLatencyMs);
+  // The timeout and the latency threshold can change at run time; the URL cannot.
+  const resolveThresholds = (o: HttpCheckOptions) => ({
+    timeoutMs: threshold('httpCheck timeoutMs', o.timeoutMs) ?? 1_000,
+    warnLatencyMs: threshold('httpCheck warnLatencyMs', o.warnLatencyMs),
+  });
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   const target = `${url.origin}${url.pathname}`;
-  return () =>
-    new Promise<CheckResult>((resolve) => {
+  return reconfigurable(options, resolveThresholds, (current) => () => {
+    const { timeoutMs, warnLatencyMs } = current();
+    return new Promise<CheckResult>((resolve) => {
       const started = performance.now();
       const req = request(
         url,
@@ -60,4 +65,5 @@ export function httpCheck(options: HttpCheckOptions): CheckFunction {
       });
       req.end();
     });
+  });
 }
