@@ -296,6 +296,53 @@ export async function startPrometheus(options: {
 }
 
 /** One panel query of a generated dashboard. */
+/** How one scenario runs: its app, the generated configuration, and the Prometheus scraping it. */
+export interface ScenarioOptions {
+  /** The scenario's app (`app.cjs` beside its test). */
+  readonly script: string;
+  readonly job: string;
+  readonly namespace: string;
+  /** Extra environment of the app. */
+  readonly env?: Record<string, string>;
+  /** Flags for `otelkit generate-config`. */
+  readonly flags?: readonly string[];
+  /** The scenario's own rules, evaluated beside the generated catalogue. */
+  readonly rules: string;
+  /** Credentials Prometheus scrapes the app with. */
+  readonly basicAuth?: { username: string; password: string };
+}
+
+/**
+ * Starts a scenario as an operator would run it: the app, `otelkit generate-config` into `dir`, and a
+ * real Prometheus scraping the app with the generated alert catalogue and the scenario's own rules.
+ */
+export async function startScenario(
+  dir: string,
+  o: ScenarioOptions,
+): Promise<{ app: ScenarioApp; prom: PrometheusRun }> {
+  assertPrerequisites();
+  const app = await startApp(o.script, o.env);
+  generateConfig(dir, o.job, o.namespace, o.flags);
+  const prom = await startPrometheus({
+    dir,
+    job: o.job,
+    target: new URL(app.url).host,
+    ruleFiles: [join(dir, 'rules', 'otelkit-alerts.yml'), o.rules],
+    basicAuth: o.basicAuth,
+  });
+  return { app, prom };
+}
+
+/** Stops what {@link startScenario} started (whatever of it did start) and removes `dir`. */
+export async function stopScenario(
+  dir: { cleanup: () => void },
+  app: ScenarioApp | undefined,
+  prom: PrometheusRun | undefined,
+): Promise<void> {
+  await Promise.all([prom?.stop(), app?.stop('SIGKILL')]);
+  dir.cleanup();
+}
+
 export interface PanelQuery {
   readonly board: string;
   readonly panel: string;

@@ -7,16 +7,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
-  assertPrerequisites,
   dashboardQueries,
-  generateConfig,
   type PrometheusRun,
   panel,
   promtool,
   type ScenarioApp,
   scrape,
-  startApp,
-  startPrometheus,
+  startScenario,
+  stopScenario,
   tempDir,
   waitFor,
 } from '../harness';
@@ -43,20 +41,18 @@ describe('scenario: conductor loop (seed 001)', () => {
   const watched = tempDir('conductor-watched');
 
   before(async () => {
-    assertPrerequisites();
-    app = await startApp(join(__dirname, 'app.cjs'), { CONDUCTOR_DIR: watched.path });
-    generateConfig(dir.path, JOB, NS, ['--alert-for', '0s', '--panel', UTILIZATION_PANEL]);
-    prom = await startPrometheus({
-      dir: dir.path,
+    ({ app, prom } = await startScenario(dir.path, {
+      script: join(__dirname, 'app.cjs'),
       job: JOB,
-      target: new URL(app.url).host,
-      ruleFiles: [join(dir.path, 'rules', 'otelkit-alerts.yml'), join(__dirname, 'rules.yml')],
-    });
+      namespace: NS,
+      env: { CONDUCTOR_DIR: watched.path },
+      flags: ['--alert-for', '0s', '--panel', UTILIZATION_PANEL],
+      rules: join(__dirname, 'rules.yml'),
+    }));
   });
 
   after(async () => {
-    await Promise.all([prom?.stop(), app?.stop('SIGKILL')]);
-    dir.cleanup();
+    await stopScenario(dir, app, prom);
     watched.cleanup();
   });
 

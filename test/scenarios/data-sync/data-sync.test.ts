@@ -7,17 +7,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
-  assertPrerequisites,
   dashboardQueries,
-  generateConfig,
   type PrometheusRun,
   panel,
   promtool,
   run,
   type ScenarioApp,
   scrape,
-  startApp,
-  startPrometheus,
+  startScenario,
+  stopScenario,
   tempDir,
   waitFor,
 } from '../harness';
@@ -35,29 +33,24 @@ describe('scenario: data sync system (seed 003)', () => {
   const dir = tempDir('data-sync');
 
   before(async () => {
-    assertPrerequisites();
-    app = await startApp(join(__dirname, 'app.cjs'));
-    generateConfig(dir.path, JOB, NS, [
-      '--alert-for',
-      '0s',
-      // the write-up's four levels, INFO to EMERGENCY, each with its own route
-      '--severities',
-      'info,warning,critical,emergency',
-      '--panel',
-      CONFLICT_PANEL,
-    ]);
-    prom = await startPrometheus({
-      dir: dir.path,
+    ({ app, prom } = await startScenario(dir.path, {
+      script: join(__dirname, 'app.cjs'),
       job: JOB,
-      target: new URL(app.url).host,
-      ruleFiles: [join(dir.path, 'rules', 'otelkit-alerts.yml'), join(__dirname, 'rules.yml')],
-    });
+      namespace: NS,
+      flags: [
+        '--alert-for',
+        '0s',
+        // the write-up's four levels, INFO to EMERGENCY, each with its own route
+        '--severities',
+        'info,warning,critical,emergency',
+        '--panel',
+        CONFLICT_PANEL,
+      ],
+      rules: join(__dirname, 'rules.yml'),
+    }));
   });
 
-  after(async () => {
-    await Promise.all([prom?.stop(), app?.stop('SIGKILL')]);
-    dir.cleanup();
-  });
+  after(() => stopScenario(dir, app, prom));
 
   it('counts sync operations, records, bytes and errors per connector, consistently', async () => {
     const m = await waitFor('a Salesforce timeout', async () => {

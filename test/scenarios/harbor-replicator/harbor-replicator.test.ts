@@ -6,16 +6,14 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
-  assertPrerequisites,
   dashboardQueries,
-  generateConfig,
   type PrometheusRun,
   panel,
   promtool,
   type ScenarioApp,
   scrape,
-  startApp,
-  startPrometheus,
+  startScenario,
+  stopScenario,
   tempDir,
   waitFor,
 } from '../harness';
@@ -34,26 +32,22 @@ describe('scenario: Harbor registry replicator (seed 000)', () => {
   const dir = tempDir('harbor');
 
   before(async () => {
-    assertPrerequisites();
-    app = await startApp(join(__dirname, 'app.cjs'), {
-      OTEL_TRACES_EXPORTER: 'none',
-      OTELKIT_AUTH_USERNAME: AUTH.username,
-      OTELKIT_AUTH_PASSWORD: AUTH.password,
-    });
-    generateConfig(dir.path, JOB, NS, ['--alert-for', '0s']);
-    prom = await startPrometheus({
-      dir: dir.path,
+    ({ app, prom } = await startScenario(dir.path, {
+      script: join(__dirname, 'app.cjs'),
       job: JOB,
-      target: new URL(app.url).host,
-      ruleFiles: [join(dir.path, 'rules', 'otelkit-alerts.yml'), join(__dirname, 'rules.yml')],
+      namespace: NS,
+      env: {
+        OTEL_TRACES_EXPORTER: 'none',
+        OTELKIT_AUTH_USERNAME: AUTH.username,
+        OTELKIT_AUTH_PASSWORD: AUTH.password,
+      },
+      flags: ['--alert-for', '0s'],
+      rules: join(__dirname, 'rules.yml'),
       basicAuth: AUTH,
-    });
+    }));
   });
 
-  after(async () => {
-    await Promise.all([prom?.stop(), app?.stop('SIGKILL')]);
-    dir.cleanup();
-  });
+  after(() => stopScenario(dir, app, prom));
 
   it('protects /metrics with basic auth but leaves the probes open', async () => {
     assert.equal((await fetch(`${app.url}/metrics`)).status, 401);

@@ -6,16 +6,14 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
-  assertPrerequisites,
   dashboardQueries,
-  generateConfig,
   type PrometheusRun,
   panel,
   promtool,
   type ScenarioApp,
   scrape,
-  startApp,
-  startPrometheus,
+  startScenario,
+  stopScenario,
   tempDir,
   waitFor,
 } from '../harness';
@@ -33,33 +31,29 @@ describe('scenario: list sync with circuit breakers (seed 004)', () => {
   const dir = tempDir('list-sync');
 
   before(async () => {
-    assertPrerequisites();
-    app = await startApp(join(__dirname, 'app.cjs'), { OTEL_TRACES_EXPORTER: 'none', LISTSYNC_DOWN: 'plex' });
-    generateConfig(dir.path, JOB, NS, [
-      '--alert-for',
-      '0s',
-      '--consecutive-failures',
-      '3',
-      '--p95-seconds',
-      '300',
-      // per-source rules and panels: one failing list among healthy ones alerts on its own
-      '--operation-labels',
-      'source',
-      '--panel',
-      CACHE_PANEL,
-    ]);
-    prom = await startPrometheus({
-      dir: dir.path,
+    ({ app, prom } = await startScenario(dir.path, {
+      script: join(__dirname, 'app.cjs'),
       job: JOB,
-      target: new URL(app.url).host,
-      ruleFiles: [join(dir.path, 'rules', 'otelkit-alerts.yml'), join(__dirname, 'rules.yml')],
-    });
+      namespace: NS,
+      env: { OTEL_TRACES_EXPORTER: 'none', LISTSYNC_DOWN: 'plex' },
+      flags: [
+        '--alert-for',
+        '0s',
+        '--consecutive-failures',
+        '3',
+        '--p95-seconds',
+        '300',
+        // per-source rules and panels: one failing list among healthy ones alerts on its own
+        '--operation-labels',
+        'source',
+        '--panel',
+        CACHE_PANEL,
+      ],
+      rules: join(__dirname, 'rules.yml'),
+    }));
   });
 
-  after(async () => {
-    await Promise.all([prom?.stop(), app?.stop('SIGKILL')]);
-    dir.cleanup();
-  });
+  after(() => stopScenario(dir, app, prom));
 
   it('counts syncs per source, successful and failed, with durations and last success', async () => {
     const m = await waitFor('three runs and a TMDb rate-limit hit', async () => {

@@ -7,16 +7,14 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type OtlpReceiver, startOtlpReceiver } from '../../tracing/helpers/otlp-receiver';
 import {
-  assertPrerequisites,
   dashboardQueries,
-  generateConfig,
   type PrometheusRun,
   panel,
   promtool,
   type ScenarioApp,
   scrape,
-  startApp,
-  startPrometheus,
+  startScenario,
+  stopScenario,
   tempDir,
   waitFor,
 } from '../harness';
@@ -32,24 +30,22 @@ describe('scenario: mgit, multi-provider git (seed 002)', () => {
   const dir = tempDir('mgit');
 
   before(async () => {
-    assertPrerequisites();
     receiver = await startOtlpReceiver();
-    app = await startApp(join(__dirname, 'app.cjs'), {
-      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${receiver.url}/v1/traces`,
-      OTEL_BSP_SCHEDULE_DELAY: '200',
-    });
-    generateConfig(dir.path, JOB, 'mgit', ['--alert-for', '0s', '--failure-ratio-warning', '0.1']);
-    prom = await startPrometheus({
-      dir: dir.path,
+    ({ app, prom } = await startScenario(dir.path, {
+      script: join(__dirname, 'app.cjs'),
       job: JOB,
-      target: new URL(app.url).host,
-      ruleFiles: [join(dir.path, 'rules', 'otelkit-alerts.yml'), join(__dirname, 'rules.yml')],
-    });
+      namespace: 'mgit',
+      env: {
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${receiver.url}/v1/traces`,
+        OTEL_BSP_SCHEDULE_DELAY: '200',
+      },
+      flags: ['--alert-for', '0s', '--failure-ratio-warning', '0.1'],
+      rules: join(__dirname, 'rules.yml'),
+    }));
   });
 
   after(async () => {
-    await Promise.all([prom?.stop(), app?.stop('SIGKILL'), receiver?.close()]);
-    dir.cleanup();
+    await Promise.all([stopScenario(dir, app, prom), receiver?.close()]);
   });
 
   it('counts operations by type and status, git operations, API requests and auth attempts by provider', async () => {
