@@ -1,9 +1,9 @@
-import { type Attributes, ValueType } from '@opentelemetry/api';
+import type { Attributes } from '@opentelemetry/api';
 import { AggregationTemporality, DataPointType, type MetricData } from '@opentelemetry/sdk-metrics';
 import type { BoundGauge } from './bound';
 import type { CardinalityGuard } from './guard';
 import type { OtelkitGauge } from './instruments';
-import type { CollectContext, LocalInstrument } from './local-instrument';
+import { type CollectContext, doubleDescriptor, type LocalInstrument, SeriesSet } from './local-instrument';
 import { validValue } from './values';
 
 /** One series of a gauge: the last value recorded, and when. */
@@ -26,42 +26,34 @@ export class GaugeSeries implements BoundGauge {
 
 /** A gauge that keeps the last value per series in the process; exported as an OpenTelemetry gauge. */
 export class LocalGauge implements OtelkitGauge, LocalInstrument {
-  private readonly all: GaugeSeries[] = [];
-  private readonly make = (attributes: Attributes): GaugeSeries => {
-    const series = new GaugeSeries(attributes, this.name);
-    this.all.push(series);
-    return series;
-  };
+  private readonly series: SeriesSet<GaugeSeries>;
 
   constructor(
     readonly name: string,
     private readonly description: string,
     private readonly unit: string,
-    readonly guard: CardinalityGuard,
-  ) {}
+    guard: CardinalityGuard,
+  ) {
+    this.series = new SeriesSet(guard, (attributes) => new GaugeSeries(attributes, name));
+  }
 
   record(value: number, attributes?: Attributes): void {
     if (typeof value !== 'number' || value - value !== 0) {
       validValue(this.name, value, false);
       return;
     }
-    this.guard.seriesOf(attributes, this.make).record(value);
+    this.series.of(attributes).record(value);
   }
 
   bind(attributes?: Attributes): GaugeSeries {
-    return this.guard.seriesOf(attributes, this.make);
+    return this.series.of(attributes);
   }
 
   collect(context: CollectContext): MetricData | undefined {
-    const recorded = this.all.filter((s) => s.recorded);
+    const recorded = this.series.all.filter((s) => s.recorded);
     if (recorded.length === 0) return undefined;
     return {
-      descriptor: {
-        name: this.name,
-        description: this.description,
-        unit: this.unit,
-        valueType: ValueType.DOUBLE,
-      },
+      descriptor: doubleDescriptor(this.name, this.description, this.unit),
       aggregationTemporality: AggregationTemporality.CUMULATIVE,
       dataPointType: DataPointType.GAUGE,
       dataPoints: recorded.map((s) => ({

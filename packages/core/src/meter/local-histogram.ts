@@ -1,4 +1,4 @@
-import { type Attributes, type Context, type HrTime, trace, ValueType } from '@opentelemetry/api';
+import { type Attributes, type Context, type HrTime, trace } from '@opentelemetry/api';
 import {
   AggregationTemporality,
   type DataPoint,
@@ -10,7 +10,13 @@ import { exemplars } from '../exemplars/store';
 import type { BoundHistogram } from './bound';
 import type { CardinalityGuard } from './guard';
 import type { OtelkitHistogram } from './instruments';
-import { type CollectContext, type LocalInstrument, nowHrTime } from './local-instrument';
+import {
+  type CollectContext,
+  doubleDescriptor,
+  type LocalInstrument,
+  nowHrTime,
+  SeriesSet,
+} from './local-instrument';
 import { validValue } from './values';
 
 /** The SDK's default boundaries (for histograms that are not in seconds and advise none). */
@@ -61,27 +67,24 @@ export class HistogramSeries implements BoundHistogram {
  * exemplars.
  */
 export class LocalHistogram implements OtelkitHistogram, LocalInstrument {
-  private readonly all: HistogramSeries[] = [];
-  private readonly make = (attributes: Attributes): HistogramSeries => {
-    const series = new HistogramSeries(attributes, this.boundaries, this.name);
-    this.all.push(series);
-    return series;
-  };
+  private readonly series: SeriesSet<HistogramSeries>;
 
   constructor(
     readonly name: string,
     readonly description: string,
     readonly unit: string,
     readonly boundaries: readonly number[],
-    readonly guard: CardinalityGuard,
-  ) {}
+    guard: CardinalityGuard,
+  ) {
+    this.series = new SeriesSet(guard, (attributes) => new HistogramSeries(attributes, boundaries, name));
+  }
 
   record(value: number, attributes?: Attributes, context?: Context): void {
     if (typeof value !== 'number' || !(value >= 0) || value === Number.POSITIVE_INFINITY) {
       validValue(this.name, value, true);
       return;
     }
-    const series = this.guard.seriesOf(attributes, this.make);
+    const series = this.series.of(attributes);
     series.add(value);
     if (context !== undefined) {
       const span = trace.getSpanContext(context);
@@ -91,7 +94,7 @@ export class LocalHistogram implements OtelkitHistogram, LocalInstrument {
   }
 
   bind(attributes?: Attributes): BoundHistogram {
-    return this.guard.seriesOf(attributes, this.make);
+    return this.series.of(attributes);
   }
 
   /**
@@ -99,10 +102,10 @@ export class LocalHistogram implements OtelkitHistogram, LocalInstrument {
    * prefers delta (then without min and max, which cannot be derived for an interval).
    */
   collect(context: CollectContext): MetricData | undefined {
-    if (this.all.length === 0) return undefined;
+    if (this.series.all.length === 0) return undefined;
     const delta = context.temporality === AggregationTemporality.DELTA;
     const boundaries = [...this.boundaries];
-    const dataPoints: DataPoint<Histogram>[] = this.all.map((s) => {
+    const dataPoints: DataPoint<Histogram>[] = this.series.all.map((s) => {
       if (!delta) {
         return {
           attributes: s.attributes,
@@ -135,12 +138,7 @@ export class LocalHistogram implements OtelkitHistogram, LocalInstrument {
       };
     });
     return {
-      descriptor: {
-        name: this.name,
-        description: this.description,
-        unit: this.unit,
-        valueType: ValueType.DOUBLE,
-      },
+      descriptor: doubleDescriptor(this.name, this.description, this.unit),
       aggregationTemporality: delta ? AggregationTemporality.DELTA : AggregationTemporality.CUMULATIVE,
       dataPointType: DataPointType.HISTOGRAM,
       dataPoints,

@@ -1,5 +1,6 @@
-import type { HrTime } from '@opentelemetry/api';
-import type { AggregationTemporality, MetricData } from '@opentelemetry/sdk-metrics';
+import { type Attributes, type HrTime, ValueType } from '@opentelemetry/api';
+import type { AggregationTemporality, MetricData, MetricDescriptor } from '@opentelemetry/sdk-metrics';
+import type { CardinalityGuard } from './guard';
 
 /** What a reader's producer hands every in-process instrument at collection. */
 export interface CollectContext {
@@ -31,4 +32,32 @@ export interface LocalInstrument {
 export function nowHrTime(): HrTime {
   const ms = Date.now();
   return [Math.floor(ms / 1000), (ms % 1000) * 1e6];
+}
+
+/** The series of one in-process instrument: found, or created once, through its cardinality guard. */
+export class SeriesSet<S> {
+  /** Every series, in creation order: what a collection exports. */
+  readonly all: S[] = [];
+  private readonly make: (attributes: Attributes) => S;
+
+  constructor(
+    readonly guard: CardinalityGuard,
+    create: (attributes: Attributes) => S,
+  ) {
+    this.make = (attributes) => {
+      const series = create(attributes);
+      this.all.push(series);
+      return series;
+    };
+  }
+
+  /** The series of `attributes` (the overflow series once the guard's limit is reached). */
+  of(attributes: Attributes | undefined): S {
+    return this.guard.seriesOf(attributes, this.make);
+  }
+}
+
+/** The SDK descriptor of an in-process instrument (values are always doubles). */
+export function doubleDescriptor(name: string, description: string, unit: string): MetricDescriptor {
+  return { name, description, unit, valueType: ValueType.DOUBLE };
 }

@@ -1,9 +1,15 @@
-import { type Attributes, type HrTime, ValueType } from '@opentelemetry/api';
+import type { Attributes, HrTime } from '@opentelemetry/api';
 import { AggregationTemporality, DataPointType, type MetricData } from '@opentelemetry/sdk-metrics';
 import type { BoundCounter, BoundUpDownCounter } from './bound';
 import type { CardinalityGuard } from './guard';
 import type { OtelkitCounter, OtelkitUpDownCounter } from './instruments';
-import { type CollectContext, type LocalInstrument, nowHrTime } from './local-instrument';
+import {
+  type CollectContext,
+  doubleDescriptor,
+  type LocalInstrument,
+  nowHrTime,
+  SeriesSet,
+} from './local-instrument';
 import { validValue } from './values';
 
 /** One series of a counter or up-down counter: a number added to in place. */
@@ -31,47 +37,39 @@ export class SumSeries implements BoundCounter, BoundUpDownCounter {
  * counters stay cumulative, as the specification's temporality preferences say).
  */
 export class LocalSum implements OtelkitCounter, OtelkitUpDownCounter, LocalInstrument {
-  private readonly all: SumSeries[] = [];
-  private readonly make = (attributes: Attributes): SumSeries => {
-    const series = new SumSeries(attributes, this.name, this.monotonic);
-    this.all.push(series);
-    return series;
-  };
+  private readonly series: SeriesSet<SumSeries>;
 
   constructor(
     readonly name: string,
     private readonly description: string,
     private readonly unit: string,
     private readonly monotonic: boolean,
-    readonly guard: CardinalityGuard,
-  ) {}
+    guard: CardinalityGuard,
+  ) {
+    this.series = new SeriesSet(guard, (attributes) => new SumSeries(attributes, name, monotonic));
+  }
 
   add(value: number, attributes?: Attributes): void {
     if (typeof value !== 'number' || value - value !== 0 || (this.monotonic && value < 0)) {
       validValue(this.name, value, this.monotonic);
       return;
     }
-    this.guard.seriesOf(attributes, this.make).value += value;
+    this.series.of(attributes).value += value;
   }
 
   bind(attributes?: Attributes): SumSeries {
-    return this.guard.seriesOf(attributes, this.make);
+    return this.series.of(attributes);
   }
 
   collect(context: CollectContext): MetricData | undefined {
-    if (this.all.length === 0) return undefined;
+    if (this.series.all.length === 0) return undefined;
     const delta = this.monotonic && context.temporality === AggregationTemporality.DELTA;
     return {
-      descriptor: {
-        name: this.name,
-        description: this.description,
-        unit: this.unit,
-        valueType: ValueType.DOUBLE,
-      },
+      descriptor: doubleDescriptor(this.name, this.description, this.unit),
       aggregationTemporality: delta ? AggregationTemporality.DELTA : AggregationTemporality.CUMULATIVE,
       dataPointType: DataPointType.SUM,
       isMonotonic: this.monotonic,
-      dataPoints: this.all.map((series) => {
+      dataPoints: this.series.all.map((series) => {
         if (!delta) {
           return {
             attributes: series.attributes,
