@@ -170,6 +170,20 @@ describe('@otelkit/register preload', () => {
     );
   });
 
+  it('starts nothing in worker threads (Node preloads them too): one SDK, one server', async () => {
+    const app = start(['--require', '@otelkit/register', 'test/register/fixtures/worker-app.cjs'], {
+      OTEL_BSP_SCHEDULE_DELAY: '60000',
+    });
+    assert.equal(await app.exited, 0);
+    assert.match(app.stdout, /worker otelkit started: false/);
+    assert.equal(app.stderr.match(/observability server listening/g)?.length, 1, app.stderr);
+    assert.doesNotMatch(app.stderr, /EADDRINUSE|already registered/, 'no second server or provider');
+    assert.ok(
+      spans(receiver.received).some((s) => s.name === 'after-worker'),
+      'the main thread still traces',
+    );
+  });
+
   it('runs the app on when the metrics port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));

@@ -4,11 +4,16 @@
  * can be instrumented as `require`d ones are; then it runs the same start-up as `--require`.
  */
 import { createRequire, register } from 'node:module';
+import { isMainThread } from 'node:worker_threads';
 
 const require = createRequire(import.meta.url);
 const enabled = process.env.OTEL_NODE_ENABLED_INSTRUMENTATIONS ?? '';
 const disabled = (process.env.OTEL_SDK_DISABLED ?? '').trim().toLowerCase() === 'true';
-if (!disabled && enabled.split(',').some((n) => !['', 'http', 'undici'].includes(n.trim().toLowerCase()))) {
+if (
+  isMainThread &&
+  !disabled &&
+  enabled.split(',').some((n) => !['', 'http', 'undici'].includes(n.trim().toLowerCase()))
+) {
   register(require.resolve('@opentelemetry/instrumentation/hook.mjs'), import.meta.url);
 }
 require('./index.js');

@@ -6,25 +6,10 @@
  *
  * For programmatic use without side effects, import `@otelkit/register/api`.
  */
-import { isOtelkitError } from '@otelkit/core';
-import { register } from './register';
+import { isMainThread } from 'node:worker_threads';
 
-const STARTED = Symbol.for('otelkit.register.started');
-const state = globalThis as { [STARTED]?: boolean };
+// Node runs `--require` preloads in every worker thread too. Telemetry (one SDK, one server port)
+// belongs to the main thread: a worker stops here, having loaded nothing else.
+if (isMainThread) require('./preload');
 
-if (state[STARTED] !== true) {
-  state[STARTED] = true;
-  try {
-    register();
-  } catch (error) {
-    if (isOtelkitError(error) && error.code === 'OTELKIT_ERR_INVALID_CONFIG') {
-      process.stderr.write(`otelkit: ${error.message}\n`);
-      process.exit(1);
-    }
-    process.stderr.write(`otelkit: telemetry not started, the app runs without it: ${String(error)}\n`);
-  }
-}
-
-export { BREAKERS_PATH, BREAKERS_SECTION, mountBreakerOperator } from './operator/breakers';
 export type { RegisterOptions, Registration } from './register';
-export { register } from './register';

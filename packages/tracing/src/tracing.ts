@@ -6,11 +6,12 @@ import { withTimeout } from '@otelkit/core';
 import { resolveTracingConfig, type TracingConfig } from './config';
 import { CountingBatchProcessor } from './export/counting-batch-processor';
 import { EnrichSpanProcessor } from './export/enrich-processor';
-import { LazySpanExporter } from './export/lazy-exporter';
+import { WorkerSpanExporter } from './export/worker-exporter';
 
 type OtlpTraceModule = typeof import('@opentelemetry/exporter-trace-otlp-http');
 
 import { installHttpInstrumentation } from './http/instrument';
+import { PooledIdGenerator } from './id-generator';
 import { setLogServiceName } from './logs/logger';
 import type { TracingOptions, TracingTelemetry } from './options';
 import { createPropagator } from './propagators';
@@ -39,15 +40,23 @@ function createProcessors(config: TracingConfig, telemetry: TracingTelemetry): S
     if (name === 'none') continue;
     const exporter =
       name === 'otlp'
-        ? new LazySpanExporter(() => {
-            const { OTLPTraceExporter } =
-              require('@opentelemetry/exporter-trace-otlp-http') as OtlpTraceModule;
-            return new OTLPTraceExporter({
+        ? new WorkerSpanExporter(
+            {
               url: config.endpoint,
               headers: { ...config.headers },
               timeoutMillis: config.timeoutMs,
-            });
-          })
+              logLevel: telemetry.config.logLevel,
+            },
+            () => {
+              const { OTLPTraceExporter } =
+                require('@opentelemetry/exporter-trace-otlp-http') as OtlpTraceModule;
+              return new OTLPTraceExporter({
+                url: config.endpoint,
+                headers: { ...config.headers },
+                timeoutMillis: config.timeoutMs,
+              });
+            },
+          )
         : new ConsoleSpanExporter();
     processors.push(new CountingBatchProcessor(exporter, telemetry.exportStats, name, config));
   }
@@ -91,6 +100,7 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
   const provider = new NodeTracerProvider({
     resource: telemetry.resource,
     sampler,
+    idGenerator: new PooledIdGenerator(),
     spanProcessors: createProcessors(config, telemetry),
   });
   const contextManager = new AsyncLocalStorageContextManager().enable();

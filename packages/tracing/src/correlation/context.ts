@@ -10,10 +10,18 @@ export function correlationIdFrom(ctx: Context): string | undefined {
   return isValidCorrelationId(value) ? value : undefined;
 }
 
+/** Baggage is immutable: every request's starts from this one. */
+const EMPTY_BAGGAGE = propagation.createBaggage();
+
 /** `ctx` with `id` as its correlation ID (other baggage entries kept). */
 export function withCorrelationId(ctx: Context, id: string): Context {
-  const baggage = propagation.getBaggage(ctx) ?? propagation.createBaggage();
-  return propagation.setBaggage(ctx, baggage.setEntry(CORRELATION_KEY, { value: id }));
+  const baggage = propagation.getBaggage(ctx);
+  return propagation.setBaggage(
+    ctx,
+    baggage === undefined
+      ? EMPTY_BAGGAGE.setEntry(CORRELATION_KEY, { value: id })
+      : baggage.setEntry(CORRELATION_KEY, { value: id }),
+  );
 }
 
 /**

@@ -5,7 +5,6 @@ import {
   type Context,
   context,
   propagation,
-  ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
   type Tracer,
@@ -13,13 +12,29 @@ import {
 } from '@opentelemetry/api';
 import { correlationIdFrom, withCorrelationId } from '../correlation/context';
 import { isValidCorrelationId, newCorrelationId } from '../correlation/id';
+import { BoundedCache } from './bounded-cache';
+import { LinkedContext } from './linked-context';
 import type { RedHistogram } from './red-metrics';
 import { SERVER_STATE_KEY, type ServerRequestState } from './request-state';
+import { normalizeMethod, parseHostHeader, pathOf, statusErrorType } from './semconv';
 
 /** The marker core sets on otelkit's own server (`Symbol.for`, so it is shared across copies). */
 const INTERNAL_SERVER = Symbol.for('otelkit.internal-server');
 
-import { normalizeMethod, parseHostHeader, pathOf, statusErrorType } from './semconv';
+/** What every request's context is derived from (empty, immutable). */
+const REQUEST_ROOT = LinkedContext.root();
+
+type HostOf = ReturnType<typeof parseHostHeader> | null;
+
+/** `Host` headers seen so far, parsed (a server sees few; an attacker's many fall back to parsing). */
+const hosts = new BoundedCache<HostOf>(256);
+
+function hostOf(header: string | undefined): ReturnType<typeof parseHostHeader> {
+  if (header === undefined) return undefined;
+  const cached = hosts.get(header, () => parseHostHeader(header) ?? null);
+  if (cached === undefined) return parseHostHeader(header);
+  return cached ?? undefined;
+}
 
 /** Settings of {@link instrumentServers}. @internal */
 export interface ServerInstrumentationOptions {
@@ -67,7 +82,7 @@ export function instrumentServers(
   const { tracer, metrics, serverTiming } = options;
 
   const start = (req: WithState, res: ServerResponse, scheme: string): Context => {
-    const parent = correlationOf(req, propagation.extract(ROOT_CONTEXT, req.headers));
+    const parent = correlationOf(req, propagation.extract(REQUEST_ROOT, req.headers));
     const method = normalizeMethod(req.method);
     const attributes: Attributes = {
       'http.request.method': method,
@@ -76,7 +91,7 @@ export function instrumentServers(
       'network.protocol.version': req.httpVersion,
     };
     if (method === '_OTHER') attributes['http.request.method_original'] = String(req.method).slice(0, 32);
-    const host = parseHostHeader(req.headers.host);
+    const host = hostOf(req.headers.host);
     if (host !== undefined) {
       attributes['server.address'] = host.address;
       if (host.port !== undefined) attributes['server.port'] = host.port;

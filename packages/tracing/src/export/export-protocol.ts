@@ -1,0 +1,24 @@
+import type { SpanBatch } from './span-record';
+
+/** What the export thread is started with (its `workerData`). @internal */
+export interface ExportWorkerData {
+  /** OTLP/HTTP traces endpoint (full URL). */
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly timeoutMillis: number;
+  /** `OTEL_LOG_LEVEL` of the main thread (`warn`, `debug`, …), so the export thread's diagnostics match. */
+  readonly logLevel: string;
+}
+
+/** Main thread → export thread. @internal */
+export type ExportRequest =
+  | { readonly type: 'export'; readonly id: number; readonly batch: SpanBatch }
+  | { readonly type: 'shutdown'; readonly id: number };
+
+/** Export thread → main thread: the outcome of one request. @internal */
+export interface ExportReply {
+  readonly id: number;
+  readonly ok: boolean;
+  /** Why the export failed (the exporter's error message). */
+  readonly error?: string;
+}

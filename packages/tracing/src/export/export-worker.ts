@@ -1,0 +1,55 @@
+/**
+ * The export thread: runs `@opentelemetry/exporter-trace-otlp-http` for the main thread's batch
+ * processor, so that turning spans into OTLP/JSON and sending them costs the app's event loop
+ * nothing. Started by {@link WorkerSpanExporter}; not an entry point for users.
+ */
+
+import { format } from 'node:util';
+import { parentPort, workerData } from 'node:worker_threads';
+import { type DiagLogger, DiagLogLevel, diag } from '@opentelemetry/api';
+import { ExportResultCode } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import type { ExportReply, ExportRequest, ExportWorkerData } from './export-protocol';
+import { fromSpanBatch } from './span-record';
+
+const data = workerData as ExportWorkerData;
+const port = parentPort;
+
+/** Every diagnostic to stderr, as on the main thread (stdout belongs to the app). */
+const line = (message: string, ...args: unknown[]): void => {
+  process.stderr.write(`${format(message, ...args)}\n`);
+};
+const stderr: DiagLogger = { error: line, warn: line, info: line, debug: line, verbose: line };
+const level = DiagLogLevel[data.logLevel.toUpperCase() as keyof typeof DiagLogLevel];
+diag.setLogger(stderr, { logLevel: level ?? DiagLogLevel.WARN, suppressOverrideMessage: true });
+
+const exporter = new OTLPTraceExporter({
+  url: data.url,
+  headers: { ...data.headers },
+  timeoutMillis: data.timeoutMillis,
+});
+
+function reply(message: ExportReply): void {
+  port?.postMessage(message);
+}
+
+port?.on('message', (request: ExportRequest) => {
+  if (request.type === 'shutdown') {
+    exporter.shutdown().then(
+      () => reply({ id: request.id, ok: true }),
+      (error: unknown) => reply({ id: request.id, ok: false, error: String(error) }),
+    );
+    return;
+  }
+  try {
+    exporter.export(fromSpanBatch(request.batch), (result) => {
+      reply(
+        result.code === ExportResultCode.SUCCESS
+          ? { id: request.id, ok: true }
+          : { id: request.id, ok: false, error: result.error?.message ?? 'export failed' },
+      );
+    });
+  } catch (error) {
+    reply({ id: request.id, ok: false, error: String(error) });
+  }
+});
