@@ -1,18 +1,22 @@
 /**
- * HTTP overhead benchmark: a hello-world `node:http` server under autocannon on loopback, three ways,
+ * HTTP overhead benchmark: a hello-world `node:http` server under autocannon on loopback, four ways,
  * one child process each, started one after another in the same run:
  *   (a) plain: no instrumentation;
  *   (b) otelkit: startTelemetry() (Prometheus metrics, runtime metrics) + startTracing() with 100% sampling,
- *       spans batched to a local OTLP sink, HTTP server spans and `http.server.request.duration`;
+ *       spans batched to a local OTLP sink (OTLP built and sent on otelkit's export thread), HTTP server
+ *       spans and `http.server.request.duration`;
+ *   (b') the same with `exportThread: false` (OTLP built and sent on the app's main thread);
  *   (c) `--require @opentelemetry/auto-instrumentations-node/register`, traces to the same sink
  *       (OTEL_TRACES_EXPORTER=otlp), metrics through its Prometheus exporter, default instrumentations.
- * Prints requests/s, p50/p99 latency and ratios against plain.
+ * Prints requests/s, p50/p99 latency, ratios against plain, and the server's CPU time per request (whole
+ * process, and its main thread: what the app's event loop pays).
  *
  * Run: npx tsc --build packages/tracing && node --import tsx test/bench/http-overhead.bench.ts [--smoke]
  * (default: 3 s warm-up + 10 s per server, 50 connections; --smoke: 1 s each, no warm-up.)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -39,11 +43,11 @@ const server = http.createServer((req, res) => { res.setHeader('content-type', '
 server.listen(0, '127.0.0.1', () => process.stdout.write('LISTENING ' + server.address().port + '\\n'));
 process.on('SIGTERM', () => process.exit(0));
 `;
-const OTELKIT = `
+const otelkit = (tracingOptions: string): string => `
 const { startTelemetry } = require('@otelkit/core');
 const { startTracing } = require('@otelkit/tracing');
 const telemetry = startTelemetry({ serviceName: 'bench-otelkit', port: 0, host: '127.0.0.1' });
-startTracing(telemetry);
+startTracing(telemetry, ${tracingOptions});
 `;
 
 interface Mode {
@@ -81,12 +85,40 @@ async function startChild(mode: Mode): Promise<{ child: ChildProcess; port: numb
   return { child, port };
 }
 
-async function run(mode: Mode): Promise<CannonResult> {
+/** CPU time (ms) of a process and of its main thread, from /proc (Linux); undefined elsewhere. */
+function cpuMs(pid: number): { total: number; main: number } | undefined {
+  const read = (path: string): number => {
+    const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ 100)
+  };
+  try {
+    return { total: read(`/proc/${pid}/stat`), main: read(`/proc/${pid}/task/${pid}/stat`) };
+  } catch {
+    return undefined;
+  }
+}
+
+interface Measured extends CannonResult {
+  /** Server CPU per request, µs: the whole process and its main thread (undefined off Linux). */
+  cpu?: { total: number; main: number };
+}
+
+async function run(mode: Mode): Promise<Measured> {
   const { child, port } = await startChild(mode);
   const url = `http://127.0.0.1:${port}/`;
   try {
     if (WARMUP_S > 0) await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_S });
-    return await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+    const before = cpuMs(child.pid!);
+    const result: Measured = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+    const after = cpuMs(child.pid!);
+    const requests = result.requests.average * DURATION_S;
+    if (before !== undefined && after !== undefined && requests > 0) {
+      result.cpu = {
+        total: ((after.total - before.total) * 1000) / requests,
+        main: ((after.main - before.main) * 1000) / requests,
+      };
+    }
+    return result;
   } finally {
     child.kill('SIGTERM');
     await once(child, 'exit');
@@ -111,7 +143,16 @@ async function main(): Promise<void> {
     { name: 'plain', args: ['-e', APP], env: {} },
     {
       name: 'otelkit',
-      args: ['-e', OTELKIT + APP],
+      args: ['-e', otelkit('{}') + APP],
+      env: {
+        OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl,
+        OTEL_TRACES_SAMPLER: 'always_on',
+        OTEL_LOG_LEVEL: 'error',
+      },
+    },
+    {
+      name: 'otelkit, export on the main thread',
+      args: ['-e', otelkit('{ exportThread: false }') + APP],
       env: {
         OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl,
         OTEL_TRACES_SAMPLER: 'always_on',
@@ -136,7 +177,7 @@ async function main(): Promise<void> {
     },
   ];
 
-  const results: Array<{ mode: string; result: CannonResult }> = [];
+  const results: Array<{ mode: string; result: Measured }> = [];
   for (const mode of modes) results.push({ mode: mode.name, result: await run(mode) });
   sink.close();
 
@@ -144,17 +185,23 @@ async function main(): Promise<void> {
   console.log(
     `http-overhead: ${CONNECTIONS} connections, ${DURATION_S} s per server, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
   );
-  console.log('| server | req/s | p50 ms | p99 ms | throughput vs plain | p99 vs plain | errors |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    '| server | req/s | p50 ms | p99 ms | throughput vs plain | p99 vs plain | server CPU µs/req (main thread) | errors |',
+  );
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const { mode, result } of results) {
     const ratio = result.requests.average / plain.requests.average;
     const p99 = plain.latency.p99 === 0 ? 0 : result.latency.p99 / plain.latency.p99;
     console.log(
       `| ${mode} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ` +
-        `${(ratio * 100).toFixed(1)}% | ${p99.toFixed(2)}x | ${result.errors + result.non2xx} |`,
+        `${(ratio * 100).toFixed(1)}% | ${p99.toFixed(2)}x | ${cpuCell(result.cpu)} | ${result.errors + result.non2xx} |`,
     );
   }
   console.log(`(OTLP sink received ${exports} export requests)`);
+}
+
+function cpuCell(cpu: Measured['cpu']): string {
+  return cpu === undefined ? '—' : `${cpu.total.toFixed(1)} (${cpu.main.toFixed(1)})`;
 }
 
 main().catch((error: unknown) => {

@@ -53,6 +53,11 @@ export interface TracingOptions {
   readonly maxQueueSize?: number;
   /** Spans per export; env `OTEL_BSP_MAX_EXPORT_BATCH_SIZE` (512, at most the queue size). */
   readonly maxExportBatchSize?: number;
+  /**
+   * Build and send OTLP batches on a worker thread (default true), so the app's event loop only copies
+   * finished spans; `false` exports on the main thread. No environment variable.
+   */
+  readonly exportThread?: boolean;
   /** HTTP instrumentation, or `false` to turn it off. Default: all on. */
   readonly http?: HttpInstrumentationOptions | false;
   /** The environment to read; default `process.env` (or the telemetry's `env` option). */

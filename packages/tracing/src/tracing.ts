@@ -1,11 +1,12 @@
 import { context, diag, propagation, type TextMapPropagator, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { ConsoleSpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { ConsoleSpanExporter, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { withTimeout } from '@otelkit/core';
 import { resolveTracingConfig, type TracingConfig } from './config';
 import { CountingBatchProcessor } from './export/counting-batch-processor';
 import { EnrichSpanProcessor } from './export/enrich-processor';
+import { LazySpanExporter } from './export/lazy-exporter';
 import { WorkerSpanExporter } from './export/worker-exporter';
 
 type OtlpTraceModule = typeof import('@opentelemetry/exporter-trace-otlp-http');
@@ -34,30 +35,36 @@ export interface Tracing {
 
 let active: Tracing | undefined;
 
-function createProcessors(config: TracingConfig, telemetry: TracingTelemetry): SpanProcessor[] {
+/** The OTLP/HTTP exporter, built on first use (its modules are a third of what the preload loads). */
+function otlpExporter(config: TracingConfig, telemetry: TracingTelemetry, thread: boolean): SpanExporter {
+  const local = (): SpanExporter => {
+    const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as OtlpTraceModule;
+    return new OTLPTraceExporter({
+      url: config.endpoint,
+      headers: { ...config.headers },
+      timeoutMillis: config.timeoutMs,
+    });
+  };
+  if (!thread) return new LazySpanExporter(local);
+  const data = {
+    url: config.endpoint,
+    headers: { ...config.headers },
+    timeoutMillis: config.timeoutMs,
+    logLevel: telemetry.config.logLevel,
+  };
+  return new WorkerSpanExporter(data, local);
+}
+
+function createProcessors(
+  config: TracingConfig,
+  telemetry: TracingTelemetry,
+  exportThread: boolean,
+): SpanProcessor[] {
   const processors: SpanProcessor[] = [new EnrichSpanProcessor()];
   for (const name of config.exporters) {
     if (name === 'none') continue;
     const exporter =
-      name === 'otlp'
-        ? new WorkerSpanExporter(
-            {
-              url: config.endpoint,
-              headers: { ...config.headers },
-              timeoutMillis: config.timeoutMs,
-              logLevel: telemetry.config.logLevel,
-            },
-            () => {
-              const { OTLPTraceExporter } =
-                require('@opentelemetry/exporter-trace-otlp-http') as OtlpTraceModule;
-              return new OTLPTraceExporter({
-                url: config.endpoint,
-                headers: { ...config.headers },
-                timeoutMillis: config.timeoutMs,
-              });
-            },
-          )
-        : new ConsoleSpanExporter();
+      name === 'otlp' ? otlpExporter(config, telemetry, exportThread) : new ConsoleSpanExporter();
     processors.push(new CountingBatchProcessor(exporter, telemetry.exportStats, name, config));
   }
   return processors;
@@ -101,7 +108,7 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
     resource: telemetry.resource,
     sampler,
     idGenerator: new PooledIdGenerator(),
-    spanProcessors: createProcessors(config, telemetry),
+    spanProcessors: createProcessors(config, telemetry, options.exportThread !== false),
   });
   const contextManager = new AsyncLocalStorageContextManager().enable();
   const ownContext = context.setGlobalContextManager(contextManager);
