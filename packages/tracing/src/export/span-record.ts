@@ -1,12 +1,4 @@
-import {
-  type Attributes,
-  createTraceState,
-  type HrTime,
-  type Link,
-  type SpanContext,
-  type SpanKind,
-  type SpanStatus,
-} from '@opentelemetry/api';
+import { type Attributes, createTraceState, type Link, type SpanContext } from '@opentelemetry/api';
 import type { InstrumentationScope } from '@opentelemetry/core';
 import { type Resource, resourceFromAttributes } from '@opentelemetry/resources';
 import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace-base';
@@ -22,34 +14,10 @@ interface LinkRecord {
   readonly droppedAttributesCount: number | undefined;
 }
 
-/**
- * One finished span as plain data, for the export thread: everything the OTLP transformer reads, and
- * nothing that `postMessage` cannot clone (no functions, no class instances).
- * @internal
- */
-export interface SpanRecord {
-  readonly traceId: string;
-  readonly spanId: string;
-  readonly traceFlags: number;
-  readonly traceState: string | undefined;
-  readonly parentSpanId: string | undefined;
-  readonly parentIsRemote: boolean | undefined;
-  readonly name: string;
-  readonly kind: SpanKind;
-  readonly startTime: HrTime;
-  readonly endTime: HrTime;
-  readonly duration: HrTime;
-  readonly status: SpanStatus;
-  readonly attributes: Attributes;
-  readonly droppedAttributesCount: number;
+/** Events and links of one span (most spans have neither, so they live outside the flat data). */
+interface Extras {
   readonly events: readonly TimedEvent[];
-  readonly droppedEventsCount: number;
   readonly links: readonly LinkRecord[];
-  readonly droppedLinksCount: number;
-  /** Index into the batch's `resources`. */
-  readonly resource: number;
-  /** Index into the batch's `scopes`. */
-  readonly scope: number;
 }
 
 /** A resource as plain data. @internal */
@@ -58,66 +26,23 @@ export interface ResourceRecord {
   readonly schemaUrl: string | undefined;
 }
 
-/** One batch of spans for the export thread, resources and scopes listed once. @internal */
+/**
+ * One batch of finished spans as plain data for the export thread: everything the OTLP transformer
+ * reads, nothing `postMessage` cannot clone. Each span is a run of {@link FIELDS} values in `data`,
+ * followed by its attributes as (index into `keys`, value) pairs: one flat array clones several times
+ * faster than an object per span, which would repeat every field and attribute name.
+ * @internal
+ */
 export interface SpanBatch {
   readonly resources: readonly ResourceRecord[];
   readonly scopes: readonly InstrumentationScope[];
-  readonly spans: readonly SpanRecord[];
+  readonly keys: readonly string[];
+  readonly extras: readonly Extras[];
+  readonly data: readonly unknown[];
 }
 
-function indexOf<T>(item: T, seen: Map<T, number>, list: unknown[], record: () => unknown): number {
-  let index = seen.get(item);
-  if (index === undefined) {
-    index = list.length;
-    list.push(record());
-    seen.set(item, index);
-  }
-  return index;
-}
-
-/** Packs finished spans into a {@link SpanBatch}. @internal */
-export function toSpanBatch(spans: readonly ReadableSpan[]): SpanBatch {
-  const resources: ResourceRecord[] = [];
-  const scopes: InstrumentationScope[] = [];
-  const resourceIndex = new Map<Resource, number>();
-  const scopeIndex = new Map<InstrumentationScope, number>();
-  const records = new Array<SpanRecord>(spans.length);
-  for (let i = 0; i < spans.length; i++) {
-    const span = spans[i]!;
-    const sc = span.spanContext();
-    const parent = span.parentSpanContext;
-    records[i] = {
-      traceId: sc.traceId,
-      spanId: sc.spanId,
-      traceFlags: sc.traceFlags,
-      traceState: sc.traceState?.serialize(),
-      parentSpanId: parent?.spanId,
-      parentIsRemote: parent?.isRemote,
-      name: span.name,
-      kind: span.kind,
-      startTime: span.startTime,
-      endTime: span.endTime,
-      duration: span.duration,
-      status: span.status,
-      attributes: span.attributes,
-      droppedAttributesCount: span.droppedAttributesCount,
-      events: span.events,
-      droppedEventsCount: span.droppedEventsCount,
-      links: span.links.length === 0 ? [] : span.links.map(toLinkRecord),
-      droppedLinksCount: span.droppedLinksCount,
-      resource: indexOf(span.resource, resourceIndex, resources, () => ({
-        attributes: span.resource.attributes,
-        schemaUrl: span.resource.schemaUrl,
-      })),
-      scope: indexOf(span.instrumentationScope, scopeIndex, scopes, () => ({
-        name: span.instrumentationScope.name,
-        version: span.instrumentationScope.version,
-        schemaUrl: span.instrumentationScope.schemaUrl,
-      })),
-    };
-  }
-  return { resources, scopes, spans: records };
-}
+/** Fixed values per span in `data`, then `2 × attribute count` more. */
+const FIELDS = 21;
 
 function toLinkRecord(link: Link): LinkRecord {
   return {
@@ -129,6 +54,84 @@ function toLinkRecord(link: Link): LinkRecord {
     attributes: link.attributes,
     droppedAttributesCount: link.droppedAttributesCount,
   };
+}
+
+/** Packs finished spans into a {@link SpanBatch}. @internal */
+export function toSpanBatch(spans: readonly ReadableSpan[]): SpanBatch {
+  const resources: ResourceRecord[] = [];
+  const resourceSources: Resource[] = [];
+  const scopes: InstrumentationScope[] = [];
+  const extras: Extras[] = [];
+  const keyIndex = new Map<string, number>();
+  // Filled with push only: a packed array clones densely, one with holes (index writes) does not.
+  const data: unknown[] = [];
+  // Spans of a batch nearly always share one resource and few scopes: remember the last of each.
+  let lastResource: Resource | undefined;
+  let resourceAt = -1;
+  let lastScope: InstrumentationScope | undefined;
+  let scopeAt = -1;
+  for (const span of spans) {
+    const sc = span.spanContext();
+    const parent = span.parentSpanContext;
+    if (span.resource !== lastResource) {
+      lastResource = span.resource;
+      resourceAt = resourceSources.indexOf(lastResource);
+      if (resourceAt === -1) {
+        resourceSources.push(lastResource);
+        resourceAt =
+          resources.push({ attributes: lastResource.attributes, schemaUrl: lastResource.schemaUrl }) - 1;
+      }
+    }
+    if (span.instrumentationScope !== lastScope) {
+      const scope = span.instrumentationScope;
+      lastScope = scope;
+      scopeAt = scopes.findIndex(
+        (s) => s.name === scope.name && s.version === scope.version && s.schemaUrl === scope.schemaUrl,
+      );
+      if (scopeAt === -1) {
+        scopeAt = scopes.push({ name: scope.name, version: scope.version, schemaUrl: scope.schemaUrl }) - 1;
+      }
+    }
+    const countAt =
+      data.push(
+        sc.traceId,
+        sc.spanId,
+        sc.traceFlags,
+        sc.traceState?.serialize(),
+        parent?.spanId,
+        parent?.isRemote,
+        span.name,
+        span.kind,
+        span.startTime[0],
+        span.startTime[1],
+        span.endTime[0],
+        span.endTime[1],
+        span.status.code,
+        span.status.message,
+        span.droppedAttributesCount,
+        span.droppedEventsCount,
+        span.droppedLinksCount,
+        resourceAt,
+        scopeAt,
+        span.events.length > 0 || span.links.length > 0
+          ? extras.push({ events: span.events, links: span.links.map(toLinkRecord) }) - 1
+          : -1,
+        0,
+      ) - 1;
+    let count = 0;
+    const attributes = span.attributes;
+    for (const key in attributes) {
+      let index = keyIndex.get(key);
+      if (index === undefined) {
+        index = keyIndex.size;
+        keyIndex.set(key, index);
+      }
+      data.push(index, attributes[key]);
+      count++;
+    }
+    data[countAt] = count;
+  }
+  return { resources, scopes, keys: [...keyIndex.keys()], extras, data };
 }
 
 function toResource(record: ResourceRecord): Resource {
@@ -154,41 +157,76 @@ function spanContextOf(
   };
 }
 
+const NO_EXTRAS: Extras = { events: [], links: [] };
+
 /** Unpacks a {@link SpanBatch} into spans the SDK's exporters accept. @internal */
 export function fromSpanBatch(batch: SpanBatch): ReadableSpan[] {
   const resources = batch.resources.map(toResource);
-  return batch.spans.map((r): ReadableSpan => {
-    const context = spanContextOf(r.traceId, r.spanId, r.traceFlags, r.traceState, false);
-    return {
-      name: r.name,
-      kind: r.kind,
+  const { data, keys } = batch;
+  const spans: ReadableSpan[] = [];
+  let at = 0;
+  while (at < data.length) {
+    const traceId = data[at] as string;
+    const traceFlags = data[at + 2] as number;
+    const parentSpanId = data[at + 4] as string | undefined;
+    const context = spanContextOf(
+      traceId,
+      data[at + 1] as string,
+      traceFlags,
+      data[at + 3] as string | undefined,
+      false,
+    );
+    const startTime: [number, number] = [data[at + 8] as number, data[at + 9] as number];
+    const endTime: [number, number] = [data[at + 10] as number, data[at + 11] as number];
+    const message = data[at + 13] as string | undefined;
+    const extrasIndex = data[at + 19] as number;
+    const extras = extrasIndex === -1 ? NO_EXTRAS : batch.extras[extrasIndex]!;
+    const attributeCount = data[at + 20] as number;
+    const attributes: Attributes = {};
+    for (let i = 0, p = at + FIELDS; i < attributeCount; i++, p += 2) {
+      attributes[keys[data[p] as number]!] = data[p + 1] as Attributes[string];
+    }
+    spans.push({
+      name: data[at + 6] as string,
+      kind: data[at + 7] as number,
       spanContext: () => context,
       parentSpanContext:
-        r.parentSpanId === undefined
+        parentSpanId === undefined
           ? undefined
-          : {
-              traceId: r.traceId,
-              spanId: r.parentSpanId,
-              traceFlags: r.traceFlags,
-              isRemote: r.parentIsRemote,
-            },
-      startTime: r.startTime,
-      endTime: r.endTime,
-      duration: r.duration,
-      status: r.status,
-      attributes: r.attributes,
-      links: r.links.map((l) => ({
+          : { traceId, spanId: parentSpanId, traceFlags, isRemote: data[at + 5] as boolean | undefined },
+      startTime,
+      endTime,
+      duration: durationOf(startTime, endTime),
+      status:
+        message === undefined
+          ? { code: data[at + 12] as number }
+          : { code: data[at + 12] as number, message },
+      attributes,
+      links: extras.links.map((l) => ({
         context: spanContextOf(l.traceId, l.spanId, l.traceFlags, l.traceState, l.isRemote),
         attributes: l.attributes,
         droppedAttributesCount: l.droppedAttributesCount,
       })),
-      events: r.events as TimedEvent[],
+      events: extras.events as TimedEvent[],
       ended: true,
-      resource: resources[r.resource]!,
-      instrumentationScope: batch.scopes[r.scope]!,
-      droppedAttributesCount: r.droppedAttributesCount,
-      droppedEventsCount: r.droppedEventsCount,
-      droppedLinksCount: r.droppedLinksCount,
-    };
-  });
+      resource: resources[data[at + 17] as number]!,
+      instrumentationScope: batch.scopes[data[at + 18] as number]!,
+      droppedAttributesCount: data[at + 14] as number,
+      droppedEventsCount: data[at + 15] as number,
+      droppedLinksCount: data[at + 16] as number,
+    });
+    at += FIELDS + 2 * attributeCount;
+  }
+  return spans;
+}
+
+/** `end - start` as an `HrTime` (the transformer does not read it; `ReadableSpan` requires it). */
+function durationOf(start: [number, number], end: [number, number]): [number, number] {
+  let seconds = end[0] - start[0];
+  let nanos = end[1] - start[1];
+  if (nanos < 0) {
+    seconds -= 1;
+    nanos += 1e9;
+  }
+  return [seconds, nanos];
 }
