@@ -54,8 +54,10 @@ export interface TracingOptions {
   /** Spans per export; env `OTEL_BSP_MAX_EXPORT_BATCH_SIZE` (512, at most the queue size). */
   readonly maxExportBatchSize?: number;
   /**
-   * Build and send OTLP batches on a worker thread (default true), so the app's event loop only copies
-   * finished spans; `false` exports on the main thread. No environment variable.
+   * Build and send OTLP batches on a worker thread, so the app's event loop only copies finished spans
+   * (about 5 µs less per traced request at 100% sampling) at the cost of the thread's memory (about
+   * 45 MiB more RSS in the reliability run). Default false: export on the main thread. No environment
+   * variable.
    */
   readonly exportThread?: boolean;
   /** HTTP instrumentation, or `false` to turn it off. Default: all on. */

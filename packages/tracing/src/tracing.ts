@@ -108,7 +108,7 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
     resource: telemetry.resource,
     sampler,
     idGenerator: new PooledIdGenerator(),
-    spanProcessors: createProcessors(config, telemetry, options.exportThread !== false),
+    spanProcessors: createProcessors(config, telemetry, options.exportThread === true),
   });
   const contextManager = new AsyncLocalStorageContextManager().enable();
   const ownContext = context.setGlobalContextManager(contextManager);
