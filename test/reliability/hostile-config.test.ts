@@ -85,7 +85,9 @@ function e2eCases(): Array<{ name: string; value: string; with?: Env }> {
   const all = VARIABLES.flatMap((v) =>
     BAD_VALUES[v.kind].map((value) => ({ name: v.name, value, with: v.with })),
   );
-  if (LONG) return all;
+  // A NUL byte cannot be put in an environment variable (spawn refuses it before a process exists):
+  // those values are tested in process only, and counted in the diagnostic below.
+  if (LONG) return all.filter((c) => !c.value.includes('\u0000'));
   // Short run: one variable of each kind with its first bad value, plus a huge and a control-character value.
   const seen = new Set<string>();
   const sample = all.filter((c) => {
@@ -126,7 +128,13 @@ describe('hostile configuration through the preload (child processes)', () => {
         }),
       );
     }
-    t.diagnostic(`${cases.length} bad values through the preload in ${Date.now() - started} ms`);
+    const withNul = VARIABLES.flatMap((v) => BAD_VALUES[v.kind]).filter((value) => value.includes('\u0000'));
+    t.diagnostic(
+      `${cases.length} bad values through the preload in ${Date.now() - started} ms` +
+        (LONG
+          ? `; ${withNul.length} values with a NUL byte in process only (no environment can hold one)`
+          : ''),
+    );
     assert.deepEqual(problems, []);
     recordResult({
       id: 'hostile-config',
