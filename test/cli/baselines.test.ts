@@ -5,7 +5,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse, stringify } from 'yaml';
-import { CLI_BIN, otelkit, PROMTOOL, run, tempDir } from './tools';
+import { CLI_BIN, generateConfig, PROMTOOL, run } from './tools';
 
 const RULES = 'rules/otelkit-baselines.yml';
 const TESTS = 'rules/otelkit-baselines.test.yml';
@@ -18,21 +18,11 @@ after(() => {
 });
 
 function generate(extra: readonly string[]): string {
-  const dir = tempDir('baselines');
-  dirs.push(dir);
-  const r = otelkit([
-    'generate-config',
-    '--out',
-    dir,
-    '--service',
-    'sync-service',
-    '--namespace',
-    'sync',
-    ...extra,
-  ]);
+  const r = generateConfig('baselines', extra);
+  dirs.push(r.dir);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stderr, '');
-  return dir;
+  return r.dir;
 }
 
 interface RulesYaml {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { AMTOOL, haveTools, otelkit, PROMTOOL, run, tempDir } from './tools';
+import { AMTOOL, generateConfig, haveTools, PROMTOOL, run } from './tools';
 
 const dirs: string[] = [];
 after(() => {
@@ -11,20 +11,10 @@ after(() => {
 });
 
 function generate(extra: readonly string[] = []): string {
-  const dir = tempDir('gen');
-  dirs.push(dir);
-  const r = otelkit([
-    'generate-config',
-    '--out',
-    dir,
-    '--service',
-    'sync-service',
-    '--namespace',
-    'sync',
-    ...extra,
-  ]);
+  const r = generateConfig('gen', extra);
+  dirs.push(r.dir);
   assert.equal(r.code, 0, r.stderr);
-  return dir;
+  return r.dir;
 }
 
 const VARIANTS: readonly (readonly string[])[] = [

@@ -38,6 +38,22 @@ export function tempDir(prefix: string): string {
 }
 
 /** Whether the Debian Prometheus tools are installed. */
+/** `otelkit generate-config` for the tests' `sync-service` (namespace `sync`) into a new temp dir. */
+export function generateConfig(prefix: string, extra: readonly string[] = []): RunResult & { dir: string } {
+  const dir = tempDir(prefix);
+  const result = otelkit([
+    'generate-config',
+    '--out',
+    dir,
+    '--service',
+    'sync-service',
+    '--namespace',
+    'sync',
+    ...extra,
+  ]);
+  return { ...result, dir };
+}
+
 export function haveTools(): boolean {
   return [PROMTOOL, AMTOOL, PROMETHEUS].every((p) => existsSync(p)) && existsSync(CLI_BIN);
 }

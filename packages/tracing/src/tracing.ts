@@ -37,22 +37,13 @@ let active: Tracing | undefined;
 
 /** The OTLP/HTTP exporter, built on first use (its modules are a third of what the preload loads). */
 function otlpExporter(config: TracingConfig, telemetry: TracingTelemetry, thread: boolean): SpanExporter {
+  const settings = { url: config.endpoint, headers: { ...config.headers }, timeoutMillis: config.timeoutMs };
   const local = (): SpanExporter => {
     const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as OtlpTraceModule;
-    return new OTLPTraceExporter({
-      url: config.endpoint,
-      headers: { ...config.headers },
-      timeoutMillis: config.timeoutMs,
-    });
+    return new OTLPTraceExporter(settings);
   };
   if (!thread) return new LazySpanExporter(local);
-  const data = {
-    url: config.endpoint,
-    headers: { ...config.headers },
-    timeoutMillis: config.timeoutMs,
-    logLevel: telemetry.config.logLevel,
-  };
-  return new WorkerSpanExporter(data, local);
+  return new WorkerSpanExporter({ ...settings, logLevel: telemetry.config.logLevel }, local);
 }
 
 function createProcessors(

@@ -15,7 +15,10 @@ import { fromSpanBatch } from './span-record';
 const data = workerData as ExportWorkerData;
 const port = parentPort;
 
-/** Every diagnostic to stderr, as on the main thread (stdout belongs to the app). */
+/**
+ * Every diagnostic to stderr, as core's logger does on the main thread (stdout belongs to the app); core
+ * itself is not imported, so the thread loads only the exporter.
+ */
 const line = (message: string, ...args: unknown[]): void => {
   process.stderr.write(`${format(message, ...args)}\n`);
 };
