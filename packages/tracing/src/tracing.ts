@@ -5,7 +5,9 @@ import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { withTimeout } from '@otelkit/core';
 import { resolveTracingConfig, type TracingConfig } from './config';
 import { CountingBatchProcessor } from './export/counting-batch-processor';
+import { CrashFlush } from './export/crash-flush';
 import { EnrichSpanProcessor } from './export/enrich-processor';
+import type { ExportWorkerData } from './export/export-protocol';
 import { LazySpanExporter } from './export/lazy-exporter';
 import { WorkerSpanExporter } from './export/worker-exporter';
 
@@ -36,29 +38,42 @@ export interface Tracing {
 let active: Tracing | undefined;
 
 /** The OTLP/HTTP exporter, built on first use (its modules are a third of what the preload loads). */
-function otlpExporter(config: TracingConfig, telemetry: TracingTelemetry, thread: boolean): SpanExporter {
-  const settings = { url: config.endpoint, headers: { ...config.headers }, timeoutMillis: config.timeoutMs };
+function otlpExporter(settings: ExportWorkerData, thread: boolean): SpanExporter {
+  const { url, headers, timeoutMillis } = settings;
   const local = (): SpanExporter => {
     const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as OtlpTraceModule;
-    return new OTLPTraceExporter(settings);
+    return new OTLPTraceExporter({ url, headers: { ...headers }, timeoutMillis });
   };
   if (!thread) return new LazySpanExporter(local);
-  return new WorkerSpanExporter({ ...settings, logLevel: telemetry.config.logLevel }, local);
+  return new WorkerSpanExporter(settings, local);
 }
 
 function createProcessors(
   config: TracingConfig,
   telemetry: TracingTelemetry,
   exportThread: boolean,
+  crash: CrashFlush | undefined,
 ): SpanProcessor[] {
   const processors: SpanProcessor[] = [new EnrichSpanProcessor()];
   for (const name of config.exporters) {
     if (name === 'none') continue;
-    const exporter =
-      name === 'otlp' ? otlpExporter(config, telemetry, exportThread) : new ConsoleSpanExporter();
+    let exporter: SpanExporter = new ConsoleSpanExporter();
+    if (name === 'otlp') {
+      exporter = otlpExporter(otlpSettings(config, telemetry), exportThread);
+      if (crash !== undefined) exporter = crash.wrap(exporter);
+    }
     processors.push(new CountingBatchProcessor(exporter, telemetry.exportStats, name, config));
   }
   return processors;
+}
+
+function otlpSettings(config: TracingConfig, telemetry: TracingTelemetry): ExportWorkerData {
+  return {
+    url: config.endpoint,
+    headers: { ...config.headers },
+    timeoutMillis: config.timeoutMs,
+    logLevel: telemetry.config.logLevel,
+  };
 }
 
 /**
@@ -95,12 +110,20 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
   if (telemetry.config.configFile !== undefined) {
     telemetry.addReloadTarget?.(sampler.reloadTarget(telemetry.config.configFile));
   }
+  // Spans still buffered when an uncaught exception ends the process are sent on the way out.
+  const crash = config.exporters.includes('otlp')
+    ? new CrashFlush({
+        exporter: otlpSettings(config, telemetry),
+        timeoutMs: Math.min(config.timeoutMs, telemetry.config.shutdownTimeoutMs),
+      })
+    : undefined;
   const provider = new NodeTracerProvider({
     resource: telemetry.resource,
     sampler,
     idGenerator: new PooledIdGenerator(),
-    spanProcessors: createProcessors(config, telemetry, options.exportThread === true),
+    spanProcessors: createProcessors(config, telemetry, options.exportThread === true, crash),
   });
+  const stopCrashFlush = crash?.install(() => provider.forceFlush()) ?? (() => {});
   const contextManager = new AsyncLocalStorageContextManager().enable();
   const ownContext = context.setGlobalContextManager(contextManager);
   if (!ownContext) {
@@ -128,6 +151,7 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
     shutdown: () => {
       stopping ??= (async () => {
         uninstall();
+        stopCrashFlush();
         const deadline = telemetry.config.shutdownTimeoutMs;
         await withTimeout(provider.shutdown(), deadline, 'span flush').catch((error: unknown) =>
           diag.warn(`otelkit: span flush failed: ${String(error)}`),

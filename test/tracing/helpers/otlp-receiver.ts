@@ -11,6 +11,7 @@ export interface ReceivedSpan {
   readonly kind: number;
   readonly attributes: Record<string, string | number | boolean>;
   readonly status: { code?: number; message?: string };
+  readonly events: ReadonlyArray<{ name: string; attributes: Record<string, string | number | boolean> }>;
 }
 
 /** How the receiver answers: store and 200, 500, or never answer. */
@@ -49,6 +50,7 @@ interface OtlpBody {
         kind: number;
         attributes?: OtlpKeyValue[];
         status?: { code?: number; message?: string };
+        events?: Array<{ name: string; attributes?: OtlpKeyValue[] }>;
       }>;
     }>;
   }>;
@@ -83,6 +85,7 @@ export function parseSpans(body: OtlpBody): ReceivedSpan[] {
           kind: s.kind,
           attributes: attributes(s.attributes),
           status: s.status ?? {},
+          events: (s.events ?? []).map((e) => ({ name: e.name, attributes: attributes(e.attributes) })),
         });
       }
     }

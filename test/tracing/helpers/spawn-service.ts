@@ -9,21 +9,32 @@ export interface ServiceProcess {
   readonly url: string;
   /** stdout so far (the service's JSON log lines). */
   stdout(): string;
+  /** stderr so far. */
+  stderr(): string;
+  /** Resolves with the exit code once the process has exited and its output is read. */
+  readonly exited: Promise<number | null>;
   /** SIGTERM, then the exit code. */
   stop(): Promise<number | null>;
 }
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-/** Starts test/tracing/helpers/service.cjs (built dist/) with `env` and waits until it listens. */
-export async function spawnService(env: Record<string, string>): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, [join(__dirname, 'service.cjs')], {
+/**
+ * Starts `script` of test/tracing/helpers (default service.cjs; built dist/) with `env` and waits until
+ * it listens.
+ */
+export async function spawnService(
+  env: Record<string, string>,
+  script = 'service.cjs',
+): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, [join(__dirname, script)], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', OTEL_BSP_SCHEDULE_DELAY: '100', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
+  const exited = once(child, 'close').then(([code]) => code as number | null);
   child.stdout!.setEncoding('utf8').on('data', (c: string) => {
     out += c;
   });
@@ -50,11 +61,11 @@ export async function spawnService(env: Record<string, string>): Promise<Service
     port,
     url: `http://127.0.0.1:${port}`,
     stdout: () => out,
+    stderr: () => err,
+    exited,
     stop: async () => {
-      if (child.exitCode !== null) return child.exitCode;
-      child.kill('SIGTERM');
-      const [code] = (await once(child, 'exit')) as [number | null];
-      return code;
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
     },
   };
 }

@@ -8,7 +8,20 @@ export interface ExportWorkerData {
   readonly timeoutMillis: number;
   /** `OTEL_LOG_LEVEL` of the main thread (`warn`, `debug`, …), so the export thread's diagnostics match. */
   readonly logLevel: string;
+  /**
+   * Set when the thread is started to send one batch while the main thread waits (an uncaught
+   * exception is ending the process, see `CrashFlush`): the thread exports `batch`, then stores 1
+   * (sent) or 2 (failed) in `signal[0]` and wakes the main thread.
+   */
+  readonly crash?: { readonly batch: SpanBatch; readonly signal: SharedArrayBuffer };
 }
+
+/** `signal[0]` values of a crash export. @internal */
+export const CRASH_PENDING = 0;
+/** @internal */
+export const CRASH_SENT = 1;
+/** @internal */
+export const CRASH_FAILED = 2;
 
 /** Main thread → export thread. @internal */
 export type ExportRequest =

@@ -9,7 +9,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { type DiagLogger, DiagLogLevel, diag } from '@opentelemetry/api';
 import { ExportResultCode } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import type { ExportReply, ExportRequest, ExportWorkerData } from './export-protocol';
+import {
+  CRASH_FAILED,
+  CRASH_SENT,
+  type ExportReply,
+  type ExportRequest,
+  type ExportWorkerData,
+} from './export-protocol';
 import { fromSpanBatch } from './span-record';
 
 const data = workerData as ExportWorkerData;
@@ -31,6 +37,22 @@ const exporter = new OTLPTraceExporter({
   headers: { ...data.headers },
   timeoutMillis: data.timeoutMillis,
 });
+
+// Started by CrashFlush: one batch, while the main thread waits on `signal`.
+if (data.crash !== undefined) {
+  const signal = new Int32Array(data.crash.signal);
+  const wake = (outcome: number): void => {
+    Atomics.store(signal, 0, outcome);
+    Atomics.notify(signal, 0);
+  };
+  try {
+    exporter.export(fromSpanBatch(data.crash.batch), (result) =>
+      wake(result.code === ExportResultCode.SUCCESS ? CRASH_SENT : CRASH_FAILED),
+    );
+  } catch {
+    wake(CRASH_FAILED);
+  }
+}
 
 function reply(message: ExportReply): void {
   port?.postMessage(message);

@@ -9,8 +9,9 @@ import { toSpanBatch } from './span-record';
 /**
  * The export thread's entry, next to this file once built. Run from source (the tests), this file is
  * `.ts` and a worker cannot start from a `.ts` entry, so the built one is used.
+ * @internal
  */
-const WORKER_FILE =
+export const EXPORT_WORKER_FILE =
   extname(__filename) === '.ts'
     ? join(__dirname, '..', '..', 'dist', 'export', 'export-worker.js')
     : join(__dirname, 'export-worker.js');
@@ -54,7 +55,7 @@ export class WorkerSpanExporter implements SpanExporter {
   constructor(
     private readonly data: ExportWorkerData,
     private readonly createLocal: () => SpanExporter,
-    private readonly workerFile: string = WORKER_FILE,
+    private readonly workerFile: string = EXPORT_WORKER_FILE,
   ) {}
 
   export(spans: ReadableSpan[], resultCallback: Callback): void {

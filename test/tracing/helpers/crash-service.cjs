@@ -1,0 +1,34 @@
+// A service that dies of an uncaught error in the middle of a request, run from the built dist/:
+//   node test/tracing/helpers/crash-service.cjs  (env: CRASH=throw|reject, HANDLED=1, OTEL_* as usual)
+// GET /ok answers. GET /crash runs a traced step, then fails 5 ms later inside the request's context
+// (CRASH=throw: an uncaught exception; CRASH=reject: an unhandled rejection) and never answers.
+// HANDLED=1 installs an `uncaughtException` listener first (the app survives the error).
+// Prints "LISTENING <port>" once it listens; exits 0 after flushing on SIGTERM.
+const http = require('node:http');
+const { startTelemetry } = require('@otelkit/core');
+const { startTracing, traced } = require('@otelkit/tracing');
+
+const telemetry = startTelemetry({ serviceName: 'crash-service', port: 0, host: '127.0.0.1' });
+startTracing(telemetry);
+
+if (process.env.HANDLED === '1') {
+  process.on('uncaughtException', (error) => process.stdout.write(`HANDLED ${error.message}\n`));
+}
+
+const server = http.createServer((req, res) => {
+  if (req.url !== '/crash') {
+    res.end('ok');
+    return;
+  }
+  traced('step before the crash', () => {});
+  setTimeout(() => {
+    if (process.env.CRASH === 'reject') Promise.reject(new TypeError('rejected in a request'));
+    else throw new RangeError('thrown in a request');
+  }, 5);
+});
+server.listen(0, '127.0.0.1', () => process.stdout.write(`LISTENING ${server.address().port}\n`));
+process.on('SIGTERM', async () => {
+  server.close();
+  await telemetry.shutdown();
+  process.exit(0);
+});
