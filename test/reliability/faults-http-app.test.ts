@@ -14,7 +14,26 @@ const WARMUP_S = seconds(2, 30);
 const RATE = 200;
 
 const backend = new FaultBackend();
-after(() => backend.stop());
+/** The control app's backend: healthy throughout. */
+const controlBackend = new FaultBackend();
+after(() => Promise.all([backend.stop(), controlBackend.stop()]));
+
+/** The app under the preload, exporting to `endpoint`; resolves with it and its ports once it listens. */
+async function startApp(endpoint: string, name: string) {
+  const app = spawnNode(
+    ['--require', '@otelkit/register', join(FIXTURES, 'http-app.cjs')],
+    preloadEnv({
+      OTEL_SERVICE_NAME: name,
+      OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+      OTEL_BSP_SCHEDULE_DELAY: '200',
+      OTEL_EXPORTER_OTLP_TIMEOUT: '1000',
+      OTEL_METRIC_EXPORT_INTERVAL: '1000',
+    }),
+  );
+  after(() => app.kill());
+  const port = (await app.waitFor(/app listening (\d+)/))[1];
+  return { app, port, metricsUrl: `${await observabilityUrl(app)}/metrics` };
+}
 
 describe('backend faults: a plain http app under the preload', () => {
   it('keeps its latency, memory and /metrics through faults (a)–(e), counts every lost span, and resumes after (f)', {
@@ -22,19 +41,12 @@ describe('backend faults: a plain http app under the preload', () => {
   }, async (t) => {
     const endpoint = await backend.start();
     const started = Date.now();
-    const app = spawnNode(
-      ['--require', '@otelkit/register', join(FIXTURES, 'http-app.cjs')],
-      preloadEnv({
-        OTEL_SERVICE_NAME: 'reliability-http-app',
-        OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
-        OTEL_BSP_SCHEDULE_DELAY: '200',
-        OTEL_EXPORTER_OTLP_TIMEOUT: '1000',
-        OTEL_METRIC_EXPORT_INTERVAL: '1000',
-      }),
-    );
-    after(() => app.kill());
-    const port = (await app.waitFor(/app listening (\d+)/))[1];
-    const metricsUrl = `${await observabilityUrl(app)}/metrics`;
+    // Two copies of the app, loaded the same way at the same time: one exports to the fault backend,
+    // the control to a healthy one. Each phase's p99 is held to the control's over the same minutes.
+    const [{ app, port, metricsUrl }, control] = await Promise.all([
+      startApp(endpoint, 'reliability-http-app'),
+      controlBackend.start().then((url) => startApp(url, 'reliability-http-app-control')),
+    ]);
 
     const phases = await walkFaults(
       {
@@ -46,6 +58,7 @@ describe('backend faults: a plain http app under the preload', () => {
         rate: RATE,
         warmupSeconds: WARMUP_S,
         spansOf: (p) => backend.spansUnder(`/phase-${p}`),
+        control: { loadUrl: (p) => `http://127.0.0.1:${control.port}/phase-${p}` },
       },
       FAULT_PHASES,
     );
@@ -86,14 +99,14 @@ describe('backend faults: a plain http app under the preload', () => {
       id: 'faults-http-app',
       what: 'plain http app under the preload; backend (a) refuses, (b) hangs, (c) 500, (d) 429 + Retry-After, (e) resets, (f) comes back',
       durationS: round1((Date.now() - started) / 1000),
-      load: `${RATE} req/s steady, 10 connections, ${PHASE_S} s per phase (baseline + 6)`,
+      load: `${RATE} req/s steady, 10 connections, ${PHASE_S} s per phase (baseline + 6); the same on a control copy at the same time`,
       worstP99ChangePct: round1(worstP99ChangePct(phases)),
       rssBeforeMb: round1(phases[0]!.rssStartMb),
       rssAfterMb: round1(phases.at(-1)!.rssEndMb),
       rssMaxMb: round1(Math.max(...phases.map((p) => p.rssMaxMb))),
       dropsCounted: dropped,
       dataLost: lostBaseline + lostRecovered + Math.max(0, created - received - dropped),
-      held: 'no app request failed; /metrics answered every scrape; failures on the self-metrics in each fault; export resumed without restart; spans created = received + dropped (counted)',
+      held: "p99 of every fault phase within the bound of the control's over the same minutes; no app request failed; /metrics answered every scrape; failures on the self-metrics in each fault; export resumed without restart; spans created = received + dropped (counted)",
       details: phases,
     });
   });

@@ -28,6 +28,8 @@ export interface PhaseResult {
   readonly mode: FaultMode;
   readonly seconds: number;
   readonly load: LoadResult;
+  /** The control app's load over the same minutes (when the walk has a control). */
+  readonly control: LoadResult | undefined;
   /** Slowest `/metrics` answer during the phase, ms. */
   readonly scrapeMaxMs: number;
   readonly scrapes: number;
@@ -60,6 +62,26 @@ export interface WalkTarget {
   readonly spansOf?: (phase: string) => number;
   /** Unmeasured load before the baseline (JIT warm-up), seconds. */
   readonly warmupSeconds: number;
+  /**
+   * A second copy of the app, exporting to a backend that stays healthy, loaded the same way at the same
+   * time: each phase's no-fault reference, measured on the same machine in the same minutes.
+   */
+  readonly control?: { readonly loadUrl: (phase: string) => string };
+}
+
+/** Steady load on the app and, at the same time, on the control (when there is one). */
+async function loadBoth(
+  target: WalkTarget,
+  phase: string,
+  seconds: number,
+): Promise<[LoadResult, LoadResult | undefined]> {
+  const rate = target.rate;
+  return Promise.all([
+    steadyLoad({ url: target.loadUrl(phase), seconds, rate }),
+    target.control === undefined
+      ? undefined
+      : steadyLoad({ url: target.control.loadUrl(phase), seconds, rate }),
+  ]);
 }
 
 async function selfMetrics(metricsUrl: string) {
@@ -76,7 +98,7 @@ async function selfMetrics(metricsUrl: string) {
 
 /** Runs `phases` one after another against one app process, switching the backend's mode in between. */
 export async function walkFaults(target: WalkTarget, phases: readonly Phase[]): Promise<PhaseResult[]> {
-  await steadyLoad({ url: target.loadUrl('warmup'), seconds: target.warmupSeconds, rate: target.rate });
+  await loadBoth(target, 'warmup', target.warmupSeconds);
   const rss = new RssSampler(target.app.pid);
   const results: PhaseResult[] = [];
   try {
@@ -102,11 +124,7 @@ export async function walkFaults(target: WalkTarget, phases: readonly Phase[]): 
           await new Promise((r) => setTimeout(r, 500));
         }
       })();
-      const load = await steadyLoad({
-        url: target.loadUrl(phase.name),
-        seconds: target.seconds,
-        rate: target.rate,
-      });
+      const [load, control] = await loadBoth(target, phase.name, target.seconds);
       scraping = false;
       await scraper;
       if (phase.mode === 'ok' && target.spansOf !== undefined) {
@@ -121,6 +139,7 @@ export async function walkFaults(target: WalkTarget, phases: readonly Phase[]): 
         mode: phase.mode,
         seconds: target.seconds,
         load,
+        control,
         scrapeMaxMs,
         scrapes,
         scrapeFailures,
