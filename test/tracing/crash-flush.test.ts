@@ -28,6 +28,7 @@ describe('an uncaught error that ends the process', () => {
   for (const [mode, type, message] of [
     ['throw', 'RangeError', 'thrown in a request'],
     ['reject', 'TypeError', 'rejected in a request'],
+    ['sync', 'SyntaxError', 'thrown by a request handler'],
   ] as const) {
     it(`sends the buffered spans and the failed request's span before the process exits (${mode})`, async () => {
       const receiver = await startOtlpReceiver();
@@ -54,6 +55,7 @@ describe('an uncaught error that ends the process', () => {
         assert.equal(failed.status.message, message);
         assert.equal(failed.attributes['error.type'], type);
         const exception = failed.events.find((e) => e.name === 'exception');
+        assert.equal(failed.events.filter((e) => e.name === 'exception').length, 1, 'recorded once');
         assert.equal(exception?.attributes['exception.type'], type);
         assert.equal(exception?.attributes['exception.message'], message);
         assert.equal(receiver.requests, 1, 'one OTLP request on the way out');

@@ -1,13 +1,5 @@
-import {
-  type Attributes,
-  context,
-  type Span,
-  type SpanKind,
-  SpanStatusCode,
-  type Tracer,
-  trace,
-} from '@opentelemetry/api';
-import { errorType } from '@otelkit/core';
+import { type Attributes, context, type Span, type SpanKind, type Tracer, trace } from '@opentelemetry/api';
+import { recordFailure } from './record-failure';
 import { VERSION } from './version';
 
 /** Options of {@link traced} and {@link Traced}. */
@@ -27,13 +19,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 }
 
 function fail(span: Span, error: unknown): void {
-  if (error instanceof Error) span.recordException(error);
-  else span.recordException({ name: 'Error', message: String(error) });
-  span.setAttribute('error.type', errorType(error));
-  span.setStatus({
-    code: SpanStatusCode.ERROR,
-    message: error instanceof Error ? error.message : String(error),
-  });
+  recordFailure(span, error);
   span.end();
 }
 

@@ -1,7 +1,8 @@
 // A service that dies of an uncaught error in the middle of a request, run from the built dist/:
-//   node test/tracing/helpers/crash-service.cjs  (env: CRASH=throw|reject, HANDLED=1, OTEL_* as usual)
+//   node test/tracing/helpers/crash-service.cjs  (env: CRASH=throw|reject|sync, HANDLED=1, OTEL_* as usual)
 // GET /ok answers. GET /crash runs a traced step, then fails 5 ms later inside the request's context
-// (CRASH=throw: an uncaught exception; CRASH=reject: an unhandled rejection) and never answers.
+// (CRASH=throw: an uncaught exception; CRASH=reject: an unhandled rejection), or at once (CRASH=sync:
+// the handler throws), and never answers.
 // HANDLED=1 installs an `uncaughtException` listener first (the app survives the error).
 // Prints "LISTENING <port>" once it listens; exits 0 after flushing on SIGTERM.
 const http = require('node:http');
@@ -21,6 +22,7 @@ const server = http.createServer((req, res) => {
     return;
   }
   traced('step before the crash', () => {});
+  if (process.env.CRASH === 'sync') throw new SyntaxError('thrown by a request handler');
   setTimeout(() => {
     if (process.env.CRASH === 'reject') Promise.reject(new TypeError('rejected in a request'));
     else throw new RangeError('thrown in a request');

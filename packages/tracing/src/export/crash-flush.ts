@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import { type Context, context, type Span, SpanStatusCode, trace } from '@opentelemetry/api';
+import { type Context, context, type Span, trace } from '@opentelemetry/api';
 import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
-import { SERVER_STATE_KEY, type ServerRequestState } from '../http/request-state';
+import { requestThatThrew, SERVER_STATE_KEY, type ServerRequestState } from '../http/request-state';
+import { recordFailure } from '../record-failure';
 import { CRASH_PENDING, CRASH_SENT, type ExportWorkerData } from './export-protocol';
 import { toSpanBatch } from './span-record';
 import { EXPORT_WORKER_FILE } from './worker-exporter';
@@ -19,23 +20,10 @@ export interface CrashFlushOptions {
   readonly workerFile?: string;
 }
 
-/** An error's type for `error.type`: its class name, else `_OTHER` as the conventions say. */
-function errorType(error: unknown): string {
-  const name = error instanceof Error ? error.constructor.name : '';
-  return name === '' ? '_OTHER' : name;
-}
-
-function asException(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}
-
 /** Ends `span` as failed by `error`, if it is still open. */
 function failSpan(span: Span, error: unknown): void {
   if (!span.isRecording()) return;
-  const exception = asException(error);
-  span.recordException(exception);
-  span.setAttribute('error.type', errorType(error));
-  span.setStatus({ code: SpanStatusCode.ERROR, message: exception.message });
+  recordFailure(span, error);
   span.end();
 }
 
@@ -97,10 +85,14 @@ export class CrashFlush {
   crash(error: unknown, ctx: Context, flush: () => Promise<void>): number {
     const active = trace.getSpan(ctx);
     if (active !== undefined) failSpan(active, error);
-    const request = ctx.getValue(SERVER_STATE_KEY) as ServerRequestState | undefined;
+    // A handler that threw synchronously has left its request's context; the server noted the request.
+    const request =
+      (ctx.getValue(SERVER_STATE_KEY) as ServerRequestState | undefined) ?? requestThatThrew(error);
     if (request !== undefined && !request.ended) {
       request.ended = true;
-      failSpan(request.span, error);
+      // The server already recorded the exception on the span of a handler that threw.
+      if (requestThatThrew(error) !== request) failSpan(request.span, error);
+      else if (request.span.isRecording()) request.span.end();
     }
     const batches: Array<{ spans: ReadableSpan[]; callback: Callback }> = [];
     this.collected = batches;

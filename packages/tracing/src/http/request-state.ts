@@ -12,6 +12,19 @@ export interface ServerRequestState {
 /** Context key of the current server request's state. @internal */
 export const SERVER_STATE_KEY = Symbol.for('otelkit.http.server.state');
 
+/** The request whose handler threw last, synchronously (its context is gone once the error escapes). */
+let thrown: { readonly state: ServerRequestState; readonly error: unknown } | undefined;
+
+/** Remembers that the `request` listeners of `state`'s request threw `error`. @internal */
+export function noteRequestThrew(state: ServerRequestState, error: unknown): void {
+  thrown = { state, error };
+}
+
+/** The request whose handler threw `error`, if one did (for an uncaught exception's monitor). @internal */
+export function requestThatThrew(error: unknown): ServerRequestState | undefined {
+  return thrown !== undefined && thrown.error === error ? thrown.state : undefined;
+}
+
 /**
  * Tells otelkit the route template of the current server request (`/users/:id`), for the span name,
  * the `http.route` attribute and the `http.route` label of `http.server.request.duration`. Express's

@@ -12,10 +12,11 @@ import {
 } from '@opentelemetry/api';
 import { correlationIdFrom, withCorrelationId } from '../correlation/context';
 import { isValidCorrelationId, newCorrelationId } from '../correlation/id';
+import { recordFailure } from '../record-failure';
 import { BoundedCache } from './bounded-cache';
 import { LinkedContext } from './linked-context';
 import type { RedHistogram } from './red-metrics';
-import { SERVER_STATE_KEY, type ServerRequestState } from './request-state';
+import { noteRequestThrew, SERVER_STATE_KEY, type ServerRequestState } from './request-state';
 import { normalizeMethod, parseHostHeader, pathOf, statusErrorType } from './semconv';
 
 /** The marker core sets on otelkit's own server (`Symbol.for`, so it is shared across copies). */
@@ -136,6 +137,17 @@ export function instrumentServers(
     metrics?.record(seconds, { method: state.method, status, target: route, errorType });
   };
 
+  const failed = (req: WithState, error: unknown): void => {
+    const state = req[STATE];
+    if (state === undefined || state.ended) return;
+    try {
+      recordFailure(state.span, error);
+      noteRequestThrew(state, error);
+    } catch {
+      // Telemetry never stands in the way of the app's own error.
+    }
+  };
+
   const restores: Array<() => void> = [];
   for (const { proto, scheme } of prototypes) {
     const hadOwn = Object.hasOwn(proto, 'emit');
@@ -153,7 +165,14 @@ export function instrumentServers(
         // biome-ignore lint/complexity/noArguments: as above
         return Reflect.apply(original, this, arguments);
       }
-      return context.with(ctx, original, this, event, req, res);
+      try {
+        return context.with(ctx, original, this, event, req, res);
+      } catch (error) {
+        // The handler threw: the exception belongs on the request's span (which stays open: the app
+        // may still answer; an uncaught-exception monitor ends it if the process goes down).
+        failed(req as WithState, error);
+        throw error;
+      }
     };
     restores.push(() => {
       if (hadOwn) proto.emit = original;
