@@ -52,16 +52,14 @@ function createProcessors(
   config: TracingConfig,
   telemetry: TracingTelemetry,
   exportThread: boolean,
-  crash: CrashFlush | undefined,
+  crash: CrashFlush,
+  settings: ExportWorkerData,
 ): SpanProcessor[] {
   const processors: SpanProcessor[] = [new EnrichSpanProcessor()];
   for (const name of config.exporters) {
     if (name === 'none') continue;
-    let exporter: SpanExporter = new ConsoleSpanExporter();
-    if (name === 'otlp') {
-      exporter = otlpExporter(otlpSettings(config, telemetry), exportThread);
-      if (crash !== undefined) exporter = crash.wrap(exporter);
-    }
+    const exporter =
+      name === 'otlp' ? crash.wrap(otlpExporter(settings, exportThread)) : new ConsoleSpanExporter();
     processors.push(new CountingBatchProcessor(exporter, telemetry.exportStats, name, config));
   }
   return processors;
@@ -111,19 +109,20 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
     telemetry.addReloadTarget?.(sampler.reloadTarget(telemetry.config.configFile));
   }
   // Spans still buffered when an uncaught exception ends the process are sent on the way out.
-  const crash = config.exporters.includes('otlp')
-    ? new CrashFlush({
-        exporter: otlpSettings(config, telemetry),
-        timeoutMs: Math.min(config.timeoutMs, telemetry.config.shutdownTimeoutMs),
-      })
-    : undefined;
+  const settings = otlpSettings(config, telemetry);
+  const crash = new CrashFlush({
+    exporter: settings,
+    timeoutMs: Math.min(config.timeoutMs, telemetry.config.shutdownTimeoutMs),
+  });
   const provider = new NodeTracerProvider({
     resource: telemetry.resource,
     sampler,
     idGenerator: new PooledIdGenerator(),
-    spanProcessors: createProcessors(config, telemetry, options.exportThread === true, crash),
+    spanProcessors: createProcessors(config, telemetry, options.exportThread === true, crash, settings),
   });
-  const stopCrashFlush = crash?.install(() => provider.forceFlush()) ?? (() => {});
+  const stopCrashFlush = config.exporters.includes('otlp')
+    ? crash.install(() => provider.forceFlush())
+    : () => {};
   const contextManager = new AsyncLocalStorageContextManager().enable();
   const ownContext = context.setGlobalContextManager(contextManager);
   if (!ownContext) {

@@ -16,8 +16,6 @@ export interface CrashFlushOptions {
   readonly exporter: Omit<ExportWorkerData, 'crash'>;
   /** Longest the dying process waits for the backend. */
   readonly timeoutMs: number;
-  /** The export thread's entry (tests pass a broken one). */
-  readonly workerFile?: string;
 }
 
 /** Ends `span` as failed by `error`, if it is still open. */
@@ -79,19 +77,18 @@ export class CrashFlush {
 
   /**
    * Ends the spans of the work that failed (active in `ctx`), then sends every finished span not yet
-   * exported before returning. Returns how many spans were sent (0 when none were waiting or the send
-   * failed or timed out).
+   * exported before returning.
    */
-  crash(error: unknown, ctx: Context, flush: () => Promise<void>): number {
+  crash(error: unknown, ctx: Context, flush: () => Promise<void>): void {
     const active = trace.getSpan(ctx);
     if (active !== undefined) failSpan(active, error);
-    // A handler that threw synchronously has left its request's context; the server noted the request.
-    const request =
-      (ctx.getValue(SERVER_STATE_KEY) as ServerRequestState | undefined) ?? requestThatThrew(error);
+    // A handler that threw synchronously has left its request's context; the server noted the request
+    // (and already recorded the exception on its span).
+    const threw = requestThatThrew(error);
+    const request = (ctx.getValue(SERVER_STATE_KEY) as ServerRequestState | undefined) ?? threw;
     if (request !== undefined && !request.ended) {
       request.ended = true;
-      // The server already recorded the exception on the span of a handler that threw.
-      if (requestThatThrew(error) !== request) failSpan(request.span, error);
+      if (request !== threw) failSpan(request.span, error);
       else if (request.span.isRecording()) request.span.end();
     }
     const batches: Array<{ spans: ReadableSpan[]; callback: Callback }> = [];
@@ -107,14 +104,13 @@ export class CrashFlush {
       ? { code: ExportResultCode.SUCCESS }
       : { code: ExportResultCode.FAILED, error: new Error('spans not sent before the process exited') };
     for (const { callback } of batches) callback(result);
-    return sent ? spans.length : 0;
   }
 
   /** One OTLP request from a new export thread, waited for here. */
   private send(spans: ReadableSpan[]): boolean {
     const signal = new SharedArrayBuffer(4);
     try {
-      const worker = new Worker(this.options.workerFile ?? EXPORT_WORKER_FILE, {
+      const worker = new Worker(EXPORT_WORKER_FILE, {
         workerData: { ...this.options.exporter, crash: { batch: toSpanBatch(spans), signal } },
         name: 'otelkit crash export',
       });
