@@ -8,7 +8,11 @@ import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
-const filters = args.filter((a) => !a.startsWith('--'));
+// `--unit` selects the packages' own tests (packages/*/test); other arguments are path substrings.
+const filters = [
+  ...args.filter((a) => !a.startsWith('--')),
+  ...(args.includes('--unit') ? ['packages/'] : []),
+];
 
 function walk(dir, out) {
   let entries;

@@ -8,14 +8,6 @@
 import { createRequire } from 'node:module';
 import { createCircuitBreaker } from '@otelkit/circuit-breaker';
 import { startTelemetry } from '@otelkit/core';
-import {
-  circuitBreaker,
-  handleAll,
-  SamplingBreaker,
-  TimeoutStrategy,
-  timeout as timeoutPolicy,
-  wrap,
-} from 'cockatiel';
 
 // opossum ships no type declarations; this is the part of its API the benchmark uses.
 interface OpossumBreaker {
@@ -26,6 +18,17 @@ const Opossum = createRequire(__filename)('opossum') as new (
   action: () => Promise<unknown>,
   options: Record<string, unknown>,
 ) => OpossumBreaker;
+
+// cockatiel 4 is ESM only; Node >= 22.12 require()s it (this file runs as CommonJS under tsx).
+type Cockatiel = typeof import('cockatiel', { with: { 'resolution-mode': 'import' }});
+const {
+  circuitBreaker,
+  handleAll,
+  SamplingBreaker,
+  TimeoutStrategy,
+  timeout: timeoutPolicy,
+  wrap,
+} = createRequire(__filename)('cockatiel') as Cockatiel;
 
 const smoke = process.argv.includes('--smoke');
 const ROUNDS = smoke ? 1 : 5;

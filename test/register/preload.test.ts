@@ -132,6 +132,26 @@ describe('@otelkit/register preload', () => {
     );
     await fetch(`http://127.0.0.1:${port}/exit`);
     assert.equal(await app.exited, 0);
+    assert.doesNotMatch(app.stderr, /loaded before otelkit/, 'no warning when otelkit came first');
+  });
+
+  it('says once on stderr when an enabled library was imported before its module hooks', async () => {
+    const app = start(
+      [
+        '--import',
+        './test/register/fixtures/load-express.mjs',
+        '--import',
+        '@otelkit/register',
+        'test/register/fixtures/express-app.mjs',
+      ],
+      { OTEL_NODE_ENABLED_INSTRUMENTATIONS: 'express', OTEL_LOG_LEVEL: 'info' },
+    );
+    const port = (await app.waitFor(/app listening (\d+)/))[1];
+    await fetch(`http://127.0.0.1:${port}/users/7`);
+    await fetch(`http://127.0.0.1:${port}/exit`);
+    assert.equal(await app.exited, 0, 'the app itself runs on');
+    const warnings = app.stderr.match(/otelkit: express loaded before otelkit's module hooks/g) ?? [];
+    assert.equal(warnings.length, 1, app.stderr);
   });
 
   it('works through NODE_OPTIONS as well', async () => {

@@ -95,6 +95,8 @@ function resolverFor(cwd: string) {
 export interface LoadedInstrumentations {
   readonly instrumentations: Instrumentation[];
   readonly report: string[];
+  /** The names whose instrumentation loaded (`express`, `pg`, …). */
+  readonly names: string[];
 }
 
 /**
@@ -106,6 +108,7 @@ export function loadInstrumentations(names: readonly string[], cwd = process.cwd
   const resolve = resolverFor(cwd);
   const instrumentations: Instrumentation[] = [];
   const report: string[] = [];
+  const on: string[] = [];
   for (const name of names) {
     const e = INSTRUMENTATIONS.get(name)!;
     if (!e.modules.some((m) => resolve(m) !== undefined)) {
@@ -121,11 +124,31 @@ export function loadInstrumentations(names: readonly string[], cwd = process.cwd
     try {
       const mod = require(path) as Record<string, new () => Instrumentation>;
       instrumentations.push(new mod[e.className]!());
+      on.push(name);
       report.push(`${name}: on (${e.pkg})`);
     } catch (error) {
       diag.warn(`otelkit: could not load ${e.pkg}: ${String(error)}`);
       report.push(`${name}: failed to load`);
     }
   }
-  return { instrumentations, report };
+  return { instrumentations, report, names: on };
+}
+
+/**
+ * The enabled libraries that were loaded before otelkit's hooks were installed (found in the module
+ * cache, which holds every CommonJS module, including those an ESM app `import`s): their exports were
+ * never patched, so they produce no spans (opentelemetry-js #4933). ESM-only libraries loaded earlier
+ * cannot be seen.
+ */
+export function loadedBeforeHooks(
+  names: readonly string[],
+  cache: NodeJS.Dict<NodeModule> = require.cache,
+): string[] {
+  const paths = Object.keys(cache);
+  return names.filter((name) =>
+    INSTRUMENTATIONS.get(name)!.modules.some((m) => {
+      const needle = `/node_modules/${m}/`;
+      return paths.some((p) => p.replaceAll('\\', '/').includes(needle));
+    }),
+  );
 }

@@ -6,7 +6,7 @@ import { registerWorkersCheck } from './cluster/health';
 import { isClusterWorker } from './cluster/lazy';
 import { serveClusterMetrics } from './cluster/primary';
 import { flushBeforeExit } from './exit-flush';
-import { loadInstrumentations, parseEnabledInstrumentations } from './instrumentations';
+import { loadedBeforeHooks, loadInstrumentations, parseEnabledInstrumentations } from './instrumentations';
 import { isHttpServer, onServerListening } from './listen-hook';
 import { mountBreakerOperator } from './operator/breakers';
 import { breakersReloadTarget } from './reload-breakers';
@@ -66,6 +66,13 @@ export function register(options: RegisterOptions = {}): Registration | undefine
     tracing = options.tracing === false ? undefined : startTracing(telemetry, { env, ...options.tracing });
     const loaded = loadInstrumentations(enabled);
     if (loaded.instrumentations.length > 0) {
+      const early = loadedBeforeHooks(loaded.names);
+      if (early.length > 0) {
+        diag.warn(
+          `otelkit: ${early.join(', ')} loaded before otelkit's module hooks and may not be instrumented: ` +
+            'start the app with --require/--import @otelkit/register, or call register() before importing it',
+        );
+      }
       // Loaded only when an instrumentation is enabled: it pulls in require-in-the-middle.
       const { registerInstrumentations } =
         require('@opentelemetry/instrumentation') as typeof import('@opentelemetry/instrumentation');

@@ -63,6 +63,44 @@ export interface TracingConfig {
   readonly maxQueueSize: number;
   readonly maxExportBatchSize: number;
   readonly http: Required<HttpInstrumentationOptions> | false;
+  /** Span limits set by the `OTEL_*_LIMIT` variables (unset ones keep the SDK's defaults). */
+  readonly spanLimits: SpanLimitSettings;
+}
+
+/** The span limits of the specification's `OTEL_*_LIMIT` variables (names as in the SDK's `SpanLimits`). */
+export interface SpanLimitSettings {
+  readonly attributeValueLengthLimit?: number;
+  readonly attributeCountLimit?: number;
+  readonly eventCountLimit?: number;
+  readonly linkCountLimit?: number;
+  readonly attributePerEventCountLimit?: number;
+  readonly attributePerLinkCountLimit?: number;
+}
+
+/**
+ * Each span limit and its variables, the span-specific one first. SDK 3.x no longer reads them itself.
+ * @see https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/#span-limits
+ */
+const SPAN_LIMITS: ReadonlyArray<readonly [keyof SpanLimitSettings, readonly string[]]> = [
+  [
+    'attributeValueLengthLimit',
+    ['OTEL_SPAN_ATTRIBUTE_VALUE_LENGTH_LIMIT', 'OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT'],
+  ],
+  ['attributeCountLimit', ['OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT', 'OTEL_ATTRIBUTE_COUNT_LIMIT']],
+  ['eventCountLimit', ['OTEL_SPAN_EVENT_COUNT_LIMIT']],
+  ['linkCountLimit', ['OTEL_SPAN_LINK_COUNT_LIMIT']],
+  ['attributePerEventCountLimit', ['OTEL_EVENT_ATTRIBUTE_COUNT_LIMIT']],
+  ['attributePerLinkCountLimit', ['OTEL_LINK_ATTRIBUTE_COUNT_LIMIT']],
+];
+const LIMIT: IntegerBounds = { min: 0, max: 2_147_483_647 };
+
+function resolveSpanLimits(env: Env): SpanLimitSettings {
+  const limits: { -readonly [K in keyof SpanLimitSettings]?: number } = {};
+  for (const [key, names] of SPAN_LIMITS) {
+    const found = firstEnv(env, names);
+    if (found !== undefined) limits[key] = parseInteger(found.name, found.raw, LIMIT);
+  }
+  return limits;
 }
 
 function envValue(env: Env, name: string): string | undefined {
@@ -246,5 +284,6 @@ export function resolveTracingConfig(
     maxQueueSize,
     maxExportBatchSize,
     http,
+    spanLimits: resolveSpanLimits(env),
   };
 }

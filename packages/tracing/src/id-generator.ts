@@ -1,5 +1,5 @@
 import { randomFillSync } from 'node:crypto';
-import type { IdGenerator } from '@opentelemetry/sdk-trace-base';
+import type { IdGenerator } from '@opentelemetry/sdk-trace';
 
 /** Random bytes fetched at a time: 4 KiB make 170 trace + span ID pairs. */
 const POOL_BYTES = 4096;

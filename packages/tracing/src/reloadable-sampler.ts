@@ -1,5 +1,5 @@
 import type { Attributes, Context, Link, SpanKind } from '@opentelemetry/api';
-import type { Sampler, SamplingResult } from '@opentelemetry/sdk-trace-base';
+import type { Sampler, SamplingResult } from '@opentelemetry/sdk-trace';
 import { invalid, type ReloadTarget } from '@otelkit/core';
 import type { SamplerName } from './options';
 import { createSampler } from './sampler';

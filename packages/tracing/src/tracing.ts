@@ -1,7 +1,11 @@
 import { context, diag, propagation, type TextMapPropagator, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { ConsoleSpanExporter, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import {
+  ConsoleSpanExporter,
+  type SpanExporter,
+  type SpanProcessor,
+  TracerProvider,
+} from '@opentelemetry/sdk-trace';
 import { withTimeout } from '@otelkit/core';
 import { resolveTracingConfig, type TracingConfig } from './config';
 import { CountingBatchProcessor } from './export/counting-batch-processor';
@@ -26,7 +30,7 @@ export interface Tracing {
   /** The validated tracing configuration. */
   readonly config: TracingConfig;
   /** The registered tracer provider (`undefined` when telemetry is disabled). */
-  readonly tracerProvider: NodeTracerProvider | undefined;
+  readonly tracerProvider: TracerProvider | undefined;
   /** The registered propagator. */
   readonly propagator: TextMapPropagator;
   /** Exports every finished span now. */
@@ -75,7 +79,7 @@ function otlpSettings(config: TracingConfig, telemetry: TracingTelemetry): Expor
 }
 
 /**
- * Starts tracing on top of `startTelemetry()`: a `NodeTracerProvider` with the telemetry's Resource,
+ * Starts tracing on top of `startTelemetry()`: a `TracerProvider` with the telemetry's Resource,
  * AsyncLocalStorage context, the sampler of `OTEL_TRACES_SAMPLER`, batch export per
  * `OTEL_TRACES_EXPORTER` (OTLP/HTTP by default, outcomes counted in core's export self-metrics), the
  * propagators of `OTEL_PROPAGATORS`, correlation IDs on every span, and HTTP server/client spans with
@@ -114,9 +118,10 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
     exporter: settings,
     timeoutMs: Math.min(config.timeoutMs, telemetry.config.shutdownTimeoutMs),
   });
-  const provider = new NodeTracerProvider({
+  const provider = new TracerProvider({
     resource: telemetry.resource,
     sampler,
+    spanLimits: { ...config.spanLimits },
     idGenerator: new PooledIdGenerator(),
     spanProcessors: createProcessors(config, telemetry, options.exportThread === true, crash, settings),
   });
@@ -169,7 +174,7 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
 }
 
 /** The API hands out a proxy provider; its delegate tells whether ours is the global one. */
-function isProxyFor(provider: NodeTracerProvider): boolean {
+function isProxyFor(provider: TracerProvider): boolean {
   const global = trace.getTracerProvider() as { getDelegate?: () => unknown };
   return typeof global.getDelegate === 'function' && global.getDelegate() === provider;
 }

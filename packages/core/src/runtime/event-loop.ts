@@ -1,6 +1,6 @@
 import {
+  type ELDHistogram,
   type EventLoopUtilization,
-  type IntervalHistogram,
   monitorEventLoopDelay,
   performance,
 } from 'node:perf_hooks';
@@ -40,7 +40,7 @@ const NS_PER_S = 1e9;
  * loop turn as the collection is missed by the delay gauges (utilization still counts it).
  */
 export class EventLoopMonitor {
-  private readonly histogram: IntervalHistogram;
+  private readonly histogram: ELDHistogram;
   private lastUtilization: EventLoopUtilization;
   private lagSeconds: number | undefined;
   private lagProbe: NodeJS.Immediate | undefined;

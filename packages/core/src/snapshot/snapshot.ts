@@ -10,14 +10,22 @@ import type {
   MetricsSnapshot,
   NumberPointSnapshot,
   SnapshotAttributes,
+  SnapshotAttributeValue,
 } from './types';
+
+/** Attribute values are `AnyValue` (API 1.10): scalars stay, anything else becomes its JSON text. */
+function snapshotValue(value: unknown): SnapshotAttributeValue {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return value.toString();
+  return JSON.stringify(value) ?? String(value);
+}
 
 function toSnapshotAttributes(attributes: Attributes): SnapshotAttributes {
   const out: SnapshotAttributes = {};
   for (const key in attributes) {
     const value = attributes[key];
     if (value === undefined || value === null) continue;
-    out[key] = typeof value === 'object' ? JSON.stringify(value) : value;
+    out[key] = snapshotValue(value);
   }
   return out;
 }

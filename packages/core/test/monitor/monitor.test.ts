@@ -2,11 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Histogram } from '@opentelemetry/sdk-metrics';
-import {
-  BasicTracerProvider,
-  InMemorySpanExporter,
-  SimpleSpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
+import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { createOperationMonitor, GuardedMeterProvider, isOtelkitError } from '@otelkit/core';
 import { collectMetric, histogramValue, pointValue, testProvider } from '../helpers/reader';
 
@@ -14,7 +10,7 @@ function setup(spans = false) {
   const { provider, reader } = testProvider();
   const meter = new GuardedMeterProvider(provider, 2000).getMeter('m');
   const exporter = new InMemorySpanExporter();
-  const tracer = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }).getTracer(
+  const tracer = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter })] }).getTracer(
     't',
   );
   const monitor = createOperationMonitor({

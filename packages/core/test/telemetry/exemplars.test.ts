@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { context, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { AlwaysOffSampler, BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
+import { AlwaysOffSampler, TracerProvider } from '@opentelemetry/sdk-trace';
 import { createOperationMonitor, startTelemetry, type Telemetry } from '@otelkit/core';
 
 let telemetry: Telemetry | undefined;
@@ -24,7 +24,7 @@ async function scrapeOpenMetrics(): Promise<string> {
 describe('trace exemplars on the operation duration histogram', () => {
   it('carry the trace and span IDs of a sampled operation in OpenMetrics', async () => {
     context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-    trace.setGlobalTracerProvider(new BasicTracerProvider());
+    trace.setGlobalTracerProvider(new TracerProvider());
     telemetry = startTelemetry({ host: '127.0.0.1', port: 0, logLevel: 'none', runtimeMetrics: false });
     const monitor = createOperationMonitor({ namespace: 'ex' });
     let traceId = '';
@@ -51,7 +51,7 @@ describe('trace exemplars on the operation duration histogram', () => {
 
   it('are not kept for unsampled operations', async () => {
     context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
-    trace.setGlobalTracerProvider(new BasicTracerProvider({ sampler: new AlwaysOffSampler() }));
+    trace.setGlobalTracerProvider(new TracerProvider({ sampler: new AlwaysOffSampler() }));
     telemetry = startTelemetry({ host: '127.0.0.1', port: 0, logLevel: 'none', runtimeMetrics: false });
     await createOperationMonitor({ namespace: 'unsampled' }).track('cycle', async () => {});
     const text = await scrapeOpenMetrics();

@@ -1,4 +1,4 @@
-import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
+import { type ELDHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 
 /** Event loop delay and memory at one moment. */
@@ -14,7 +14,7 @@ export interface RuntimeReading {
 
 /** Measures event loop delay (10 ms resolution) between resets, and reads heap and RSS. @internal */
 export class RuntimeSampler {
-  private readonly delay: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private readonly delay: ELDHistogram = monitorEventLoopDelay({ resolution: 10 });
 
   constructor() {
     this.delay.enable();

@@ -1,11 +1,11 @@
 import { type Context, TraceFlags } from '@opentelemetry/api';
-import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import {
   BatchSpanProcessor,
   type ReadableSpan,
   type Span,
+  type SpanExporter,
   type SpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
+} from '@opentelemetry/sdk-trace';
 import type { ExportStats } from '@otelkit/core';
 import { CountingSpanExporter } from './counting-exporter';
 
@@ -34,7 +34,8 @@ export class CountingBatchProcessor implements SpanProcessor {
     private readonly settings: BatchSettings,
   ) {
     this.exporter = new CountingSpanExporter(exporter, stats, name);
-    this.batch = new BatchSpanProcessor(this.exporter, {
+    this.batch = new BatchSpanProcessor({
+      exporter: this.exporter,
       scheduledDelayMillis: settings.scheduledDelayMs,
       exportTimeoutMillis: settings.exportTimeoutMs,
       maxQueueSize: settings.maxQueueSize,

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { type Context, context, type Span, trace } from '@opentelemetry/api';
 import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
-import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
 import { requestThatThrew, SERVER_STATE_KEY, type ServerRequestState } from '../http/request-state';
 import { recordFailure } from '../record-failure';
 import { CRASH_PENDING, CRASH_SENT, type ExportWorkerData } from './export-protocol';

@@ -1,5 +1,5 @@
 import type { AttributeValue, Context } from '@opentelemetry/api';
-import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace';
 import { CORRELATION_KEY, correlationIdFrom, getCorrelationAttributes } from '../correlation/context';
 import { isSecretKey, REDACTED, redactString } from '../redact/redact';
 

@@ -1,7 +1,7 @@
 import { type Attributes, createTraceState, type Link, type SpanContext } from '@opentelemetry/api';
 import type { InstrumentationScope } from '@opentelemetry/core';
 import { type Resource, resourceFromAttributes } from '@opentelemetry/resources';
-import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace';
 
 /** A link with its trace state as text (a `TraceState` object does not survive `postMessage`). */
 interface LinkRecord {

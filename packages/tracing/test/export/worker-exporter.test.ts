@@ -7,17 +7,17 @@ import { type DiagLogger, DiagLogLevel, diag } from '@opentelemetry/api';
 import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import {
-  BasicTracerProvider,
   InMemorySpanExporter,
   type ReadableSpan,
   SimpleSpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
+  TracerProvider,
+} from '@opentelemetry/sdk-trace';
 import { type OtlpReceiver, startOtlpReceiver } from '../../../../test/tracing/helpers/otlp-receiver';
 import { WorkerSpanExporter } from '../../src/export/worker-exporter';
 
 function spans(...names: string[]): ReadableSpan[] {
   const memory = new InMemorySpanExporter();
-  const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(memory)] });
+  const provider = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter: memory })] });
   const tracer = provider.getTracer('worker-test');
   for (const name of names) tracer.startSpan(name, { attributes: { 'job.name': name } }).end();
   return memory.getFinishedSpans();
