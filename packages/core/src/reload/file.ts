@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 
 /** The settings document of `OTELKIT_CONFIG_FILE`: one object of sections. */
 export type SettingsDocument = Readonly<Record<string, unknown>>;
@@ -18,7 +17,11 @@ export function readSettingsFile(path: string): SettingsDocument {
   }
   let value: unknown;
   try {
-    value = extname(path).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
+    // yaml is loaded only when a YAML file is read: most processes never read one.
+    value =
+      extname(path).toLowerCase() === '.json'
+        ? JSON.parse(text)
+        : (require('yaml') as typeof import('yaml')).parse(text);
   } catch (error) {
     throw new Error(
       `${path} is not valid ${extname(path).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`,
