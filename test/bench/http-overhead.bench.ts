@@ -1,25 +1,26 @@
 /**
- * HTTP overhead benchmark: a hello-world `node:http` server under autocannon on loopback, four ways,
- * one child process each, started one after another in the same run:
- *   (a) plain: no instrumentation;
- *   (b) otelkit: startTelemetry() (Prometheus metrics, runtime metrics) + startTracing() with 100% sampling,
- *       spans batched to a local OTLP sink (OTLP built and sent on the app's thread), HTTP server
- *       spans and `http.server.request.duration`;
- *   (b') the same with `exportThread: true` (OTLP built and sent on a worker thread);
- *   (c) `--require @opentelemetry/auto-instrumentations-node/register`, traces to the same sink
- *       (OTEL_TRACES_EXPORTER=otlp), metrics through its Prometheus exporter, default instrumentations.
- * Prints requests/s, p50/p99 latency, ratios against plain, and the server's CPU time per request (whole
- * process, and its main thread: what the app's event loop pays).
+ * HTTP overhead benchmark: a hello-world `node:http` server under autocannon on loopback, one child
+ * process per variant, the variants alternated for several rounds in the same run:
+ *   plain (no instrumentation); otelkit (startTelemetry() with Prometheus and runtime metrics +
+ *   startTracing(): HTTP server spans, RED metrics, OTLP/HTTP export to a local sink) at 100% sampling,
+ *   at 10% (parentbased_traceidratio) and with traces off (OTEL_TRACES_EXPORTER=none, metrics only);
+ *   `--require @opentelemetry/auto-instrumentations-node/register` (traces to the same sink, Prometheus
+ *   metrics); `--require dd-trace/init` (traces to the same sink as its agent), all at 100% sampling.
+ * The primary figure is the server's CPU time per request (the child's own user+system time over the
+ * requests it served, from /proc): throughput and p99 depend on how the two cores are shared. Where
+ * `taskset` exists the server runs on CPU 0 and the load generator (this process) on CPU 1.
+ * Prints, per variant, the range over rounds of CPU µs/request, its extra over plain, req/s and p99.
  *
- * Run: npx tsc --build packages/tracing && node --import tsx test/bench/http-overhead.bench.ts [--smoke]
- * (default: 3 s warm-up + 10 s per server, 50 connections; --smoke: 1 s each, no warm-up.)
+ * Run: npm run build && node --import tsx test/bench/http-overhead.bench.ts [--smoke]
+ * (default: 3 rounds of 2 s warm-up + 8 s per server, 20 connections; --smoke: 1 round of 1 s.)
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 
 interface CannonResult {
   requests: { average: number };
@@ -32,9 +33,14 @@ type Cannon = (options: { url: string; connections: number; duration: number }) 
 const require = createRequire(__filename);
 const autocannon = require('autocannon') as Cannon;
 const smoke = process.argv.includes('--smoke');
-const DURATION_S = smoke ? 1 : 10;
-const WARMUP_S = smoke ? 0 : 3;
-const CONNECTIONS = 50;
+const DURATION_S = smoke ? 1 : 8;
+const WARMUP_S = smoke ? 0 : 2;
+const ROUNDS = smoke ? 1 : Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = 20;
+/** `taskset -c <cpu>` when the machine has it and two CPUs: server and load generator apart. */
+const PIN =
+  process.env.BENCH_PINNED === '1' || // re-run pinned to CPU 1 (where availableParallelism() is 1)
+  (spawnSync('taskset', ['-c', '0', 'true']).status === 0 && availableParallelism() >= 2);
 
 // The app of every child: the same hello-world handler; otelkit mode starts otelkit first.
 const APP = `
@@ -65,7 +71,10 @@ async function freePort(): Promise<number> {
 }
 
 async function startChild(mode: Mode): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, mode.args, {
+  const [command, args] = PIN
+    ? ['taskset', ['-c', '0', process.execPath, ...mode.args]]
+    : [process.execPath, mode.args];
+  const child = spawn(command, args, {
     cwd: `${__dirname}/../..`,
     env: { PATH: process.env.PATH ?? '', ...mode.env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -126,7 +135,19 @@ async function run(mode: Mode): Promise<Measured> {
 }
 
 async function main(): Promise<void> {
-  // The OTLP sink: drains and acknowledges every export, counts spans bytes only.
+  if (PIN && process.env.BENCH_PINNED !== '1') {
+    // the load generator (this process) on the other CPU than the servers
+    const self = spawnSync(
+      'taskset',
+      ['-c', '1', process.execPath, ...process.execArgv, ...process.argv.slice(1)],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, BENCH_PINNED: '1' },
+      },
+    );
+    process.exit(self.status ?? 1);
+  }
+  // The OTLP sink (and dd-trace's agent): drains and acknowledges every request.
   let exports = 0;
   const sink = createServer((req, res) => {
     req.resume();
@@ -138,29 +159,27 @@ async function main(): Promise<void> {
   await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
   const sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}`;
   const promPort = await freePort();
+  const otelkitEnv = { OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl, OTEL_LOG_LEVEL: 'error' };
 
   const modes: Mode[] = [
     { name: 'plain', args: ['-e', APP], env: {} },
     {
-      name: 'otelkit',
+      name: 'otelkit, 100% sampled',
       args: ['-e', otelkit('{}') + APP],
-      env: {
-        OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl,
-        OTEL_TRACES_SAMPLER: 'always_on',
-        OTEL_LOG_LEVEL: 'error',
-      },
+      env: { ...otelkitEnv, OTEL_TRACES_SAMPLER: 'always_on' },
     },
     {
-      name: 'otelkit, exportThread: true',
-      args: ['-e', otelkit('{ exportThread: true }') + APP],
-      env: {
-        OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl,
-        OTEL_TRACES_SAMPLER: 'always_on',
-        OTEL_LOG_LEVEL: 'error',
-      },
+      name: 'otelkit, 10% sampled',
+      args: ['-e', otelkit('{}') + APP],
+      env: { ...otelkitEnv, OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.1' },
     },
     {
-      name: 'auto-instrumentations-node',
+      name: 'otelkit, metrics only (traces none)',
+      args: ['-e', otelkit('{}') + APP],
+      env: { ...otelkitEnv, OTEL_TRACES_EXPORTER: 'none' },
+    },
+    {
+      name: 'auto-instrumentations-node 0.82',
       args: ['--require', '@opentelemetry/auto-instrumentations-node/register', '-e', APP],
       env: {
         OTEL_SERVICE_NAME: 'bench-auto',
@@ -175,33 +194,56 @@ async function main(): Promise<void> {
         OTEL_LOG_LEVEL: 'error',
       },
     },
+    {
+      name: 'dd-trace 6',
+      args: ['--require', 'dd-trace/init', '-e', APP],
+      env: {
+        DD_SERVICE: 'bench-dd',
+        DD_TRACE_AGENT_URL: sinkUrl,
+        DD_TRACE_SAMPLE_RATE: '1',
+        DD_TRACE_STARTUP_LOGS: 'false',
+        DD_INSTRUMENTATION_TELEMETRY_ENABLED: 'false',
+        DD_REMOTE_CONFIGURATION_ENABLED: 'false',
+      },
+    },
   ];
 
-  const results: Array<{ mode: string; result: Measured }> = [];
-  for (const mode of modes) results.push({ mode: mode.name, result: await run(mode) });
+  const results = new Map<string, Measured[]>(modes.map((m) => [m.name, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const mode of modes) results.get(mode.name)!.push(await run(mode));
+  }
   sink.close();
 
-  const plain = results[0]!.result;
+  const cpuOf = (r: Measured) => r.cpu?.total ?? Number.NaN;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  const range = (xs: number[], digits = 1) =>
+    xs.length === 1
+      ? xs[0]!.toFixed(digits)
+      : `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
+  const plain = results.get('plain')!;
+  const plainCpu = median(plain.map(cpuOf));
+  const plainRps = median(plain.map((r) => r.requests.average));
+  const plainP99 = median(plain.map((r) => r.latency.p99));
   console.log(
-    `http-overhead: ${CONNECTIONS} connections, ${DURATION_S} s per server, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+    `http-overhead: ${ROUNDS} alternating rounds, ${DURATION_S} s per server, ${CONNECTIONS} connections, ` +
+      `${PIN ? 'server on CPU 0, load on CPU 1' : 'not pinned'}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
   );
   console.log(
-    '| server | req/s | p50 ms | p99 ms | throughput vs plain | p99 vs plain | server CPU µs/req (main thread) | errors |',
+    '| server | CPU µs/req (range) | + µs over plain (median) | req/s (range) | of plain (median) | p99 ms (range) | p99 vs plain | errors |',
   );
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const { mode, result } of results) {
-    const ratio = result.requests.average / plain.requests.average;
-    const p99 = plain.latency.p99 === 0 ? 0 : result.latency.p99 / plain.latency.p99;
+  for (const [mode, runs] of results) {
+    const cpu = runs.map(cpuOf);
+    const rps = runs.map((r) => r.requests.average);
+    const p99 = runs.map((r) => r.latency.p99);
+    const errors = runs.reduce((n, r) => n + r.errors + r.non2xx, 0);
     console.log(
-      `| ${mode} | ${Math.round(result.requests.average)} | ${result.latency.p50} | ${result.latency.p99} | ` +
-        `${(ratio * 100).toFixed(1)}% | ${p99.toFixed(2)}x | ${cpuCell(result.cpu)} | ${result.errors + result.non2xx} |`,
+      `| ${mode} | ${range(cpu)} | ${(median(cpu) - plainCpu).toFixed(1)} | ${range(rps, 0)} | ` +
+        `${((median(rps) / plainRps) * 100).toFixed(1)}% | ${range(p99, 0)} | ${(median(p99) / Math.max(plainP99, 1)).toFixed(2)}x | ${errors} |`,
     );
   }
-  console.log(`(OTLP sink received ${exports} export requests)`);
-}
-
-function cpuCell(cpu: Measured['cpu']): string {
-  return cpu === undefined ? '—' : `${cpu.total.toFixed(1)} (${cpu.main.toFixed(1)})`;
+  if (exports === 0) throw new Error('the sink received no export: the instrumented servers sent nothing');
+  console.log(`(the sink received ${exports} export requests)`);
 }
 
 main().catch((error: unknown) => {
