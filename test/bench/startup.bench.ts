@@ -1,6 +1,7 @@
 /**
  * Start-up cost of the preload: wall time and peak RSS of `node -e <exit>` plain, with
- * `--require @otelkit/register`, and with `--require @opentelemetry/auto-instrumentations-node/register`,
+ * `--require @otelkit/register`, with `--require @opentelemetry/auto-instrumentations-node/register` and with
+ * `--require dd-trace/init`,
  * run alternately (A, B, C, A, B, C, …) so machine noise hits all alike. Target (issue 6): otelkit at
  * most +150 ms and +25 MB over plain node.
  *
@@ -32,6 +33,10 @@ async function main(): Promise<void> {
     OTEL_TRACES_EXPORTER: 'otlp',
     OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sinkPort}`,
     OTEL_LOG_LEVEL: 'none',
+    DD_TRACE_AGENT_URL: `http://127.0.0.1:${sinkPort}`,
+    DD_TRACE_STARTUP_LOGS: 'false',
+    DD_INSTRUMENTATION_TELEMETRY_ENABLED: 'false',
+    DD_REMOTE_CONFIGURATION_ENABLED: 'false',
   };
   const cases = [
     { name: 'node (plain)', args: ['-e', probe] },
@@ -40,6 +45,7 @@ async function main(): Promise<void> {
       name: 'node --require auto-instrumentations-node/register',
       args: ['--require', '@opentelemetry/auto-instrumentations-node/register', '-e', probe],
     },
+    { name: 'node --require dd-trace/init', args: ['--require', 'dd-trace/init', '-e', probe] },
   ];
   const runs = smoke ? 1 : 15;
   const wall = new Map<string, number[]>(cases.map((c) => [c.name, []]));
