@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, get, type Server } from 'node:http';
+import { connect as connectHttp2, createServer as createHttp2Server } from 'node:http2';
+import { createServer as createHttpsServer, get as httpsGet } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { startTelemetry, type Telemetry } from '@otelkit/core';
@@ -161,6 +167,88 @@ describe('startTracing (in process, spans to a real OTLP receiver)', () => {
     assert.ok(client, 'no client span under outer');
     const child = spans.find((s) => s.kind === 2 && s.parentSpanId === client.spanId);
     assert.ok(child, 'server span is not the child of the client span');
+  });
+
+  it('traces https servers and clients too (url.scheme, url.full), and leaves http2 requests alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'otelkit-https-'));
+    const keyFile = join(dir, 'key.pem');
+    const certFile = join(dir, 'cert.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+      ].concat([
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+      ]),
+      { stdio: 'ignore' },
+    );
+    const tls = { key: readFileSync(keyFile), cert: readFileSync(certFile) };
+    const secure = createHttpsServer(tls, (_req, res) => res.end('secure'));
+    // no span of otelkit's around an http2 compatibility request (it would never end)
+    const h2 = createHttp2Server((_req, res) =>
+      res.end(trace.getActiveSpan() === undefined ? 'h2' : 'in a span'),
+    );
+    try {
+      await new Promise<void>((r) => secure.listen(0, '127.0.0.1', r));
+      await new Promise<void>((r) => h2.listen(0, '127.0.0.1', r));
+      const port = (secure.address() as AddressInfo).port;
+      const body = await new Promise<string>((resolve, reject) => {
+        httpsGet(`https://127.0.0.1:${port}/secure?token=abc`, { ca: tls.cert }, (res) => {
+          let text = '';
+          res.on('data', (d: Buffer) => {
+            text += d.toString();
+          });
+          res.on('end', () => resolve(text));
+        }).on('error', reject);
+      });
+      assert.equal(body, 'secure');
+      const session = connectHttp2(`http://127.0.0.1:${(h2.address() as AddressInfo).port}`);
+      const h2Body = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        const stream = session.request({ ':path': '/h2' });
+        stream.on('data', (d: Buffer) => {
+          text += d.toString();
+        });
+        stream.on('end', () => resolve(text));
+        stream.on('error', reject);
+        stream.end();
+      });
+      session.close();
+      assert.equal(h2Body, 'h2', 'an http2 compatibility server answers, outside any otelkit span');
+      const spans = await flushed();
+      const server = spans.find((s) => s.kind === 2 && s.attributes['url.path'] === '/secure')!;
+      assert.ok(server, 'no server span for the https request');
+      assert.equal(server.attributes['url.scheme'], 'https');
+      const client = spans.find((s) => s.kind === 3 && s.spanId === server.parentSpanId)!;
+      assert.ok(client, 'the https client span is the server span’s parent');
+      const full = String(client.attributes['url.full']);
+      assert.ok(full.startsWith(`https://127.0.0.1:${port}/secure?token=`), full);
+      assert.ok(!full.includes('abc'), full);
+      assert.equal(
+        spans.find((s) => s.kind === 2 && s.attributes['url.path'] === '/h2'),
+        undefined,
+        'http2 requests are not (mis)traced as http/1 ones',
+      );
+    } finally {
+      secure.close();
+      h2.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('records http.server.request.duration in seconds with method, status and route only', async () => {

@@ -1,6 +1,5 @@
 import { channel } from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingMessage } from 'node:http';
-import { syncBuiltinESMExports } from 'node:module';
 import {
   context,
   propagation,
@@ -66,29 +65,20 @@ const setter = {
   },
 };
 
-type RequestFn = (...args: unknown[]) => ClientRequest;
-/** The functions of `node:http` / `node:https` that start client requests. */
-export interface HttpModule {
-  request: RequestFn;
-  get: RequestFn;
-}
-
 /**
- * Client spans, context propagation and `http.client.request.duration` for `http.request`/`get` and
- * `https.request`/`get`. The span starts in a thin wrapper of those functions, where the propagation
- * headers can still be set (node 20 publishes `http.client.request.start` only after the headers are
- * rendered); it ends on the `http.client.response.finish` or `http.client.request.error` diagnostics
+ * Client spans, context propagation and `http.client.request.duration` for every `ClientRequest`
+ * (`http.request`/`get`, `https.request`/`get`, and libraries built on them). The span starts on node's
+ * `http.client.request.created` diagnostics channel, published when the request object is built and
+ * its headers can still be set (Node.js >= 22.12), so no module function is patched and `node:https`
+ * need not be loaded; it ends on the `http.client.response.finish` or `http.client.request.error`
  * channel. Returns the function that undoes it.
  * @internal
  */
-export function instrumentHttpClient(
-  modules: ReadonlyArray<{ module: HttpModule; scheme: 'http' | 'https' }>,
-  tracer: Tracer,
-  metrics: RedHistogram | undefined,
-): () => void {
-  const onRequest = (req: WithState, scheme: 'http' | 'https'): void => {
+export function instrumentHttpClient(tracer: Tracer, metrics: RedHistogram | undefined): () => void {
+  const onRequest = (req: WithState): void => {
     const parent = context.active();
     if (isTracingSuppressed(parent) || req[STATE] !== undefined) return;
+    const scheme = (req as { protocol?: string }).protocol === 'https:' ? 'https' : 'http';
     const method = normalizeMethod(req.method);
     const host = parseHostHeader(String(req.getHeader('host') ?? req.host));
     const port = host?.port ?? (scheme === 'https' ? 443 : 80);
@@ -112,29 +102,13 @@ export function instrumentHttpClient(
     req[STATE] = { span, method, host: address, startMs: performance.now(), ended: false };
     if (!req.headersSent) propagation.inject(trace.setSpan(parent, span), req, setter);
   };
-  const wrap = (original: RequestFn, scheme: 'http' | 'https', end: boolean): RequestFn =>
-    function request(this: unknown, ...args: unknown[]): ClientRequest {
-      // `get` is `request` + `end()`; calling the wrapped `request` keeps the headers settable.
-      const req = Reflect.apply(original, this, args) as WithState;
-      try {
-        onRequest(req, scheme);
-      } catch {
-        // Headers already rendered (array-form headers): the request goes out without propagation.
-      }
-      if (end) req.end();
-      return req;
-    };
-  const restores: Array<() => void> = [];
-  for (const { module, scheme } of modules) {
-    const { request, get } = module;
-    module.request = wrap(request, scheme, false);
-    module.get = wrap(request, scheme, true);
-    restores.push(() => {
-      module.request = request;
-      module.get = get;
-    });
-  }
-  syncBuiltinESMExports();
+  const onCreated = (message: unknown): void => {
+    try {
+      onRequest((message as { request: WithState }).request);
+    } catch {
+      // Headers already rendered (array-form headers): the request goes out without propagation.
+    }
+  };
   const onResponse = (message: unknown): void => {
     const { request, response } = message as { request: WithState; response: IncomingMessage };
     const state = request[STATE];
@@ -145,14 +119,15 @@ export function instrumentHttpClient(
     const state = request[STATE];
     if (state !== undefined) endClient(state, 0, error ?? new Error('request failed'), metrics);
   };
+  const created = channel('http.client.request.created');
   const response = channel('http.client.response.finish');
   const error = channel('http.client.request.error');
+  created.subscribe(onCreated);
   response.subscribe(onResponse);
   error.subscribe(onError);
   return () => {
+    created.unsubscribe(onCreated);
     response.unsubscribe(onResponse);
     error.unsubscribe(onError);
-    for (const restore of restores) restore();
-    syncBuiltinESMExports();
   };
 }

@@ -1,17 +1,15 @@
-import http from 'node:http';
-import https from 'node:https';
+import { IncomingMessage } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import type { Tracer } from '@opentelemetry/api';
 import type { OtelkitMeter } from '@otelkit/core';
 import type { HttpInstrumentationOptions } from '../options';
 import { instrumentFetch } from './client-fetch';
-import { type HttpModule, instrumentHttpClient } from './client-http';
+import { instrumentHttpClient } from './client-http';
 import { RedHistogram } from './red-metrics';
 import { instrumentServers } from './server';
 
-type EmitOwner = Parameters<typeof instrumentServers>[0][number]['proto'];
-
 /**
- * Turns on HTTP spans and RED metrics for servers, `http`/`https` clients and `fetch`, as
+ * Turns on HTTP spans and RED metrics for `http`/`https` servers and clients and `fetch`, as
  * `options` say. Returns the function that turns them off again.
  * @internal
  */
@@ -38,23 +36,17 @@ export function installHttpInstrumentation(
     : undefined;
   const undo: Array<() => void> = [];
   if (options.server) {
+    // http.Server and https.Server (through tls.Server) both inherit emit() from net.Server: one patch
+    // covers both without loading node:https (and TLS) into processes that never serve it.
     undo.push(
-      instrumentServers(
-        [
-          { proto: http.Server.prototype as unknown as EmitOwner, scheme: 'http' },
-          { proto: https.Server.prototype as unknown as EmitOwner, scheme: 'https' },
-        ],
-        { tracer, metrics: serverMetrics, serverTiming: options.serverTiming },
-      ),
+      instrumentServers(NetServer.prototype, IncomingMessage, {
+        tracer,
+        metrics: serverMetrics,
+        serverTiming: options.serverTiming,
+      }),
     );
   }
-  if (options.client) {
-    const modules = [
-      { module: http as unknown as HttpModule, scheme: 'http' as const },
-      { module: https as unknown as HttpModule, scheme: 'https' as const },
-    ];
-    undo.push(instrumentHttpClient(modules, tracer, clientMetrics));
-  }
+  if (options.client) undo.push(instrumentHttpClient(tracer, clientMetrics));
   if (options.fetch) undo.push(instrumentFetch(tracer, clientMetrics));
   return () => {
     for (const fn of undo.reverse()) fn();

@@ -71,18 +71,21 @@ function frameworkRoute(req: IncomingMessage): string | undefined {
 
 /**
  * Server spans and `http.server.request.duration` for `node:http` and `node:https` servers. Each
- * request's span and correlation ID become the active context of the `request` event (the servers'
- * `emit` runs the listeners inside `context.with`); the span ends on node's
+ * request's span and correlation ID become the active context of the `request` event (`emit` of
+ * `proto`, which both server classes inherit from `net.Server`, runs the listeners inside
+ * `context.with` when the request is an `IncomingMessage`); the span ends on node's
  * `http.server.response.finish` diagnostics channel. Returns the function that undoes it.
  * @internal
  */
 export function instrumentServers(
-  prototypes: ReadonlyArray<{ proto: { emit: Emit }; scheme: string }>,
+  proto: { emit: Emit },
+  Request: abstract new (...args: never[]) => IncomingMessage,
   options: ServerInstrumentationOptions,
 ): () => void {
   const { tracer, metrics, serverTiming } = options;
 
-  const start = (req: WithState, res: ServerResponse, scheme: string): Context => {
+  const start = (req: WithState, res: ServerResponse): Context => {
+    const scheme = (req.socket as { encrypted?: boolean } | null)?.encrypted === true ? 'https' : 'http';
     const parent = correlationOf(req, propagation.extract(REQUEST_ROOT, req.headers));
     const method = normalizeMethod(req.method);
     const attributes: Attributes = {
@@ -148,41 +151,40 @@ export function instrumentServers(
     }
   };
 
-  const restores: Array<() => void> = [];
-  for (const { proto, scheme } of prototypes) {
-    const hadOwn = Object.hasOwn(proto, 'emit');
-    const original = proto.emit;
-    proto.emit = function emit(this: Server, event: string | symbol, req?: unknown, res?: unknown): boolean {
-      // Other events, and otelkit's own observability server (scrapes, probes: not the app's traffic).
-      if (event !== 'request' || (this as unknown as Record<symbol, unknown>)[INTERNAL_SERVER] === true) {
-        // biome-ignore lint/complexity/noArguments: forwards every argument unchanged, without copying
-        return Reflect.apply(original, this, arguments);
-      }
-      let ctx: Context;
-      try {
-        ctx = start(req as WithState, res as ServerResponse, scheme);
-      } catch {
-        // biome-ignore lint/complexity/noArguments: as above
-        return Reflect.apply(original, this, arguments);
-      }
-      try {
-        return context.with(ctx, original, this, event, req, res);
-      } catch (error) {
-        // The handler threw: the exception belongs on the request's span (which stays open: the app
-        // may still answer; an uncaught-exception monitor ends it if the process goes down).
-        failed(req as WithState, error);
-        throw error;
-      }
-    };
-    restores.push(() => {
-      if (hadOwn) proto.emit = original;
-      else delete (proto as { emit?: Emit }).emit;
-    });
-  }
+  const hadOwn = Object.hasOwn(proto, 'emit');
+  const original = proto.emit;
+  proto.emit = function emit(this: Server, event: string | symbol, req?: unknown, res?: unknown): boolean {
+    // Other events and servers (an http2 server's compatibility requests), and otelkit's own
+    // observability server (scrapes, probes: not the app's traffic).
+    if (
+      event !== 'request' ||
+      !(req instanceof Request) ||
+      (this as unknown as Record<symbol, unknown>)[INTERNAL_SERVER] === true
+    ) {
+      // biome-ignore lint/complexity/noArguments: forwards every argument unchanged, without copying
+      return Reflect.apply(original, this, arguments);
+    }
+    let ctx: Context;
+    try {
+      ctx = start(req as WithState, res as ServerResponse);
+    } catch {
+      // biome-ignore lint/complexity/noArguments: as above
+      return Reflect.apply(original, this, arguments);
+    }
+    try {
+      return context.with(ctx, original, this, event, req, res);
+    } catch (error) {
+      // The handler threw: the exception belongs on the request's span (which stays open: the app
+      // may still answer; an uncaught-exception monitor ends it if the process goes down).
+      failed(req as WithState, error);
+      throw error;
+    }
+  };
   const finished = channel('http.server.response.finish');
   finished.subscribe(finish);
   return () => {
     finished.unsubscribe(finish);
-    for (const restore of restores) restore();
+    if (hadOwn) proto.emit = original;
+    else delete (proto as { emit?: Emit }).emit;
   };
 }
