@@ -104,8 +104,10 @@ describe('startTracing (in process, spans to a real OTLP receiver)', () => {
     });
     const leaky = (await flushed()).find((s) => s.name === 'leaky')!;
     const text = JSON.stringify(leaky);
-    for (const secret of ['hunter2-secret', 'abc.def.ghi', 'pw-secret'])
+    for (const secret of ['hunter2-secret', 'abc.def.ghi', 'pw-secret', 'tok-secret'])
       assert.ok(!text.includes(secret), text);
+    const exception = leaky.events.find((e) => e.name === 'exception');
+    assert.match(String(exception?.attributes['exception.message']), /token=\[REDACTED\]/);
   });
 
   it('replaces an incoming correlation header that is too long or has bad characters', async () => {
