@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createServer, get, type Server } from 'node:http';
+import { createServer, get, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
@@ -16,6 +16,9 @@ describe('startTracing (in process, spans to a real OTLP receiver)', () => {
   let tracing: Tracing;
   let server: Server;
   let base: string;
+  let downstream: Server;
+  let downstreamUrl: string;
+  const downstreamHeaders: IncomingHttpHeaders[] = [];
 
   before(async () => {
     receiver = await startOtlpReceiver();
@@ -25,7 +28,17 @@ describe('startTracing (in process, spans to a real OTLP receiver)', () => {
       http: { serverTiming: true },
       env: {},
     });
+    downstream = createServer((req, res) => {
+      downstreamHeaders.push(req.headers);
+      res.end();
+    });
+    await new Promise<void>((r) => downstream.listen(0, '127.0.0.1', r));
+    downstreamUrl = `http://127.0.0.1:${(downstream.address() as AddressInfo).port}/`;
     server = createServer((req, res) => {
+      if (req.url === '/forward') {
+        get(downstreamUrl, (down) => down.resume().on('end', () => res.end(getCorrelationId() ?? '')));
+        return;
+      }
       if (req.url?.startsWith('/users/')) setHttpRoute('/users/:id');
       res.statusCode = req.url === '/boom' ? 503 : 200;
       res.end(getCorrelationId() ?? '');
@@ -36,6 +49,7 @@ describe('startTracing (in process, spans to a real OTLP receiver)', () => {
 
   after(async () => {
     server.close();
+    downstream.close();
     await telemetry.shutdown();
     await receiver.close();
   });
@@ -128,6 +142,29 @@ describe('startTracing (in process, spans to a real OTLP receiver)', () => {
       await (await fetch(`${base}/`, { headers: { baggage: 'correlation.id=bag-3,other=1' } })).text(),
       'bag-3',
     );
+  });
+
+  it('passes the other incoming baggage entries (tenant=acme) on to outgoing requests, beside the correlation ID', async () => {
+    const forward = async (headers: Record<string, string>) => {
+      const id = await (await fetch(`${base}/forward`, { headers })).text();
+      const sent = downstreamHeaders.at(-1)?.baggage;
+      const entries = new Map(
+        String(sent)
+          .split(',')
+          .map((e) => e.trim().split('=') as [string, string]),
+      );
+      return { id, entries };
+    };
+    const withHeader = await forward({ baggage: 'tenant=acme,tier=gold', 'x-correlation-id': 'order-7' });
+    assert.equal(withHeader.id, 'order-7');
+    assert.deepEqual(Object.fromEntries(withHeader.entries), {
+      tenant: 'acme',
+      tier: 'gold',
+      'correlation.id': 'order-7',
+    });
+    const generated = await forward({ baggage: 'tenant=acme' });
+    assert.match(generated.id, /^[0-9a-f-]{36}$/);
+    assert.deepEqual(Object.fromEntries(generated.entries), { tenant: 'acme', 'correlation.id': generated.id });
   });
 
   it('records http.route, the status code, error status for 5xx and a Server-Timing header', async () => {
