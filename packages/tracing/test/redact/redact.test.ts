@@ -98,6 +98,25 @@ describe('redaction', () => {
     );
   });
 
+  it('masks secret keys inside a Map, also a Map nested in an object, and keeps its other entries', () => {
+    const headers = new Map<string, unknown>([
+      ['Authorization', 'Bearer-less-opaque-value'],
+      ['x-api-key', 'k-123456'],
+      ['accept', 'application/json'],
+      ['nested', new Map([['password', 'hunter2']])],
+    ]);
+    assert.deepEqual(redactValue({ request: { headers } }), {
+      request: {
+        headers: {
+          Authorization: REDACTED,
+          'x-api-key': REDACTED,
+          accept: 'application/json',
+          nested: { password: REDACTED },
+        },
+      },
+    });
+  });
+
   it('masks bearer/basic tokens, URL userinfo and key=value secrets inside strings (property)', () => {
     fc.assert(
       fc.property(
