@@ -56,7 +56,7 @@ describe('OTEL_TRACES_SAMPLER=parentbased_traceidratio (incoming requests to a r
     return receiver.spans.filter((s) => s.kind === SERVER).map((s) => s.traceId);
   };
 
-  it("follows a sampled parent even where the ratio would drop the trace, and an unsampled parent where it would keep it", async () => {
+  it('follows a sampled parent even where the ratio would drop the trace, and an unsampled parent where it would keep it', async () => {
     const keptByParent = traceIdWhereRatioSays(false);
     const droppedByParent = traceIdWhereRatioSays(true);
     // A raw request, as an upstream service sends it (fetch here would start a client span of its own).
@@ -67,7 +67,10 @@ describe('OTEL_TRACES_SAMPLER=parentbased_traceidratio (incoming requests to a r
             `GET / HTTP/1.1\r\nHost: 127.0.0.1\r\ntraceparent: 00-${traceId}-00f067aa0ba902b7-${flags}\r\nConnection: close\r\n\r\n`,
           ),
         );
-        socket.on('error', reject).on('close', () => resolve()).resume();
+        socket
+          .on('error', reject)
+          .on('close', () => resolve())
+          .resume();
       });
     await call(keptByParent, '01');
     await call(droppedByParent, '00');

@@ -164,7 +164,10 @@ describe('startTracing (in process, spans to a real OTLP receiver)', () => {
     });
     const generated = await forward({ baggage: 'tenant=acme' });
     assert.match(generated.id, /^[0-9a-f-]{36}$/);
-    assert.deepEqual(Object.fromEntries(generated.entries), { tenant: 'acme', 'correlation.id': generated.id });
+    assert.deepEqual(Object.fromEntries(generated.entries), {
+      tenant: 'acme',
+      'correlation.id': generated.id,
+    });
   });
 
   it('records http.route, the status code, error status for 5xx and a Server-Timing header', async () => {

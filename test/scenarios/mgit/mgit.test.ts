@@ -213,13 +213,19 @@ describe('scenario: mgit, multi-provider git (seed 002)', () => {
     const overallExpr = panel(queries, 'health', 'Overall health')[0]!.expr;
     const checksExpr = panel(queries, 'health', 'Checks (1 pass, 0.5 warn, 0 fail)')[0]!.expr;
     const seen: string[] = [];
-    const { overall, auth } = await waitFor('overall health 0.5 and gitlab:auth 0 in Prometheus', async () => {
-      const [o] = await prom.waitForData(overallExpr);
-      const checks = await prom.waitForData(checksExpr);
-      const a = checks.find((s) => s.metric.check === 'gitlab:auth');
-      seen.push(`${o?.value[1]}/${a?.value[1]}`);
-      return o?.value[1] === '0.5' && a?.value[1] === '0' ? { overall: o, auth: a } : undefined;
-    }, 20_000).catch((error: Error) => assert.fail(`${error.message}; seen overall/auth: ${seen.slice(-5).join(', ')}`));
+    const { overall, auth } = await waitFor(
+      'overall health 0.5 and gitlab:auth 0 in Prometheus',
+      async () => {
+        const [o] = await prom.waitForData(overallExpr);
+        const checks = await prom.waitForData(checksExpr);
+        const a = checks.find((s) => s.metric.check === 'gitlab:auth');
+        seen.push(`${o?.value[1]}/${a?.value[1]}`);
+        return o?.value[1] === '0.5' && a?.value[1] === '0' ? { overall: o, auth: a } : undefined;
+      },
+      20_000,
+    ).catch((error: Error) =>
+      assert.fail(`${error.message}; seen overall/auth: ${seen.slice(-5).join(', ')}`),
+    );
     assert.equal(Number(overall.value[1]), 0.5);
     assert.equal(Number(auth.value[1]), 0);
     // operation rates and success, performance percentiles, concurrency

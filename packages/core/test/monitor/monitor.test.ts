@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Histogram } from '@opentelemetry/sdk-metrics';
-import FakeTimers from '@sinonjs/fake-timers';
 import {
   BasicTracerProvider,
   InMemorySpanExporter,
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { createOperationMonitor, GuardedMeterProvider, isOtelkitError } from '@otelkit/core';
+import FakeTimers from '@sinonjs/fake-timers';
 import { collectMetric, histogramValue, pointValue, testProvider } from '../helpers/reader';
 
 function setup(spans = false) {

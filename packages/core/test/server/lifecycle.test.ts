@@ -87,7 +87,9 @@ describe('ObservabilityServer lifecycle', () => {
     await assert.rejects(
       server.listen(),
       (e: unknown) =>
-        isOtelkitError(e) && e.code === 'OTELKIT_ERR_SERVER_LISTEN' && /the server was closed/.test(e.message),
+        isOtelkitError(e) &&
+        e.code === 'OTELKIT_ERR_SERVER_LISTEN' &&
+        /the server was closed/.test(e.message),
     );
     assert.equal(server.address(), undefined);
   });
@@ -207,7 +209,10 @@ describe('ObservabilityServer options', () => {
     // only lowered: a longer request timeout keeps the 5 s default, an explicit value is kept
     assert.equal(resolveServerOptions({ requestTimeoutMs: 7_000 }).headersTimeoutMs, 5_000);
     assert.equal(resolveServerOptions({}).headersTimeoutMs, 5_000);
-    assert.equal(resolveServerOptions({ requestTimeoutMs: 1_000, headersTimeoutMs: 200 }).headersTimeoutMs, 200);
+    assert.equal(
+      resolveServerOptions({ requestTimeoutMs: 1_000, headersTimeoutMs: 200 }).headersTimeoutMs,
+      200,
+    );
   });
 
   it('treats undefined fields as unset', async () => {

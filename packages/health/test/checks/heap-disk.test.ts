@@ -43,7 +43,11 @@ describe('diskSpaceCheck', () => {
       failBytes: Number.MAX_SAFE_INTEGER - 1,
     })()) as CheckResult;
     assert.equal(bytes.status, 'fail');
-    const ratio = (await diskSpaceCheck({ path: tmpdir(), warnRatio: 1, failRatio: 0.999999 })()) as CheckResult;
+    const ratio = (await diskSpaceCheck({
+      path: tmpdir(),
+      warnRatio: 1,
+      failRatio: 0.999999,
+    })()) as CheckResult;
     assert.equal(ratio.status, 'fail');
   });
 

@@ -15,7 +15,9 @@ import { CountingSpanExporter } from '../../src/export/counting-exporter';
 
 function spans(n: number): ReadableSpan[] {
   const memory = new InMemorySpanExporter();
-  const tracer = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(memory)] }).getTracer('t');
+  const tracer = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(memory)] }).getTracer(
+    't',
+  );
   for (let i = 0; i < n; i++) tracer.startSpan(`span-${i}`).end();
   return memory.getFinishedSpans();
 }
