@@ -253,6 +253,19 @@ describe('@otelkit/register preload', () => {
       handled.some((l) => l.includes('cluster_worker="1"')) &&
         handled.some((l) => l.includes('cluster_worker="2"')),
     );
+    const started = text.split('\n').filter((l) => l.startsWith('app_started_total'));
+    assert.deepEqual(started.sort(), [
+      'app_started_total{cluster_worker="1",otel_scope_name="cluster-app"} 1',
+      'app_started_total{cluster_worker="2",otel_scope_name="cluster-app"} 1',
+    ]);
+    const samples = text
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('otelkit_cluster_workers{'));
+    assert.deepEqual(
+      samples.filter((l) => !/^[^ ]*\{cluster_worker="(1|2|primary)"[,}]/.test(l)),
+      [],
+      'every merged sample names its process',
+    );
     assert.match(text, /otelkit_cluster_workers\{state="answered"\} 2/);
     assert.equal(text.split('\n').filter((l) => l === '# TYPE app_handled_total counter').length, 1);
     assert.equal((await fetch(`${url}/readyz`)).status, 200);

@@ -52,6 +52,55 @@ describe('breaker metrics', () => {
     breaker.dispose();
   });
 
+  it('counts every transition it went through by from and to, including isolate, disable and reset', async () => {
+    const clock = installClock();
+    try {
+      const { meter, reader } = testMeter();
+      const breaker = createCircuitBreaker('walk', { consecutiveFailures: 2, openDurationMs: 1_000, meter });
+      const trip = async () => {
+        await breaker.execute(fail).catch(() => undefined);
+        await breaker.execute(fail).catch(() => undefined);
+      };
+      await trip(); // closed → open
+      await clock.tickAsync(60_000);
+      await breaker.execute(fail).catch(() => undefined); // open → half-open → open
+      await clock.tickAsync(60_000);
+      await breaker.execute(() => 'ok'); // open → half-open → closed
+      breaker.isolate(); // closed → isolated
+      breaker.reset(); // isolated → closed
+      await trip(); // closed → open
+      breaker.isolate(); // open → isolated
+      breaker.disable(); // isolated → disabled
+      breaker.reset(); // disabled → closed
+      breaker.disable(); // closed → disabled
+      breaker.reset(); // disabled → closed
+      assert.equal(breaker.state, 'closed');
+
+      const { resourceMetrics } = await reader.collect();
+      const counted = Object.fromEntries(
+        pointsOf(resourceMetrics, 'otelkit.circuit_breaker.transitions').map((p) => {
+          assert.equal(p.attributes.name, 'walk');
+          return [`${p.attributes.from}>${p.attributes.to}`, p.value];
+        }),
+      );
+      assert.deepEqual(counted, {
+        'closed>open': 2,
+        'open>half-open': 2,
+        'half-open>open': 1,
+        'half-open>closed': 1,
+        'closed>isolated': 1,
+        'isolated>closed': 1,
+        'open>isolated': 1,
+        'isolated>disabled': 1,
+        'disabled>closed': 2,
+        'closed>disabled': 1,
+      });
+      breaker.dispose();
+    } finally {
+      clock.uninstall();
+    }
+  });
+
   it('records buffered call durations, in seconds, in the same collection', async () => {
     const clock = installClock();
     try {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, get, type Server } from 'node:http';
+import { createServer, get, type IncomingHttpHeaders, type Server } from 'node:http';
 import { connect as connectHttp2, createServer as createHttp2Server } from 'node:http2';
 import { createServer as createHttpsServer, get as httpsGet } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +22,9 @@ describe('startTracing (in process, spans to a real OTLP receiver)', () => {
   let tracing: Tracing;
   let server: Server;
   let base: string;
+  let downstream: Server;
+  let downstreamUrl: string;
+  const downstreamHeaders: IncomingHttpHeaders[] = [];
 
   before(async () => {
     receiver = await startOtlpReceiver();
@@ -31,7 +34,17 @@ describe('startTracing (in process, spans to a real OTLP receiver)', () => {
       http: { serverTiming: true },
       env: {},
     });
+    downstream = createServer((req, res) => {
+      downstreamHeaders.push(req.headers);
+      res.end();
+    });
+    await new Promise<void>((r) => downstream.listen(0, '127.0.0.1', r));
+    downstreamUrl = `http://127.0.0.1:${(downstream.address() as AddressInfo).port}/`;
     server = createServer((req, res) => {
+      if (req.url === '/forward') {
+        get(downstreamUrl, (down) => down.resume().on('end', () => res.end(getCorrelationId() ?? '')));
+        return;
+      }
       if (req.url?.startsWith('/users/')) setHttpRoute('/users/:id');
       res.statusCode = req.url === '/boom' ? 503 : 200;
       res.end(getCorrelationId() ?? '');
@@ -42,6 +55,7 @@ describe('startTracing (in process, spans to a real OTLP receiver)', () => {
 
   after(async () => {
     server.close();
+    downstream.close();
     await telemetry.shutdown();
     await receiver.close();
   });
@@ -110,8 +124,10 @@ describe('startTracing (in process, spans to a real OTLP receiver)', () => {
     });
     const leaky = (await flushed()).find((s) => s.name === 'leaky')!;
     const text = JSON.stringify(leaky);
-    for (const secret of ['hunter2-secret', 'abc.def.ghi', 'pw-secret'])
+    for (const secret of ['hunter2-secret', 'abc.def.ghi', 'pw-secret', 'tok-secret'])
       assert.ok(!text.includes(secret), text);
+    const exception = leaky.events.find((e) => e.name === 'exception');
+    assert.match(String(exception?.attributes['exception.message']), /token=\[REDACTED\]/);
   });
 
   it('replaces an incoming correlation header that is too long or has bad characters', async () => {
@@ -132,6 +148,32 @@ describe('startTracing (in process, spans to a real OTLP receiver)', () => {
       await (await fetch(`${base}/`, { headers: { baggage: 'correlation.id=bag-3,other=1' } })).text(),
       'bag-3',
     );
+  });
+
+  it('passes the other incoming baggage entries (tenant=acme) on to outgoing requests, beside the correlation ID', async () => {
+    const forward = async (headers: Record<string, string>) => {
+      const id = await (await fetch(`${base}/forward`, { headers })).text();
+      const sent = downstreamHeaders.at(-1)?.baggage;
+      const entries = new Map(
+        String(sent)
+          .split(',')
+          .map((e) => e.trim().split('=') as [string, string]),
+      );
+      return { id, entries };
+    };
+    const withHeader = await forward({ baggage: 'tenant=acme,tier=gold', 'x-correlation-id': 'order-7' });
+    assert.equal(withHeader.id, 'order-7');
+    assert.deepEqual(Object.fromEntries(withHeader.entries), {
+      tenant: 'acme',
+      tier: 'gold',
+      'correlation.id': 'order-7',
+    });
+    const generated = await forward({ baggage: 'tenant=acme' });
+    assert.match(generated.id, /^[0-9a-f-]{36}$/);
+    assert.deepEqual(Object.fromEntries(generated.entries), {
+      tenant: 'acme',
+      'correlation.id': generated.id,
+    });
   });
 
   it('records http.route, the status code, error status for 5xx and a Server-Timing header', async () => {

@@ -73,6 +73,24 @@ describe('resolveConfig', () => {
     );
   });
 
+  it('prefers the metrics-specific OTLP endpoint, headers and timeout over the generic ones (as the spec says)', () => {
+    const c = config({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://generic:4318',
+      OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: 'http://metrics:4318/custom/path',
+      OTEL_EXPORTER_OTLP_HEADERS: 'x=generic',
+      OTEL_EXPORTER_OTLP_METRICS_HEADERS: 'x=metrics',
+      OTEL_EXPORTER_OTLP_TIMEOUT: '1000',
+      OTEL_EXPORTER_OTLP_METRICS_TIMEOUT: '2000',
+    });
+    assert.equal(c.otlp.endpoint, 'http://metrics:4318/custom/path', 'used as is, no /v1/metrics appended');
+    assert.deepEqual(c.sources.otlpEndpoint, {
+      source: 'environment',
+      name: 'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT',
+    });
+    assert.deepEqual(c.otlp.headers, { x: 'metrics' });
+    assert.equal(c.otlp.timeoutMs, 2000);
+  });
+
   it('prefers OTEL_SERVICE_NAME over service.name in OTEL_RESOURCE_ATTRIBUTES', () => {
     assert.equal(config({ OTEL_RESOURCE_ATTRIBUTES: 'service.name=a' }).serviceName, 'a');
     assert.equal(

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Histogram } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { createOperationMonitor, GuardedMeterProvider, isOtelkitError } from '@otelkit/core';
+import FakeTimers from '@sinonjs/fake-timers';
 import { collectMetric, histogramValue, pointValue, testProvider } from '../helpers/reader';
 
 function setup(spans = false) {
@@ -82,6 +83,64 @@ describe('createOperationMonitor', () => {
     const errors = await collectMetric(reader, 'sync.errors');
     assert.equal(pointValue(errors, { operation: 'parse', 'error.type': 'TypeError' }), 1);
     assert.equal(pointValue(errors, { operation: 'fetch', 'error.type': 'ECONNRESET' }), 1);
+  });
+
+  it('records failure durations in seconds, for a thrown, a rejected and a begun operation', async () => {
+    const { monitor, reader } = setup();
+    const clock = FakeTimers.install({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
+    try {
+      assert.throws(() =>
+        monitor.track('fetch', () => {
+          clock.tick(125);
+          throw new Error('sync');
+        }),
+      );
+      const rejected = assert.rejects(
+        monitor.track('fetch', async () => {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          throw new Error('async');
+        }),
+        /async/,
+      );
+      await clock.tickAsync(250);
+      await rejected;
+      const begun = monitor.begin('fetch');
+      clock.tick(500);
+      begun.fail(new Error('begun'));
+    } finally {
+      clock.uninstall();
+    }
+    const duration = histogramValue(await collectMetric(reader, 'sync.operation.duration'), {
+      operation: 'fetch',
+      status: 'failure',
+    }) as Histogram;
+    assert.equal(duration.count, 3);
+    assert.ok(Math.abs((duration.sum ?? 0) - 0.875) < 1e-6, `sum ${duration.sum}s`);
+  });
+
+  it('leaves the last-success time alone when an operation fails, and sets none for one that never succeeded', async () => {
+    const { monitor, reader } = setup();
+    const clock = FakeTimers.install({ now: 1_700_000_000_000, toFake: ['Date', 'performance'] });
+    try {
+      monitor.track('cycle', () => 'ok');
+      clock.tick(60_000);
+      assert.throws(() =>
+        monitor.track('cycle', () => {
+          throw new Error('down');
+        }),
+      );
+      monitor.begin('cycle').fail(new Error('down'));
+      assert.throws(() =>
+        monitor.track('never', () => {
+          throw new Error('down');
+        }),
+      );
+    } finally {
+      clock.uninstall();
+    }
+    const last = await collectMetric(reader, 'sync.last_success.timestamp');
+    assert.equal(pointValue(last, { operation: 'cycle' }), 1_700_000_000);
+    assert.equal(pointValue(last, { operation: 'never' }), undefined);
   });
 
   it('returns synchronous results unchanged', () => {

@@ -5,6 +5,7 @@ import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isOtelkitError } from '../../src/errors';
+import { resolveServerOptions } from '../../src/server/options';
 import { createObservabilityServer, type ObservabilityServer } from '../../src/server/server';
 import { fetchText } from './helpers';
 
@@ -67,19 +68,30 @@ describe('ObservabilityServer lifecycle', () => {
     await second.close();
   });
 
-  it('close() is idempotent, and listen() after close() rejects', async () => {
-    const server = createObservabilityServer(loopback);
-    await server.listen();
+  it('close() is idempotent, stops serving, and listen() after close() rejects', async () => {
+    const server = withPing(createObservabilityServer(loopback));
+    const { url } = await server.listen();
     await Promise.all([server.close(), server.close()]);
     await server.close();
+    assert.equal(server.address(), undefined);
+    await assert.rejects(fetchText(`${url}/ping`), /ECONNREFUSED/);
     await assert.rejects(
       server.listen(),
       (e: unknown) => isOtelkitError(e) && e.code === 'OTELKIT_ERR_SERVER_LISTEN',
     );
   });
 
-  it('close() before listen() resolves', async () => {
-    await createObservabilityServer(loopback).close();
+  it('close() before listen() resolves and closes the server for good: a later listen() rejects', async () => {
+    const server = createObservabilityServer(loopback);
+    await server.close();
+    await assert.rejects(
+      server.listen(),
+      (e: unknown) =>
+        isOtelkitError(e) &&
+        e.code === 'OTELKIT_ERR_SERVER_LISTEN' &&
+        /the server was closed/.test(e.message),
+    );
+    assert.equal(server.address(), undefined);
   });
 
   it('close() during listen() leaves nothing bound', async () => {
@@ -193,6 +205,14 @@ describe('ObservabilityServer options', () => {
 
   it('lowers the default headers timeout to a smaller requestTimeoutMs instead of refusing it', () => {
     assert.doesNotThrow(() => createObservabilityServer({ requestTimeoutMs: 1_000 }));
+    assert.equal(resolveServerOptions({ requestTimeoutMs: 1_000 }).headersTimeoutMs, 1_000);
+    // only lowered: a longer request timeout keeps the 5 s default, an explicit value is kept
+    assert.equal(resolveServerOptions({ requestTimeoutMs: 7_000 }).headersTimeoutMs, 5_000);
+    assert.equal(resolveServerOptions({}).headersTimeoutMs, 5_000);
+    assert.equal(
+      resolveServerOptions({ requestTimeoutMs: 1_000, headersTimeoutMs: 200 }).headersTimeoutMs,
+      200,
+    );
   });
 
   it('treats undefined fields as unset', async () => {

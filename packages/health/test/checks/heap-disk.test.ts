@@ -36,6 +36,21 @@ describe('diskSpaceCheck', () => {
     assert.equal(warn.status, 'warn');
   });
 
+  it('fails, not warns, when free space is below both the warn and the fail threshold', async () => {
+    const bytes = (await diskSpaceCheck({
+      path: tmpdir(),
+      warnBytes: Number.MAX_SAFE_INTEGER,
+      failBytes: Number.MAX_SAFE_INTEGER - 1,
+    })()) as CheckResult;
+    assert.equal(bytes.status, 'fail');
+    const ratio = (await diskSpaceCheck({
+      path: tmpdir(),
+      warnRatio: 1,
+      failRatio: 0.999999,
+    })()) as CheckResult;
+    assert.equal(ratio.status, 'fail');
+  });
+
   it('rejects (so the check fails) for a path that does not exist, and refuses a missing path option', async () => {
     await assert.rejects(Promise.resolve(diskSpaceCheck({ path: '/no/such/dir' })()), /ENOENT/);
     assert.throws(() => diskSpaceCheck({ path: '' }), /OTELKIT_ERR_INVALID_CONFIG/);

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import { setImmediate as tick } from 'node:timers/promises';
 import FakeTimers from '@sinonjs/fake-timers';
 
 type InstalledClock = ReturnType<typeof FakeTimers.install>;
@@ -65,5 +68,71 @@ describe('runShutdown', () => {
       'beforeShutdown: queue close failed',
       'telemetry flush: exporter down',
     ]);
+  });
+});
+
+describe('runShutdown (real HTTP servers on loopback)', () => {
+  function listen(server: Server): Promise<number> {
+    return new Promise((resolve) =>
+      server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+    );
+  }
+
+  function get(port: number): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/', agent: false }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => {
+          body += c.toString();
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it('lets a slow in-flight request finish on a closed server before it flushes telemetry', async () => {
+    const steps: string[] = [];
+    let arrived: () => void = () => {};
+    const inFlight = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    let finish: () => void = () => {};
+    const slow = createServer((_req, res) => {
+      arrived();
+      finish = () => {
+        steps.push('response sent');
+        res.end('done');
+      };
+    });
+    const idle = createServer((_req, res) => res.end());
+    const port = await listen(slow);
+    await listen(idle);
+    const pending = get(port);
+    await inFlight;
+
+    const lifecycle = new Lifecycle();
+    lifecycle.markReady();
+    const done = runShutdown(
+      {
+        lifecycle,
+        delayMs: 0,
+        timeoutMs: 10_000,
+        hooks: () => [],
+        servers: () => [slow, idle],
+        flush: async () => {
+          steps.push(`flush (servers listening: ${slow.listening || idle.listening})`);
+        },
+      },
+      'SIGTERM',
+    );
+    // The slow request ends only once shutdown has either stopped the servers or flushed.
+    while (slow.listening && steps.length === 0) await tick();
+    finish();
+
+    assert.deepEqual(await pending, { status: 200, body: 'done' });
+    assert.deepEqual(await done, { ok: true, failures: [] });
+    assert.deepEqual(steps, ['response sent', 'flush (servers listening: false)']);
   });
 });

@@ -98,6 +98,25 @@ describe('redaction', () => {
     );
   });
 
+  it('masks secret keys inside a Map, also a Map nested in an object, and keeps its other entries', () => {
+    const headers = new Map<string, unknown>([
+      ['Authorization', 'Bearer-less-opaque-value'],
+      ['x-api-key', 'k-123456'],
+      ['accept', 'application/json'],
+      ['nested', new Map([['password', 'hunter2']])],
+    ]);
+    assert.deepEqual(redactValue({ request: { headers } }), {
+      request: {
+        headers: {
+          Authorization: REDACTED,
+          'x-api-key': REDACTED,
+          accept: 'application/json',
+          nested: { password: REDACTED },
+        },
+      },
+    });
+  });
+
   it('masks bearer/basic tokens, URL userinfo and key=value secrets inside strings (property)', () => {
     fc.assert(
       fc.property(
@@ -134,5 +153,105 @@ describe('redaction', () => {
     const a: Record<string, unknown> = { name: 'a' };
     a.self = a;
     assert.deepEqual(redactValue(a), { name: 'a', self: '[Circular]' });
+  });
+});
+
+describe('redaction, exact output', () => {
+  it('replaces only the credential in strings, with [REDACTED], keeping the scheme, separator and key', () => {
+    assert.equal(REDACTED, '[REDACTED]');
+    assert.equal(
+      redactString('Authorization Bearer abc.def-ghi, next'),
+      'Authorization Bearer [REDACTED], next',
+    );
+    assert.equal(redactString('basic  dXNlcjpwYXNz;'), 'basic  [REDACTED];');
+    assert.equal(redactString('token%20abc123&x=1'), 'token%20[REDACTED]&x=1');
+    assert.equal(redactString('see https://admin:pw@db/x'), 'see https://[REDACTED]@db/x');
+    assert.equal(redactString('x://tok@host'), 'x://[REDACTED]@host');
+    assert.equal(redactString('?user=bob&api_key=k-1&page=2'), '?user=bob&api_key=[REDACTED]&page=2');
+    assert.equal(redactString('{"password": "hunter2"}'), '{"password": "[REDACTED]"}');
+    assert.equal(redactString('ratio=0.5 at 10:30'), 'ratio=0.5 at 10:30');
+  });
+
+  it('masks strings under ordinary keys, credential keys unless unset, and keeps Dates and Buffers', () => {
+    const at = new Date(0);
+    const bytes = Buffer.from('password=raw');
+    const out = redactValue({
+      note: 'Bearer abc',
+      password: 'x',
+      token: undefined,
+      secret: null,
+      at,
+      bytes,
+      view: new Uint8Array([1]),
+    }) as Record<string, unknown>;
+    assert.deepEqual(out, {
+      note: 'Bearer [REDACTED]',
+      password: REDACTED,
+      token: undefined,
+      secret: null,
+      at,
+      bytes,
+      view: new Uint8Array([1]),
+    });
+    assert.equal(out.at, at);
+    assert.equal(out.bytes, bytes);
+    assert.equal(redactValue('password=x'), 'password=[REDACTED]');
+  });
+
+  it('gives an Error as type, masked message and stack, own properties and cause', () => {
+    const cause = new Error('db password=p1');
+    const error = Object.assign(new TypeError('login token=t1', { cause }), { apiKey: 'k', code: 'E1' });
+    error.stack = 'TypeError: login token=t1\n    at x';
+    cause.stack = undefined;
+    assert.deepEqual(redactValue(error), {
+      type: 'TypeError',
+      message: 'login token=[REDACTED]',
+      stack: 'TypeError: login token=[REDACTED]\n    at x',
+      apiKey: REDACTED,
+      code: 'E1',
+      cause: { type: 'Error', message: 'db password=[REDACTED]' },
+    });
+    const bare = new Error('plain');
+    bare.stack = undefined;
+    assert.deepEqual(redactValue(bare), { type: 'Error', message: 'plain' });
+  });
+
+  it('truncates below depth 10 through objects, arrays, Maps, Errors and causes, and only there', () => {
+    const wrap = (depth: number, make: (inner: unknown) => unknown): unknown => {
+      let node: unknown = 'leaf';
+      for (let i = 0; i < depth; i++) node = make(node);
+      return node;
+    };
+    const unwrap = (value: unknown, depth: number, take: (outer: unknown) => unknown): unknown => {
+      let node = value;
+      for (let i = 0; i < depth; i++) node = take(node);
+      return node;
+    };
+    const kinds: [string, (inner: unknown) => unknown, (outer: unknown) => unknown][] = [
+      ['object', (inner) => ({ k: inner }), (outer) => (outer as { k: unknown }).k],
+      ['array', (inner) => [inner], (outer) => (outer as unknown[])[0]],
+      ['map', (inner) => new Map([['k', inner]]), (outer) => (outer as { k: unknown }).k],
+      [
+        'error',
+        (inner) => Object.assign(new Error('e'), { k: inner }),
+        (outer) => (outer as { k: unknown }).k,
+      ],
+      ['cause', (inner) => new Error('e', { cause: inner }), (outer) => (outer as { cause: unknown }).cause],
+    ];
+    for (const [kind, make, take] of kinds) {
+      // 10 containers: the 10th sits at depth 9 and is still read; its content is a string, returned as is
+      assert.equal(unwrap(redactValue(wrap(10, make)), 10, take), 'leaf', kind);
+      // 11 containers: the 11th sits at depth 10 and is cut off
+      assert.equal(unwrap(redactValue(wrap(11, make)), 10, take), '[Truncated]', kind);
+    }
+  });
+
+  it('marks a cycle [Circular] but copies an object referenced twice without a cycle', () => {
+    const shared = { id: 1 };
+    assert.deepEqual(redactValue({ a: shared, b: shared, list: [shared, shared] }), {
+      a: { id: 1 },
+      b: { id: 1 },
+      list: [{ id: 1 }, { id: 1 }],
+    });
   });
 });
