@@ -18,6 +18,7 @@ import type {
   TracesExporterName,
   TracingOptions,
 } from './options';
+import { SENSITIVE_QUERY_PARAMETERS } from './redact/query';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -34,6 +35,7 @@ export const TRACING_DEFAULTS = {
   maxQueueSize: 2_048,
   maxExportBatchSize: 512,
   http: { server: true, client: true, fetch: true, serverTiming: false, metrics: true },
+  sensitiveQueryParameters: SENSITIVE_QUERY_PARAMETERS,
 } as const satisfies Record<string, unknown>;
 
 const EXPORTERS: readonly TracesExporterName[] = ['otlp', 'console', 'none'];
@@ -63,6 +65,8 @@ export interface TracingConfig {
   readonly maxQueueSize: number;
   readonly maxExportBatchSize: number;
   readonly http: Required<HttpInstrumentationOptions> | false;
+  /** Query parameters whose values become `REDACTED` in `url.full` / `url.query`. */
+  readonly sensitiveQueryParameters: readonly string[];
 }
 
 function envValue(env: Env, name: string): string | undefined {
@@ -108,6 +112,27 @@ function list<T extends string>(
   if (values.includes('none' as T) && values.length > 1)
     invalid(setting, raw, '"none" alone, or a list without "none"');
   return values;
+}
+
+/** `OTELKIT_SENSITIVE_QUERY_PARAMETERS`: a comma list of names (case-sensitive), or `none`. */
+function sensitiveQueryParameters(options: TracingOptions, env: Env): readonly string[] {
+  if (options.sensitiveQueryParameters !== undefined) {
+    if (
+      !Array.isArray(options.sensitiveQueryParameters) ||
+      !options.sensitiveQueryParameters.every((n) => typeof n === 'string' && n.trim() !== '')
+    ) {
+      invalid('options.sensitiveQueryParameters', options.sensitiveQueryParameters, 'an array of names');
+    }
+    return options.sensitiveQueryParameters.map((n) => n.trim());
+  }
+  const raw = envValue(env, 'OTELKIT_SENSITIVE_QUERY_PARAMETERS');
+  if (raw === undefined) return TRACING_DEFAULTS.sensitiveQueryParameters;
+  if (raw.trim() === 'none') return [];
+  const names = raw.split(',').map((n) => n.trim());
+  if (names.some((n) => n === '')) {
+    invalid('OTELKIT_SENSITIVE_QUERY_PARAMETERS', raw, 'a comma list of query parameter names, or none');
+  }
+  return names;
 }
 
 function parseRatio(setting: string, raw: unknown): number {
@@ -246,5 +271,6 @@ export function resolveTracingConfig(
     maxQueueSize,
     maxExportBatchSize,
     http,
+    sensitiveQueryParameters: sensitiveQueryParameters(options, env),
   };
 }
