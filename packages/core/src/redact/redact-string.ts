@@ -1,9 +1,9 @@
 import { isSecretKey, REDACTED } from './secret-key';
 
 /**
- * Longest string {@link redactString} scans (64 KiB): a longer one is cut to this length and ends with
- * a marker (`…[truncated 983040 chars]`), so masking one string costs at most a bounded, linear scan
- * whatever an attacker sends.
+ * Longest string {@link redactString} scans (64 KiB): a longer one is cut to this length, its end
+ * replaced by a marker (`...[truncated 983080 chars]`, ASCII, so the string stays one byte per character), so masking one string costs at most a bounded,
+ * linear scan whatever an attacker sends.
  */
 export const MAX_REDACT_LENGTH = 64 * 1024;
 
@@ -44,7 +44,9 @@ function isQuote(c: number): boolean {
 
 /** Where an unquoted value stops: `&`, `,`, `;`, quotes, `<`, `>`, line ends. */
 function isValueStop(c: number): boolean {
-  return c === 38 || c === 44 || c === 59 || c === 34 || c === 39 || c === 60 || c === 62 || c === 10 || c === 13;
+  return (
+    c === 38 || c === 44 || c === 59 || c === 34 || c === 39 || c === 60 || c === 62 || c === 10 || c === 13
+  );
 }
 
 /** True when a `key=` or `key:` starts at `from` (the next pair after a multi-word value). */
@@ -145,10 +147,17 @@ function redactKeyValues(text: string): string {
   return copied === 0 ? text : out + text.slice(copied);
 }
 
-/** `text` cut to {@link MAX_REDACT_LENGTH} with a marker saying how much was dropped. */
+/** Room kept for the truncation marker, so a truncated string is at most {@link MAX_REDACT_LENGTH} long. */
+const MARKER_ROOM = 40;
+
+/**
+ * `text` cut to at most {@link MAX_REDACT_LENGTH} characters, ending with a marker saying how many were
+ * dropped (`...[truncated 983080 chars]`); shorter text is returned as is, so cutting twice changes nothing.
+ */
 export function truncateForRedaction(text: string): string {
   if (text.length <= MAX_REDACT_LENGTH) return text;
-  return `${text.slice(0, MAX_REDACT_LENGTH)}…[truncated ${text.length - MAX_REDACT_LENGTH} chars]`;
+  const keep = MAX_REDACT_LENGTH - MARKER_ROOM;
+  return `${text.slice(0, keep)}...[truncated ${text.length - keep} chars]`;
 }
 
 /**

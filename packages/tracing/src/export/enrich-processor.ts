@@ -1,5 +1,6 @@
 import type { AttributeValue, Context } from '@opentelemetry/api';
 import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { truncateForRedaction } from '@otelkit/core';
 import { CORRELATION_KEY, correlationIdFrom, getCorrelationAttributes } from '../correlation/context';
 import { redactQuery, SENSITIVE_QUERY_PARAMETERS } from '../redact/query';
 import { isSecretKey, REDACTED, redactString } from '../redact/redact';
@@ -83,12 +84,11 @@ export class EnrichSpanProcessor implements SpanProcessor {
     }
   }
 
-  /** `url.full` / `url.query` with the sensitive query parameters' values replaced. */
+  /** `url.full` / `url.query` (bounded like every masked string) with sensitive query values replaced. */
   private url(key: string, value: AttributeValue | undefined): AttributeValue | undefined {
-    if (typeof value !== 'string') return value;
-    if (key === 'url.full') return redactQuery(value, this.queryNames, false);
-    if (key === 'url.query') return redactQuery(value, this.queryNames, true);
-    return value;
+    if (typeof value !== 'string' || (key !== 'url.full' && key !== 'url.query')) return value;
+    const masked = redactQuery(truncateForRedaction(value), this.queryNames, key === 'url.query');
+    return masked === value ? value : masked;
   }
 
   onEnd(_span: ReadableSpan): void {}

@@ -13,10 +13,7 @@ const HEADER_NAME = /^[A-Za-z0-9_-]+$/;
  */
 function isSecretHeaderName(name: unknown): boolean {
   return (
-    typeof name === 'string' &&
-    name.length <= MAX_HEADER_NAME &&
-    HEADER_NAME.test(name) &&
-    isSecretKey(name)
+    typeof name === 'string' && name.length <= MAX_HEADER_NAME && HEADER_NAME.test(name) && isSecretKey(name)
   );
 }
 

@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { MAX_REDACT_LENGTH, redactString } from '@otelkit/core';
+import { msPerCall, PATTERN_CLASSES, rotating, sampleShapes, variants } from './helpers/adversarial';
+import { type Child, FIXTURES, preloadEnv, spawnNode } from './helpers/child';
+import { LONG } from './helpers/profile';
+import { Passes, recordResult, round1 } from './helpers/results';
+
+// Each generated shape of every pattern class (helpers/adversarial.ts) goes through the string
+// scanner below its cap and through every entry point of redaction at 50 KB and 1 MB. Times are the
+// fastest of several rounds and only compared with each other (the machine is shared), and a child
+// process with a deadline runs each entry point, so a quadratic scan fails the test instead of
+// hanging it (before the fix one 1 MB string took minutes).
+const SEED = Number(process.env.OTELKIT_REDACTION_SEED ?? Date.now() % 1_000_000);
+const SHAPES_PER_CLASS = LONG ? 6 : 2;
+const ENTRY_DEADLINE_MS = LONG ? 600_000 : 120_000;
+const ENTRY_POINTS = ['logger', 'span processor', 'crash flush', 'probes'] as const;
+const SMALL = 4096;
+/** Linear: 16x the size costs about 16x; the bound leaves 4x for noise; quadratic costs 256x. */
+const SCAN_BOUND = 4 * (MAX_REDACT_LENGTH / SMALL);
+/** 1 MB (cut to the cap) against 50 KB: the issue's bound. */
+const ENTRY_BOUND = 20;
+
+const CLASSES = Object.keys(PATTERN_CLASSES).length;
+const passes = new Passes();
+const started = Date.now();
+const figures: Record<string, { worstRatio: number; ms50k: number; ms1m: number; shape: string }> = {};
+let scanWorst = { ratio: 0, name: '', msSmall: 0, msCap: 0 };
+let sigterm = { exitMs: 0, code: '' as number | string };
+
+after(() => {
+  if (passes.count !== 2 + ENTRY_POINTS.length) return;
+  const entries = Object.entries(figures)
+    .map(([entry, f]) => `${entry} ${round1(f.ms50k)} ms / ${round1(f.ms1m)} ms (x${round1(f.worstRatio)})`)
+    .join('; ');
+  recordResult({
+    id: 'hostile-redaction',
+    what: `redaction of hostile strings (${CLASSES} pattern classes, fast-check generated, seed ${SEED}) through the scanner and every entry point; SIGTERM during a 1 MB request under the preload`,
+    durationS: round1((Date.now() - started) / 1000),
+    load: `${SHAPES_PER_CLASS} shapes per class × ${CLASSES} classes; ${SMALL} B vs ${MAX_REDACT_LENGTH} B in the scanner, 50 KB vs 1 MB per entry point (fastest of 5 rounds each)`,
+    dataLost: 0,
+    held: `scanner linear (worst ${round1(scanWorst.ratio)}x for 16x the size, ${scanWorst.name}: ${round1(scanWorst.msSmall * 1000)} µs → ${round1(scanWorst.msCap)} ms); worst 50 KB → 1 MB time per entry point: ${entries}; SIGTERM during a 1 MB request: exit ${sigterm.code} after ${sigterm.exitMs} ms`,
+    details: { seed: SEED, scanWorst, figures, sigterm },
+  });
+});
+
+describe('redaction under hostile input', () => {
+  it(
+    `scans every pattern class in linear time below the cap (${MAX_REDACT_LENGTH} characters within ${SCAN_BOUND}x the time of ${SMALL})`,
+    passes.wrap(async () => {
+      for (const { name, shape } of sampleShapes(SHAPES_PER_CLASS, SEED)) {
+        const small = rotating(redactString, variants(shape, SMALL));
+        const large = rotating(redactString, variants(shape, MAX_REDACT_LENGTH));
+        // Rounds of both sizes in turn (a burst of other work hits both), the fastest of each; at
+        // most 8 rounds, fewer once within the bound: a quadratic scan (seconds per call) fails in 8.
+        let msSmall = Number.POSITIVE_INFINITY;
+        let msCap = Number.POSITIVE_INFINITY;
+        for (let round = 0; round < 8 && (round < 3 || msCap > SCAN_BOUND * msSmall); round++) {
+          msSmall = Math.min(msSmall, await msPerCall(small, 1));
+          msCap = Math.min(msCap, await msPerCall(large, 1));
+        }
+        const ratio = msCap / msSmall;
+        if (ratio > scanWorst.ratio) scanWorst = { ratio, name, msSmall, msCap };
+        assert.ok(
+          ratio <= SCAN_BOUND,
+          `${name} ${JSON.stringify(shape)} (seed ${SEED}): ${msSmall} ms at ${SMALL}, ${msCap} ms at ${MAX_REDACT_LENGTH} (x${ratio})`,
+        );
+      }
+    }),
+  );
+
+  for (const entry of ENTRY_POINTS) {
+    it(
+      `${entry}: 1 MB of every pattern class costs at most ${ENTRY_BOUND}x what 50 KB costs`,
+      passes.wrap(async () => {
+        const child = spawnNode([
+          '--conditions=otelkit-source',
+          '--import',
+          'tsx',
+          join(FIXTURES, 'redaction-timing.ts'),
+          entry,
+          String(SEED),
+          String(SHAPES_PER_CLASS),
+        ]);
+        after(() => child.kill());
+        const finished = await Promise.race([
+          child.exited.then(() => true),
+          new Promise<false>((resolve) => setTimeout(() => resolve(false), ENTRY_DEADLINE_MS).unref()),
+        ]);
+        child.kill();
+        const lines = child.stdout.split('\n').filter((l) => l.startsWith('{'));
+        const running = lines.at(-1);
+        assert.ok(
+          finished && child.stdout.includes('done'),
+          `${entry} did not finish in ${ENTRY_DEADLINE_MS} ms (seed ${SEED}); last: ${running?.slice(0, 300)}\n${child.stderr.slice(-2000)}`,
+        );
+        let worst = { worstRatio: 0, ms50k: 0, ms1m: 0, shape: '' };
+        for (const line of lines) {
+          const row = JSON.parse(line) as { name?: string; ms50k?: number; ms1m?: number };
+          if (row.ms50k === undefined || row.ms1m === undefined) continue;
+          const ratio = row.ms1m / row.ms50k;
+          if (ratio > worst.worstRatio)
+            worst = { worstRatio: ratio, ms50k: row.ms50k, ms1m: row.ms1m, shape: row.name ?? '' };
+          assert.ok(
+            ratio <= ENTRY_BOUND,
+            `${entry}, ${row.name} (seed ${SEED}): ${row.ms50k} ms at 50 KB, ${row.ms1m} ms at 1 MB (x${ratio})`,
+          );
+        }
+        figures[entry] = worst;
+      }),
+    );
+  }
+
+  it(
+    'SIGTERM still ends the app gracefully (exit 0) while a 1 MB hostile request is being processed under the preload',
+    passes.wrap(async () => {
+      const app: Child = spawnNode(
+        ['--max-http-header-size=4194304', '--require', '@otelkit/register', join(FIXTURES, 'http-app.cjs')],
+        preloadEnv({ OTEL_TRACES_EXPORTER: 'none', OTELKIT_SHUTDOWN_DELAY_MS: '0', APP_LOG: '1' }),
+      );
+      after(() => app.kill());
+      const port = Number((await app.waitFor(/app listening (\d+)/))[1]);
+      // A path of scheme characters without `://`: the url.path attribute that took minutes to mask.
+      const path = `/${'abc+def.ghi-'.repeat(80_000)}`;
+      const answered = new Promise<number | string>((resolve) => {
+        const req = request({ host: '127.0.0.1', port, path, agent: false }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+        req.end();
+      });
+      const status = await answered;
+      const signalled = Date.now();
+      app.process.kill('SIGTERM');
+      const deadline = new Promise<'deadline'>((resolve) =>
+        setTimeout(() => resolve('deadline'), 30_000).unref(),
+      );
+      const code = await Promise.race([app.exited, deadline]);
+      sigterm = { exitMs: Date.now() - signalled, code };
+      assert.equal(status, 200, 'the hostile request answered');
+      assert.equal(code, 0, `exit after SIGTERM (stderr: ${app.stderr.slice(-2000)})`);
+    }),
+  );
+});
