@@ -1,4 +1,4 @@
-import { redactString } from '@otelkit/core';
+import { redactString, truncateForRedaction } from '@otelkit/core';
 import type { CheckResult, CheckStatus } from './types';
 
 const MAX_OUTPUT = 300;
@@ -9,8 +9,9 @@ const STATUSES: ReadonlySet<string> = new Set(['pass', 'warn', 'fail']);
  * then bounded: no stack traces, multi-line dumps or secrets on the wire.
  */
 export function oneLine(text: string): string {
-  const newline = text.search(/\r?\n/);
-  const first = redactString(newline < 0 ? text : text.slice(0, newline));
+  const bounded = truncateForRedaction(text);
+  const newline = bounded.search(/\r?\n/);
+  const first = redactString(newline < 0 ? bounded : bounded.slice(0, newline));
   return first.length > MAX_OUTPUT ? `${first.slice(0, MAX_OUTPUT)}…` : first;
 }
 
