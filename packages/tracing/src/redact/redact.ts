@@ -55,11 +55,11 @@ export function redactValue(value: unknown, depth = 0, seen: WeakSet<object> = n
 function redactArray(list: readonly unknown[], depth: number, seen: WeakSet<object>): unknown[] {
   const out = new Array<unknown>(list.length);
   for (let i = 0; i < list.length; i++) {
-    const item = list[i];
-    out[i] =
-      i > 0 && typeof item === 'string' && isSecretHeaderName(list[i - 1])
-        ? REDACTED
-        : redactValue(item, depth + 1, seen);
+    out[i] = redactValue(list[i], depth + 1, seen);
+    // A credential header name masks the value after it, which is then not read as a name itself.
+    if (i + 1 < list.length && typeof list[i + 1] === 'string' && isSecretHeaderName(list[i])) {
+      out[++i] = REDACTED;
+    }
   }
   return out;
 }
