@@ -149,31 +149,39 @@ function redactKeyValues(text: string): string {
 
 /** Room kept for the truncation marker, so a truncated string is at most {@link MAX_REDACT_LENGTH} long. */
 const MARKER_ROOM = 40;
+const KEEP = MAX_REDACT_LENGTH - MARKER_ROOM;
+
+function marker(dropped: number): string {
+  return `...[truncated ${dropped} chars]`;
+}
 
 /**
  * `text` cut to at most {@link MAX_REDACT_LENGTH} characters, ending with a marker saying how many were
  * dropped (`...[truncated 983080 chars]`); shorter text is returned as is, so cutting twice changes nothing.
  */
 export function truncateForRedaction(text: string): string {
-  if (text.length <= MAX_REDACT_LENGTH) return text;
-  const keep = MAX_REDACT_LENGTH - MARKER_ROOM;
-  return `${text.slice(0, keep)}...[truncated ${text.length - keep} chars]`;
+  return text.length <= MAX_REDACT_LENGTH ? text : text.slice(0, KEEP) + marker(text.length - KEEP);
+}
+
+function scan(text: string): string {
+  if (!QUICK.test(text)) return text;
+  const masked = text
+    .replace(SCHEME_TOKEN, (_m, scheme: string, space: string) => `${scheme}${space}${REDACTED}`)
+    .replace(USERINFO, (_m, scheme: string) => `${scheme}${REDACTED}@`)
+    .replace(JWT, REDACTED);
+  return redactKeyValues(masked);
 }
 
 /**
  * Masks credentials inside free text: `Bearer`/`Basic` tokens, URL userinfo (`https://u:p@host`), bare
  * JSON Web Tokens, and the values of `key=value` / `key: value` pairs whose key names a credential
  * (`password=…`, `?api_key=…`, `"token":"…"`, quoted and multi-word values too). Linear in the length
- * of the text; text longer than {@link MAX_REDACT_LENGTH} is truncated (with a marker) first.
+ * of the text; text longer than {@link MAX_REDACT_LENGTH} is cut first and ends with a marker
+ * (`...[truncated 983080 chars]`, added after the scan so it stays readable).
  * @example
  * redactString('GET https://u:pw@db/x?token=abc'); // 'GET https://[REDACTED]@db/x?token=[REDACTED]'
  */
 export function redactString(text: string): string {
-  const bounded = truncateForRedaction(text);
-  if (!QUICK.test(bounded)) return bounded;
-  const masked = bounded
-    .replace(SCHEME_TOKEN, (_m, scheme: string, space: string) => `${scheme}${space}${REDACTED}`)
-    .replace(USERINFO, (_m, scheme: string) => `${scheme}${REDACTED}@`)
-    .replace(JWT, REDACTED);
-  return redactKeyValues(masked);
+  if (text.length <= MAX_REDACT_LENGTH) return scan(text);
+  return scan(text.slice(0, KEEP)) + marker(text.length - KEEP);
 }
