@@ -114,24 +114,26 @@ function list<T extends string>(
   return values;
 }
 
-/** `OTELKIT_SENSITIVE_QUERY_PARAMETERS`: a comma list of names (case-sensitive), or `none`. */
+/** A query parameter name: URL query characters other than `&`, `=`, `#`, `,` and spaces, at most 128. */
+const QUERY_NAME = /^[A-Za-z0-9._~!$'()*+:;@%[\]/?-]{1,128}$/;
+const QUERY_NAMES_EXPECTED =
+  'a comma list of query parameter names (URL query characters, at most 128 each), or none';
+
+/** `OTELKIT_SENSITIVE_QUERY_PARAMETERS` / `sensitiveQueryParameters`: names (case-sensitive), or `none`. */
 function sensitiveQueryParameters(options: TracingOptions, env: Env): readonly string[] {
-  if (options.sensitiveQueryParameters !== undefined) {
-    if (
-      !Array.isArray(options.sensitiveQueryParameters) ||
-      !options.sensitiveQueryParameters.every((n) => typeof n === 'string' && n.trim() !== '')
-    ) {
-      invalid('options.sensitiveQueryParameters', options.sensitiveQueryParameters, 'an array of names');
+  const option = options.sensitiveQueryParameters;
+  if (option !== undefined) {
+    if (!Array.isArray(option) || !option.every((n) => typeof n === 'string' && QUERY_NAME.test(n))) {
+      invalid('options.sensitiveQueryParameters', option, QUERY_NAMES_EXPECTED);
     }
-    return options.sensitiveQueryParameters.map((n) => n.trim());
+    return [...option];
   }
   const raw = envValue(env, 'OTELKIT_SENSITIVE_QUERY_PARAMETERS');
   if (raw === undefined) return TRACING_DEFAULTS.sensitiveQueryParameters;
   if (raw.trim() === 'none') return [];
   const names = raw.split(',').map((n) => n.trim());
-  if (names.some((n) => n === '')) {
-    invalid('OTELKIT_SENSITIVE_QUERY_PARAMETERS', raw, 'a comma list of query parameter names, or none');
-  }
+  if (!names.every((n) => QUERY_NAME.test(n)))
+    invalid('OTELKIT_SENSITIVE_QUERY_PARAMETERS', raw, QUERY_NAMES_EXPECTED);
   return names;
 }
 
