@@ -22,11 +22,12 @@ describe('RouteRequest.authorized on routes open to everyone', () => {
   const basic: ServerAuthOptions = { type: 'basic', username: 'ops', password: 'pw' };
 
   it('is false without credentials or with wrong ones when auth is configured, and the route still answers', async () => {
-    for (const headers of [
+    const attempts: Array<Record<string, string>> = [
       {},
       { Authorization: basicHeader('ops', 'wrong') },
       { Authorization: 'Bearer x' },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const reply = await openRoute(basic, headers);
       assert.equal(reply.status, 200);
       assert.equal(reply.body, 'authorized=false identity=undefined');
