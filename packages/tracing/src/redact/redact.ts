@@ -21,7 +21,8 @@ function isSecretHeaderName(name: unknown): boolean {
  * A copy of `value` safe to log: properties whose key names a credential (at any depth, also inside
  * arrays, Maps and Errors) are replaced by `[REDACTED]`, strings pass through {@link redactString}, and in
  * a flat list of header names and values (`req.rawHeaders`) the value after a credential header name
- * is replaced too. Errors stay Errors of the same class (a logged `TypeError` keeps its type name).
+ * is replaced too. Errors stay Errors whose `constructor` is their class (a logged `TypeError` keeps its
+ * type name).
  * Cycles and depth past 10 become `[Circular]` / `[Truncated]`; the input is never modified.
  */
 export function redactValue(value: unknown, depth = 0, seen: WeakSet<object> = new WeakSet()): unknown {
@@ -69,12 +70,36 @@ function put(target: object, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+const COPY = Symbol('otelkit.redacted-error');
+
 /**
- * A copy of `error` with the same prototype (so serializers such as pino's `err` still see a
- * `TypeError`), its message and stack masked and its own properties redacted.
+ * Per error class, the prototype of its masked copies: an `Error` whose `constructor` is the class, so
+ * serializers (pino's `err`: `constructor.name`) still see `TypeError`, without the class's own
+ * accessors, which may check their receiver and throw (`DOMException`'s `code`). One per class, so
+ * masking a masked copy again gives an equal object.
  */
+const copyPrototypes = new WeakMap<object, object>();
+
+function copyPrototype(error: Error): object {
+  const own = Object.getPrototypeOf(error) as object | null;
+  if (own !== null && Object.hasOwn(own, COPY)) return own;
+  const ctor: unknown = error.constructor;
+  if (typeof ctor !== 'function') return Error.prototype;
+  let proto = copyPrototypes.get(ctor);
+  if (proto === undefined) {
+    proto = Object.create(Error.prototype, {
+      constructor: { value: ctor, writable: true, configurable: true },
+      [COPY]: { value: true },
+    }) as object;
+    copyPrototypes.set(ctor, proto);
+  }
+  return proto;
+}
+
+/** A masked copy of `error` (see {@link copyPrototype}): message, stack and own properties redacted. */
 function redactError(error: Error, depth: number, seen: WeakSet<object>): Error {
-  const out = Object.create(Object.getPrototypeOf(error) as object | null) as Error;
+  const out = Object.create(copyPrototype(error)) as Error;
+  Object.defineProperty(out, 'name', { value: error.name, writable: true, configurable: true });
   put(out, 'type', error.name);
   put(out, 'message', redactString(String(error.message)));
   if (error.stack !== undefined) put(out, 'stack', redactString(String(error.stack)));

@@ -221,6 +221,17 @@ describe('redaction', () => {
     assert.ok(!text().includes('Err12'));
   });
 
+  it('logs an error whose class has receiver-checking accessors (DOMException from an aborted fetch) without throwing', () => {
+    const { stream, text } = capture();
+    const log = createLogger({ name: 'dom', destination: stream });
+    assert.doesNotThrow(() =>
+      log.error({ err: new DOMException('aborted token=Dom13', 'AbortError') }, 'request aborted'),
+    );
+    const line = JSON.parse(text()) as { err?: { type?: string; message?: string } };
+    assert.equal(line.err?.type, 'DOMException');
+    assert.equal(line.err?.message, `aborted token=${REDACTED}`);
+  });
+
   it('copes with cycles without throwing', () => {
     const a: Record<string, unknown> = { name: 'a' };
     a.self = a;
