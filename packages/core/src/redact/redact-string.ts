@@ -1,9 +1,10 @@
 import { isSecretKey, REDACTED } from './secret-key';
 
 /**
- * Longest string {@link redactString} scans (64 KiB): a longer one is cut to this length, its end
- * replaced by a marker (`...[truncated 983080 chars]`, ASCII, so the string stays one byte per character), so masking one string costs at most a bounded,
- * linear scan whatever an attacker sends.
+ * Longest string {@link redactString} scans (64 KiB): of a longer one only the first 65,496 characters
+ * are scanned and kept, followed by a marker (`...[truncated 983080 chars]`, ASCII, so the string stays
+ * one byte per character). Masking one string thus costs at most a bounded, linear scan, whatever an
+ * attacker sends.
  */
 export const MAX_REDACT_LENGTH = 64 * 1024;
 
@@ -183,5 +184,14 @@ function scan(text: string): string {
  */
 export function redactString(text: string): string {
   if (text.length <= MAX_REDACT_LENGTH) return scan(text);
-  return scan(text.slice(0, KEEP)) + marker(text.length - KEEP);
+  return scan(maskCutUserinfo(text.slice(0, KEEP))) + marker(text.length - KEEP);
+}
+
+const USERINFO_TAIL = /^[^/\s?#@"'<>]*$/;
+
+/** A URL whose userinfo the cut separated from its `@` (`…https://admin:S3cr`) loses that userinfo. */
+function maskCutUserinfo(kept: string): string {
+  const scheme = kept.lastIndexOf('://');
+  if (scheme < 0 || !USERINFO_TAIL.test(kept.slice(scheme + 3))) return kept;
+  return `${kept.slice(0, scheme + 3)}${REDACTED}`;
 }

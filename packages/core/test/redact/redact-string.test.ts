@@ -18,6 +18,13 @@ describe('redactString', () => {
     assert.equal(redactString('short password=x'), `short password=${REDACTED}`);
   });
 
+  it('masks a URL password that the cut separates from its @', () => {
+    const filler = 'x '.repeat((MAX_REDACT_LENGTH - 40 - 30) / 2);
+    const out = redactString(`${filler}see postgres://admin:S3cretDbPass0123456789@db/x ${'y'.repeat(100)}`);
+    assert.match(out, /\.\.\.\[truncated \d+ chars\]$/);
+    assert.ok(!out.includes('S3cret'), out.slice(-80));
+  });
+
   it('masks quoted and multi-word values up to the next pair, and keeps masked values as they are', () => {
     assert.equal(redactString(`a password='x y' b=1`), `a password='${REDACTED}' b=1`);
     assert.equal(redactString('{"token":"a\\"b","ok":true}'), `{"token":"${REDACTED}","ok":true}`);
