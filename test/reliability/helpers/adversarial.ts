@@ -1,5 +1,32 @@
 import fc from 'fast-check';
 
+/** Per entry point, 1 MB may cost at most this many times what 50 KB costs (the issue's bound). */
+export const ENTRY_BOUND = 20;
+
+/**
+ * Fastest time per call of `small()` and `large()`, timed in alternating rounds (a burst of other work
+ * on the shared machine hits both): at least `minRounds`, then more (up to `maxRounds`) while the
+ * ratio is above `bound`; none after a call of `large` over `giveUpMs` (a quadratic scan).
+ */
+export async function fastestPair(
+  small: () => unknown,
+  large: () => unknown,
+  options: { bound: number; minRounds: number; maxRounds: number; giveUpMs: number },
+): Promise<{ small: number; large: number }> {
+  let fastSmall = Number.POSITIVE_INFINITY;
+  let fastLarge = Number.POSITIVE_INFINITY;
+  for (
+    let round = 0;
+    round < options.maxRounds && (round < options.minRounds || fastLarge > options.bound * fastSmall);
+    round++
+  ) {
+    fastSmall = Math.min(fastSmall, await msPerCall(small, 1));
+    fastLarge = Math.min(fastLarge, await msPerCall(large, 1));
+    if (fastLarge > options.giveUpMs) break;
+  }
+  return { small: fastSmall, large: fastLarge };
+}
+
 /** A hostile string: `prefix`, then `unit` repeated up to the wanted size, then `suffix`. */
 export interface HostileShape {
   readonly prefix: string;
