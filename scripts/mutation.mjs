@@ -19,8 +19,17 @@ const out = join(root, '.mutation');
 const MODULES = [
   {
     name: 'redaction',
-    mutate: ['packages/tracing/src/redact/redact.ts'],
-    tests: ['packages/tracing/test/redact/redact.test.ts'],
+    mutate: [
+      'packages/core/src/redact/redact-string.ts',
+      'packages/core/src/redact/secret-key.ts',
+      'packages/tracing/src/redact/redact.ts',
+      'packages/tracing/src/redact/query.ts',
+    ],
+    tests: [
+      'packages/core/test/redact/redact-string.test.ts',
+      'packages/tracing/test/redact/redact.test.ts',
+      'packages/tracing/test/redact/query.test.ts',
+    ],
   },
 ];
 

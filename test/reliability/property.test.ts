@@ -151,7 +151,7 @@ describe('property: the redactor', () => {
   const secret = fc.stringMatching(/^[A-Za-z0-9]{8,40}$/).map((s) => `Zq${s}`);
   const filler = fc.string({ maxLength: 40 }).map((s) => s.replace(/[A-Za-z0-9]/g, ' '));
 
-  it('masks credentials in free text wherever they appear', () => {
+  it('masks credentials in free text wherever they appear (also quoted, multi-word, short keys, JWTs)', () => {
     const templates = [
       (s: string) => `password=${s}`,
       (s: string) => `Authorization: Bearer ${s}`,
@@ -160,6 +160,12 @@ describe('property: the redactor', () => {
       (s: string) => `GET /x?api_key=${s}&page=2`,
       (s: string) => `{"client_secret": "${s}"}`,
       (s: string) => `db_password: ${s}`,
+      (s: string) => `password='quoted ${s}'`,
+      (s: string) => `secret: correct horse ${s} staple`,
+      (s: string) => `pass=${s}`,
+      (s: string) => `auth: ${s}`,
+      (s: string) => `?sig=${s}&key=${s}`,
+      (s: string) => `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.${s}`,
     ];
     check(
       fc.tuple(secret, filler, filler, fc.integer({ min: 0, max: templates.length - 1 })),

@@ -64,6 +64,8 @@ export {
 export type { ExemplarLike } from './prometheus/exemplars';
 export type { MetricKind, PrometheusMetricName } from './prometheus/naming';
 export type { SerializeOptions } from './prometheus/serializer';
+export { MAX_REDACT_LENGTH, redactString, truncateForRedaction } from './redact/redact-string';
+export { isSecretKey, REDACTED } from './redact/secret-key';
 export { readSettingsFile } from './reload/file';
 export type { ReloadResult, ReloadTarget } from './reload/reloader';
 export { logReload, Reloader } from './reload/reloader';

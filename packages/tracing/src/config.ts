@@ -18,6 +18,7 @@ import type {
   TracesExporterName,
   TracingOptions,
 } from './options';
+import { SENSITIVE_QUERY_PARAMETERS } from './redact/query';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -34,6 +35,7 @@ export const TRACING_DEFAULTS = {
   maxQueueSize: 2_048,
   maxExportBatchSize: 512,
   http: { server: true, client: true, fetch: true, serverTiming: false, metrics: true },
+  sensitiveQueryParameters: SENSITIVE_QUERY_PARAMETERS,
 } as const satisfies Record<string, unknown>;
 
 const EXPORTERS: readonly TracesExporterName[] = ['otlp', 'console', 'none'];
@@ -63,6 +65,8 @@ export interface TracingConfig {
   readonly maxQueueSize: number;
   readonly maxExportBatchSize: number;
   readonly http: Required<HttpInstrumentationOptions> | false;
+  /** Query parameters whose values become `REDACTED` in `url.full` / `url.query`. */
+  readonly sensitiveQueryParameters: readonly string[];
   /** Span limits set by the `OTEL_*_LIMIT` variables (unset ones keep the SDK's defaults). */
   readonly spanLimits: SpanLimitSettings;
 }
@@ -146,6 +150,29 @@ function list<T extends string>(
   if (values.includes('none' as T) && values.length > 1)
     invalid(setting, raw, '"none" alone, or a list without "none"');
   return values;
+}
+
+/** A query parameter name: URL query characters other than `&`, `=`, `#`, `,` and spaces, at most 128. */
+const QUERY_NAME = /^[A-Za-z0-9._~!$'()*+:;@%[\]/?-]{1,128}$/;
+const QUERY_NAMES_EXPECTED =
+  'a comma list of query parameter names (URL query characters, at most 128 each), or none';
+
+/** `OTELKIT_SENSITIVE_QUERY_PARAMETERS` / `sensitiveQueryParameters`: names (case-sensitive), or `none`. */
+function sensitiveQueryParameters(options: TracingOptions, env: Env): readonly string[] {
+  const option = options.sensitiveQueryParameters;
+  if (option !== undefined) {
+    if (!Array.isArray(option) || !option.every((n) => typeof n === 'string' && QUERY_NAME.test(n))) {
+      invalid('options.sensitiveQueryParameters', option, QUERY_NAMES_EXPECTED);
+    }
+    return [...option];
+  }
+  const raw = envValue(env, 'OTELKIT_SENSITIVE_QUERY_PARAMETERS');
+  if (raw === undefined) return TRACING_DEFAULTS.sensitiveQueryParameters;
+  if (raw.trim() === 'none') return [];
+  const names = raw.split(',').map((n) => n.trim());
+  if (!names.every((n) => QUERY_NAME.test(n)))
+    invalid('OTELKIT_SENSITIVE_QUERY_PARAMETERS', raw, QUERY_NAMES_EXPECTED);
+  return names;
 }
 
 function parseRatio(setting: string, raw: unknown): number {
@@ -284,6 +311,7 @@ export function resolveTracingConfig(
     maxQueueSize,
     maxExportBatchSize,
     http,
+    sensitiveQueryParameters: sensitiveQueryParameters(options, env),
     spanLimits: resolveSpanLimits(env),
   };
 }

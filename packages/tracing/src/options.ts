@@ -60,6 +60,17 @@ export interface TracingOptions {
    * variable.
    */
   readonly exportThread?: boolean;
+  /**
+   * Query parameters whose values are replaced by `REDACTED` in `url.full` and `url.query` of every
+   * span (case-sensitive; the list replaces the default, as the HTTP semantic conventions'
+   * `sensitive_query_parameters` does); env `OTELKIT_SENSITIVE_QUERY_PARAMETERS` (comma list, or
+   * `none`). Default: the conventions' `X-Amz-Signature`, `X-Amz-Credential`, `X-Amz-Security-Token`,
+   * `AWSAccessKeyId`, `Signature`, `sig`, `X-Goog-Signature`, plus `X-Goog-Credential`, `key`,
+   * `api_key`, `apikey`, `apiKey`, `api-key`, `token`, `access_token`, `refresh_token`, `id_token`,
+   * `code`, `client_secret`, `password`, `secret`, `signature`. Credential-named keys (`password=`,
+   * `token=` …) are masked as `[REDACTED]` in every string attribute whatever this list says.
+   */
+  readonly sensitiveQueryParameters?: readonly string[];
   /** HTTP instrumentation, or `false` to turn it off. Default: all on. */
   readonly http?: HttpInstrumentationOptions | false;
   /** The environment to read; default `process.env` (or the telemetry's `env` option). */

@@ -59,7 +59,9 @@ function createProcessors(
   crash: CrashFlush,
   settings: ExportWorkerData,
 ): SpanProcessor[] {
-  const processors: SpanProcessor[] = [new EnrichSpanProcessor()];
+  const processors: SpanProcessor[] = [
+    new EnrichSpanProcessor({ sensitiveQueryParameters: config.sensitiveQueryParameters }),
+  ];
   for (const name of config.exporters) {
     if (name === 'none') continue;
     const exporter =

@@ -199,6 +199,26 @@ describe('startTracing (in process, spans to a real OTLP receiver)', () => {
     assert.equal(boom.status.code, SpanStatusCode.ERROR);
   });
 
+  it('replaces the values of signed-URL and API-key query parameters in client url.full with REDACTED (http and fetch)', async () => {
+    const query =
+      'color=blue&sig=azSig1&X-Amz-Signature=amzSig2&X-Goog-Signature=gSig3&AWSAccessKeyId=AKIA4&Signature=cfSig5&code=oauth6&key=apiKey7&token=tok8';
+    await new Promise<void>((resolve) =>
+      get(`${base}/signed?${query}`, (res) => res.resume().on('end', resolve)),
+    );
+    await (await fetch(`${base}/fetched?${query}`)).text();
+    const spans = await flushed();
+    const expected =
+      'color=blue&sig=REDACTED&X-Amz-Signature=REDACTED&X-Goog-Signature=REDACTED&AWSAccessKeyId=REDACTED&Signature=REDACTED&code=REDACTED&key=REDACTED&token=REDACTED';
+    for (const path of ['/signed', '/fetched']) {
+      const client = spans.find((s) => s.kind === 3 && String(s.attributes['url.full']).includes(`${path}?`));
+      assert.ok(client, `client span of ${path}`);
+      assert.equal(client.attributes['url.full'], `${base}${path}?${expected}`);
+    }
+    const text = JSON.stringify(spans);
+    for (const secret of ['azSig1', 'amzSig2', 'gSig3', 'AKIA4', 'cfSig5', 'oauth6', 'apiKey7', 'tok8'])
+      assert.ok(!text.includes(secret), secret);
+  });
+
   it('injects trace context into http.get and makes the server span its child', async () => {
     const parent = await traced('outer', async () => {
       await new Promise<void>((resolve) => get(`${base}/x`, (res) => res.resume().on('end', resolve)));

@@ -1,5 +1,5 @@
 /** What kind of value a configuration variable takes. */
-export type Kind = 'int' | 'bool' | 'enum' | 'list' | 'url' | 'host' | 'kv' | 'ratio' | 'string';
+export type Kind = 'int' | 'bool' | 'enum' | 'list' | 'names' | 'url' | 'host' | 'kv' | 'ratio' | 'string';
 
 /** Every variable otelkit reads at start-up, with its kind (and what else must be set for it to be read). */
 export const VARIABLES: ReadonlyArray<{ name: string; kind: Kind; with?: Record<string, string> }> = [
@@ -31,6 +31,7 @@ export const VARIABLES: ReadonlyArray<{ name: string; kind: Kind; with?: Record<
   { name: 'OTEL_TRACES_EXPORTER', kind: 'list' },
   { name: 'OTEL_PROPAGATORS', kind: 'list' },
   { name: 'OTEL_NODE_ENABLED_INSTRUMENTATIONS', kind: 'list' },
+  { name: 'OTELKIT_SENSITIVE_QUERY_PARAMETERS', kind: 'names' },
   { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', kind: 'url' },
   { name: 'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT', kind: 'url' },
   { name: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', kind: 'url' },
@@ -54,6 +55,7 @@ export const BAD_VALUES: Readonly<Record<Kind, readonly string[]>> = {
   bool: ['yes', '1', '-1', HUGE, CONTROL],
   enum: ['bogus', '-1', HUGE, CONTROL],
   list: ['bogus', 'otlp,bogus', '-1', HUGE, CONTROL],
+  names: ['a b', 'sig=x', 'sig,,key', 'x'.repeat(129), HUGE, CONTROL],
   url: ['not a url', 'ftp://x', '-1', HUGE, CONTROL],
   host: ['bad host!', 'x'.repeat(300), '-1 2', CONTROL],
   kv: ['novalue', '=v', 'k=%E0%A4%A', HUGE, CONTROL],
@@ -67,6 +69,7 @@ export const ACCEPTED_VALUES: Readonly<Record<Kind, readonly string[]>> = {
   bool: ['', ' '],
   enum: [''],
   list: [''],
+  names: ['', 'none', 'sig,X-Amz-Signature'],
   url: [''],
   host: [''],
   kv: ['', ','],

@@ -82,15 +82,25 @@ async function dispatch(context: DispatchContext, raw: IncomingMessage, response
   if (!route.methods.has(method))
     return sendText(response, 405, 'method not allowed\n', { Allow: route.allow });
   let identity: string | undefined;
-  if (context.authenticator !== undefined && route.auth) {
-    identity = context.authenticator.authenticate(raw.headers.authorization);
-    if (identity === undefined) {
+  const authorization = raw.headers.authorization;
+  if (context.authenticator !== undefined && (route.auth || authorization !== undefined)) {
+    identity = context.authenticator.authenticate(authorization);
+    if (identity === undefined && route.auth) {
       return sendText(response, 401, 'unauthorized\n', {
         'WWW-Authenticate': context.authenticator.challenge,
       });
     }
   }
-  const request: RouteRequest = { method, path: url.pathname, url, headers: raw.headers, identity, raw };
+  const authorized = context.authenticator === undefined || identity !== undefined;
+  const request: RouteRequest = {
+    method,
+    path: url.pathname,
+    url,
+    headers: raw.headers,
+    identity,
+    authorized,
+    raw,
+  };
   try {
     await route.handler(request, response);
   } catch (thrown) {

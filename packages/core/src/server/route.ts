@@ -12,6 +12,12 @@ export interface RouteRequest {
   readonly headers: IncomingMessage['headers'];
   /** The authenticated identity (`basic:<user>` or `bearer`), when auth is configured. */
   readonly identity: string | undefined;
+  /**
+   * Whether the caller may see what protected routes show: no auth is configured, or the request
+   * carried valid credentials (checked on `auth: false` routes too, where a request without them is
+   * still answered).
+   */
+  readonly authorized: boolean;
   readonly raw: IncomingMessage;
 }
 

@@ -1,11 +1,17 @@
+import { redactString, truncateForRedaction } from '@otelkit/core';
 import type { CheckResult, CheckStatus } from './types';
 
 const MAX_OUTPUT = 300;
 const STATUSES: ReadonlySet<string> = new Set(['pass', 'warn', 'fail']);
 
-/** First line of a message, bounded: no stack traces or multi-line dumps on the wire. */
+/**
+ * First line of a message, credentials masked (`redactString`: URL userinfo, tokens, `password=…`),
+ * then bounded: no stack traces, multi-line dumps or secrets on the wire.
+ */
 export function oneLine(text: string): string {
-  const first = text.split(/\r?\n/, 1)[0] ?? '';
+  const bounded = truncateForRedaction(text);
+  const newline = bounded.search(/\r?\n/);
+  const first = redactString(newline < 0 ? bounded : bounded.slice(0, newline));
   return first.length > MAX_OUTPUT ? `${first.slice(0, MAX_OUTPUT)}…` : first;
 }
 

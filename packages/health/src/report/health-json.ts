@@ -38,15 +38,27 @@ export interface HealthJsonBody {
   readonly checks: Record<string, HealthJsonCheck[]>;
 }
 
-function entry(check: CheckOutcome, detailed: boolean): HealthJsonCheck {
+/** What a body shows besides each check's name and status. */
+export interface HealthJsonView {
+  /** The detailed view: `kind`, `critical` and `durationMs` of each check. */
+  readonly detailed: boolean;
+  /**
+   * Check messages, observed values and units, component types and the summary `output`: for callers
+   * that passed the server's auth (or any caller when no auth is configured). Default true.
+   */
+  readonly messages?: boolean;
+}
+
+function entry(check: CheckOutcome, view: HealthJsonView): HealthJsonCheck {
+  const messages = view.messages !== false;
   return {
     status: check.status,
-    ...(check.componentType === undefined ? {} : { componentType: check.componentType }),
-    ...(check.observedValue === undefined ? {} : { observedValue: check.observedValue }),
-    ...(check.observedUnit === undefined ? {} : { observedUnit: check.observedUnit }),
-    ...(check.output === undefined ? {} : { output: check.output }),
+    ...(!messages || check.componentType === undefined ? {} : { componentType: check.componentType }),
+    ...(!messages || check.observedValue === undefined ? {} : { observedValue: check.observedValue }),
+    ...(!messages || check.observedUnit === undefined ? {} : { observedUnit: check.observedUnit }),
+    ...(!messages || check.output === undefined ? {} : { output: check.output }),
     time: new Date(check.time).toISOString(),
-    ...(detailed
+    ...(view.detailed
       ? {
           kind: check.kind,
           critical: check.critical,
@@ -59,17 +71,18 @@ function entry(check: CheckOutcome, detailed: boolean): HealthJsonCheck {
 /**
  * Builds the `application/health+json` body: `status`, `version`, `serviceId`, `description`,
  * `time`, `output` (when not passing) and `checks` keyed by check name (`component:measurement`).
+ * Without `view.messages`, each check has its status and time only and there is no `output`.
  * @see https://datatracker.ietf.org/doc/html/draft-inadarei-api-health-check
  */
 export function toHealthJson(
   report: HealthReport,
   service: ServiceIdentity,
-  detailed: boolean,
+  view: HealthJsonView,
 ): HealthJsonBody {
   const checks: Record<string, HealthJsonCheck[]> = {};
   for (const check of report.checks) {
     const list = checks[check.name] ?? [];
-    list.push(entry(check, detailed));
+    list.push(entry(check, view));
     checks[check.name] = list;
   }
   return {
@@ -78,7 +91,7 @@ export function toHealthJson(
     serviceId: service.serviceId,
     description: service.description,
     time: new Date().toISOString(),
-    ...(report.output === undefined ? {} : { output: report.output }),
+    ...(report.output === undefined || view.messages === false ? {} : { output: report.output }),
     checks,
   };
 }

@@ -34,7 +34,9 @@ function send(
 
 /**
  * Mounts the health endpoints: `application/health+json` bodies, 200 for pass and warn, 503 for
- * fail; `?verbose` gives the Kubernetes-style text listing instead.
+ * fail; `?verbose` gives the Kubernetes-style text listing instead. When the server has auth and the
+ * caller did not authenticate, the open probes show each check's name and status only: messages and
+ * observed values (already masked, see `oneLine`) go to authenticated callers.
  */
 export function mountProbeRoutes(
   server: RouteRegistry,
@@ -47,10 +49,12 @@ export function mountProbeRoutes(
       async (request, response) => {
         const report = await evaluate(probe);
         const status = httpStatus(report.status);
+        const messages = request.authorized;
         if (request.url.searchParams.has('verbose')) {
-          send(response, request, status, 'text/plain; charset=utf-8', toVerboseText(report));
+          send(response, request, status, 'text/plain; charset=utf-8', toVerboseText(report, messages));
         } else {
-          const body = JSON.stringify(toHealthJson(report, service(), probe === 'detailed'));
+          const view = { detailed: probe === 'detailed', messages };
+          const body = JSON.stringify(toHealthJson(report, service(), view));
           send(response, request, status, HEALTH_JSON, body);
         }
       },

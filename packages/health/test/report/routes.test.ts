@@ -146,6 +146,81 @@ describe('probe endpoints', () => {
     ));
 });
 
+describe('probe bodies and secrets', () => {
+  const AUTH = { auth: { type: 'basic', username: 'ops', password: 's3cret' } } as const;
+  const OPS = { authorization: basicHeader('ops', 's3cret') };
+  const register = (health: Health) => {
+    health.markReady();
+    health.registerCheck('db:ping', () => {
+      throw new Error('connect failed: postgres://admin:S3cretDbPass@db.internal:5432/orders');
+    });
+    health.registerCheck('queue:lag', () => ({
+      status: 'warn',
+      output: 'lagging behind token=QueueTok42',
+      observedValue: 'broker amqp://guest:GuestPw7@mq:5672',
+      observedUnit: 'messages',
+    }));
+  };
+
+  it('gives callers without credentials the status and check names only on /healthz, /readyz and ?verbose', () =>
+    withHealth(async ({ health, url }) => {
+      register(health);
+      for (const path of ['/healthz', '/readyz', '/health', '/health/ready', '/livez']) {
+        const reply = await fetchText(`${url}${path}`);
+        const body = JSON.parse(reply.body);
+        assert.equal(body.output, undefined, path);
+        for (const [name, entries] of Object.entries(body.checks as Record<string, object[]>)) {
+          for (const entry of entries)
+            assert.deepEqual(Object.keys(entry).sort(), ['status', 'time'], `${path} ${name}`);
+        }
+      }
+      const healthz = JSON.parse((await fetchText(`${url}/healthz`)).body);
+      assert.equal(healthz.checks['db:ping'][0].status, 'fail');
+      assert.equal(healthz.checks['queue:lag'][0].status, 'warn');
+      const verbose = await fetchText(`${url}/readyz?verbose`);
+      assert.equal(
+        verbose.body,
+        '[-]db:ping failed\n[+]queue:lag warn\n[+]lifecycle:ready ok\nreadyz check failed\n',
+      );
+      const wrong = await fetchText(`${url}/healthz?verbose`, {
+        headers: { authorization: basicHeader('ops', 'wrong') },
+      });
+      assert.equal(wrong.status, 503, 'wrong credentials: still answered, like no credentials');
+      assert.doesNotMatch(wrong.body, /connect failed|lagging/);
+    }, AUTH));
+
+  it('gives authenticated callers messages and observed values, with credentials masked', () =>
+    withHealth(async ({ health, url }) => {
+      register(health);
+      const replies = [
+        await fetchText(`${url}/healthz`, { headers: OPS }),
+        await fetchText(`${url}/readyz?verbose`, { headers: OPS }),
+        await fetchText(`${url}/health/detailed`, { headers: OPS }),
+      ];
+      for (const reply of replies) {
+        for (const secret of ['S3cretDbPass', 'QueueTok42', 'GuestPw7', 'admin:'])
+          assert.ok(!reply.body.includes(secret), `${secret} in ${reply.body}`);
+      }
+      const body = JSON.parse(replies[0]!.body);
+      assert.equal(
+        body.checks['db:ping'][0].output,
+        'connect failed: postgres://[REDACTED]@db.internal:5432/orders',
+      );
+      assert.equal(body.checks['queue:lag'][0].observedValue, 'broker amqp://[REDACTED]@mq:5672');
+      assert.equal(body.checks['queue:lag'][0].observedUnit, 'messages');
+      assert.match(body.output, /db:ping fail: connect failed/);
+      assert.match(replies[1]!.body, /^\[-\]db:ping failed: connect failed: postgres:\/\/\[REDACTED\]@/m);
+    }, AUTH));
+
+  it('masks credentials in messages when no auth is configured (every caller sees the messages then)', () =>
+    withHealth(async ({ health, url }) => {
+      register(health);
+      const reply = await fetchText(`${url}/healthz?verbose`);
+      assert.match(reply.body, /connect failed: postgres:\/\/\[REDACTED\]@db\.internal/);
+      assert.ok(!reply.body.includes('S3cretDbPass'));
+    }));
+});
+
 describe('readiness lifecycle', () => {
   it('fails readiness until markReady() and passes after', () =>
     withHealth(async ({ health, url }) => {

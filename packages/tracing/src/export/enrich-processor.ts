@@ -1,9 +1,9 @@
 import type { AttributeValue, Context } from '@opentelemetry/api';
 import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace';
+import { truncateForRedaction } from '@otelkit/core';
 import { CORRELATION_KEY, correlationIdFrom, getCorrelationAttributes } from '../correlation/context';
+import { redactQuery, SENSITIVE_QUERY_PARAMETERS } from '../redact/query';
 import { isSecretKey, REDACTED, redactString } from '../redact/redact';
-
-const NEEDS_STRING_CHECK = /bearer|basic|token|digest|negotiate|:\/\/|=|:/i;
 
 const secretKeys = new Map<string, boolean>();
 const MAX_KEYS = 2_000;
@@ -21,7 +21,7 @@ function secretKey(key: string): boolean {
 function clean(key: string, value: AttributeValue | undefined): AttributeValue | undefined {
   if (value === undefined) return undefined;
   if (secretKey(key)) return REDACTED;
-  if (typeof value === 'string') return NEEDS_STRING_CHECK.test(value) ? redactString(value) : value;
+  if (typeof value === 'string') return redactString(value);
   if (Array.isArray(value)) {
     let changed = false;
     const out = value.map((item) => {
@@ -35,12 +35,26 @@ function clean(key: string, value: AttributeValue | undefined): AttributeValue |
   return value;
 }
 
+/** Options of {@link EnrichSpanProcessor}. @internal */
+export interface EnrichOptions {
+  /** Query parameters whose values become `REDACTED` in `url.full` / `url.query`; default {@link SENSITIVE_QUERY_PARAMETERS}. */
+  readonly sensitiveQueryParameters?: readonly string[];
+}
+
 /**
  * Sets `correlation.id` (and the attributes of an enclosing `withCorrelation`) on every span at start,
  * and masks credentials in span and event attributes before the span ends (keys like `password`,
- * `token`, `authorization`; bearer/basic tokens and URL userinfo inside strings).
+ * `token`, `authorization`; bearer/basic tokens, JWTs, URL userinfo and `key=value` secrets inside
+ * strings; the values of sensitive query parameters in `url.full` and `url.query`, as the HTTP
+ * semantic conventions ask).
  */
 export class EnrichSpanProcessor implements SpanProcessor {
+  private readonly queryNames: ReadonlySet<string>;
+
+  constructor(options: EnrichOptions = {}) {
+    this.queryNames = new Set(options.sensitiveQueryParameters ?? SENSITIVE_QUERY_PARAMETERS);
+  }
+
   onStart(span: Span, parentContext: Context): void {
     const id = correlationIdFrom(parentContext);
     if (id !== undefined) span.setAttribute(CORRELATION_KEY, id);
@@ -52,7 +66,7 @@ export class EnrichSpanProcessor implements SpanProcessor {
     const attributes = span.attributes as Record<string, AttributeValue | undefined>;
     for (const key in attributes) {
       const value = attributes[key];
-      const masked = clean(key, value);
+      const masked = clean(key, this.url(key, value));
       if (masked !== value) attributes[key] = masked;
     }
     for (const event of span.events) {
@@ -68,6 +82,13 @@ export class EnrichSpanProcessor implements SpanProcessor {
       const message = redactString(span.status.message);
       if (message !== span.status.message) span.setStatus({ ...span.status, message });
     }
+  }
+
+  /** `url.full` / `url.query` (bounded like every masked string) with sensitive query values replaced. */
+  private url(key: string, value: AttributeValue | undefined): AttributeValue | undefined {
+    if (typeof value !== 'string' || (key !== 'url.full' && key !== 'url.query')) return value;
+    const masked = redactQuery(truncateForRedaction(value), this.queryNames, key === 'url.query');
+    return masked === value ? value : masked;
   }
 
   onEnd(_span: ReadableSpan): void {}

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -37,9 +39,22 @@ function nested(value: string): fc.Arbitrary<unknown> {
     });
 }
 
-/** A string with `value` in a bearer/basic header, URL userinfo or a key=value pair. */
+/** A bare JSON Web Token carrying `value` in its signature. */
+function jwt(value: string): string {
+  return `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJib2IifQ.${value}`;
+}
+
+/** A string with `value` in a bearer/basic header, URL userinfo, a JWT or a key=value pair. */
 function inText(value: string): fc.Arbitrary<string> {
   return fc.constantFrom(
+    `password='${value}' for bob`,
+    `password="${value}", next`,
+    `secret: correct horse ${value} staple`,
+    `pass=${value} user=bob`,
+    `auth: ${value}`,
+    `?sig=${value}&x=1`,
+    `key=${value}`,
+    `session started with ${jwt(value)} ok`,
     `Authorization: Bearer ${value}`,
     `auth header was basic ${value} for user`,
     `calling https://admin:${value}@db.internal:5432/app`,
@@ -73,6 +88,12 @@ describe('redaction', () => {
       'private_key',
       'accessKey',
       'set-cookie',
+      'pass',
+      'auth',
+      'sig',
+      'key',
+      'X-Auth-Token',
+      'X-Amz-Signature',
     ]) {
       assert.equal(isSecretKey(key), true, key);
     }
@@ -149,6 +170,87 @@ describe('redaction', () => {
     );
   });
 
+  it('masks quoted values, whole multi-word values, pass/auth/sig/key and bare JWTs in log lines', () => {
+    const { stream, text } = capture();
+    const log = createLogger({ name: 'gaps', destination: stream });
+    log.info(`login password='Quoted Secret1' user=bob`);
+    log.info('config secret: correct horse battery Staple2');
+    log.info('pass=Pass3 auth=Auth4 sig=Sig5 key=Key6 monkey=banana');
+    log.info(`token found: ${jwt('Jwt7Signature')}`);
+    log.info(`bare ${jwt('Jwt8Signature')} in text`);
+    const out = text();
+    for (const s of ['Quoted', 'Secret1', 'horse', 'battery', 'Staple2', 'Pass3', 'Auth4', 'Sig5', 'Key6'])
+      assert.ok(!out.includes(s), `${s} in ${out}`);
+    for (const s of ['Jwt7Signature', 'Jwt8Signature', 'eyJzdWIiOiJib2IifQ'])
+      assert.ok(!out.includes(s), `${s} in ${out}`);
+    assert.match(out, /user=bob/);
+    assert.match(out, /monkey=banana/);
+    assert.equal(isSecretKey('cacheKey'), false);
+    assert.equal(isSecretKey('author'), false);
+  });
+
+  it('masks cookie, X-Api-Key and X-Auth-Token values when an app logs req.rawHeaders', async () => {
+    const { stream, text } = capture();
+    const log = createLogger({ name: 'raw', destination: stream });
+    const server = createServer((req, res) => {
+      log.info({ rawHeaders: req.rawHeaders }, 'request');
+      res.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      await new Promise<void>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            agent: false,
+            headers: {
+              Cookie: 'sid=Cookie9',
+              'X-Api-Key': 'ApiKey10',
+              'X-Auth-Token': 'AuthToken11',
+              'X-Trace': 'visible',
+            },
+          },
+          (res) => res.resume().on('end', resolve),
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    } finally {
+      server.close();
+    }
+    const out = text();
+    for (const s of ['Cookie9', 'ApiKey10', 'AuthToken11']) assert.ok(!out.includes(s), `${s} in ${out}`);
+    assert.match(out, /"X-Trace","visible"/);
+  });
+
+  it('keeps the type name of a logged Error (TypeError, not Object), also when it is the err field', () => {
+    const { stream, text } = capture();
+    const log = createLogger({ name: 'errors', destination: stream });
+    log.error({ err: new TypeError('bad input password=Err12') }, 'failed');
+    log.error(new RangeError('out of range'));
+    const [first, second] = text()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { err?: { type?: string; message?: string } });
+    assert.equal(first?.err?.type, 'TypeError');
+    assert.equal(first?.err?.message, `bad input password=${REDACTED}`);
+    assert.equal(second?.err?.type, 'RangeError');
+    assert.ok(!text().includes('Err12'));
+  });
+
+  it('logs an error whose class has receiver-checking accessors (DOMException from an aborted fetch) without throwing', () => {
+    const { stream, text } = capture();
+    const log = createLogger({ name: 'dom', destination: stream });
+    assert.doesNotThrow(() =>
+      log.error({ err: new DOMException('aborted token=Dom13', 'AbortError') }, 'request aborted'),
+    );
+    const line = JSON.parse(text()) as { err?: { type?: string; message?: string } };
+    assert.equal(line.err?.type, 'DOMException');
+    assert.equal(line.err?.message, `aborted token=${REDACTED}`);
+  });
+
   it('copes with cycles without throwing', () => {
     const a: Record<string, unknown> = { name: 'a' };
     a.self = a;
@@ -203,17 +305,23 @@ describe('redaction, exact output', () => {
     const error = Object.assign(new TypeError('login token=t1', { cause }), { apiKey: 'k', code: 'E1' });
     error.stack = 'TypeError: login token=t1\n    at x';
     cause.stack = undefined;
-    assert.deepEqual(redactValue(error), {
-      type: 'TypeError',
-      message: 'login token=[REDACTED]',
-      stack: 'TypeError: login token=[REDACTED]\n    at x',
-      apiKey: REDACTED,
-      code: 'E1',
-      cause: { type: 'Error', message: 'db password=[REDACTED]' },
-    });
+    const out = redactValue(error) as Error & { cause: object };
+    assert.ok(out instanceof Error, 'an Error stays an Error');
+    assert.equal(out.constructor.name, 'TypeError', 'of its class, for serializers');
+    assert.deepEqual(
+      { ...out, cause: { ...out.cause } },
+      {
+        type: 'TypeError',
+        message: 'login token=[REDACTED]',
+        stack: 'TypeError: login token=[REDACTED]\n    at x',
+        apiKey: REDACTED,
+        code: 'E1',
+        cause: { type: 'Error', message: 'db password=[REDACTED]' },
+      },
+    );
     const bare = new Error('plain');
     bare.stack = undefined;
-    assert.deepEqual(redactValue(bare), { type: 'Error', message: 'plain' });
+    assert.deepEqual({ ...(redactValue(bare) as Error) }, { type: 'Error', message: 'plain' });
   });
 
   it('truncates below depth 10 through objects, arrays, Maps, Errors and causes, and only there', () => {
