@@ -44,7 +44,11 @@ function mutate(dir: string, file: string, edit: (rule: Rule) => void): void {
 function failing(dir: string, tests: readonly string[]): string[] {
   const r = run(PROMTOOL, ['test', 'rules', ...tests], dir);
   assert.equal(r.code, 1, `the broken rules must fail their tests\n${r.stdout}${r.stderr}`);
-  return [...new Set([...(r.stdout + r.stderr).matchAll(/name: ([^,\n]+: SloBurnRate[^,\n]+),/g)].map((m) => m[1]!))];
+  return [
+    ...new Set(
+      [...(r.stdout + r.stderr).matchAll(/name: ([^,\n]+: SloBurnRate[^,\n]+),/g)].map((m) => m[1]!),
+    ),
+  ];
 }
 
 describe('SLO rules from declared objectives', () => {
@@ -101,10 +105,9 @@ describe('SLO rules from declared objectives', () => {
     mutate(broken, file, (rule) => {
       if (rule.alert === 'SloBurnRatePage1h') rule.expr = rule.expr.replaceAll('0.144', '0.15');
     });
-    assert.deepEqual(
-      failing(broken, ['rules/otelkit-slo-sync-availability.page.test.yml']),
-      ['sync-availability: SloBurnRatePage1h fires at 1.02x its burn rate'],
-    );
+    assert.deepEqual(failing(broken, ['rules/otelkit-slo-sync-availability.page.test.yml']), [
+      'sync-availability: SloBurnRatePage1h fires at 1.02x its burn rate',
+    ]);
   });
 
   it('fails its tests when an alert forgets its short window or its long window', () => {
