@@ -2,7 +2,7 @@
 // (1s scrape and evaluation). The recording rules return data through the HTTP API, and an outage
 // injected into the demo (SIGUSR2: every remote call fails) puts the fast-burn page alert in pending.
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEMO_APP, freePort, haveTools, otelkit, PROMETHEUS, start, tempDir, waitFor } from './tools';
@@ -126,6 +126,18 @@ describe('SLO rules in a real Prometheus scraping the demo', () => {
     const [budget] = await query(`slo:error_budget_remaining:ratio{job="${JOB}",slo="ops"}`);
     assert.equal(Number(budget!.value[1]), 1, 'the whole budget is left');
     assert.deepEqual(await burnAlerts(), []);
+  });
+
+  it('answers every query of the SLO dashboard with data', async () => {
+    const board = JSON.parse(readFileSync(join(dir, 'grafana', 'dashboards', 'slo.json'), 'utf8')) as {
+      panels: { title: string; targets: { expr: string }[] }[];
+    };
+    assert.equal(board.panels.length, 3 * OBJECTIVES.length);
+    for (const panel of board.panels)
+      for (const target of panel.targets) {
+        const result = await query(target.expr.replaceAll('$job', JOB));
+        assert.ok(result.length > 0, `${panel.title}: ${target.expr}`);
+      }
   });
 
   it('puts the fast-burn page alert in pending once the demo fails above its objective', async () => {
