@@ -18,8 +18,6 @@ export interface BurnRateAlert {
   readonly short: SloRateWindow;
   /** Default `for:` (`--alert-for` replaces it). */
   readonly for: string;
-  /** Share of a 30-day budget spent when the alert fires after its long window. */
-  readonly budgetSpent: string;
 }
 
 /**
@@ -37,7 +35,6 @@ export const BURN_RATE_ALERTS: readonly BurnRateAlert[] = [
     long: '1h',
     short: '5m',
     for: '2m',
-    budgetSpent: '2%',
   },
   {
     alert: 'SloBurnRatePage6h',
@@ -47,7 +44,6 @@ export const BURN_RATE_ALERTS: readonly BurnRateAlert[] = [
     long: '6h',
     short: '30m',
     for: '15m',
-    budgetSpent: '5%',
   },
   {
     alert: 'SloBurnRateTicket1d',
@@ -57,7 +53,6 @@ export const BURN_RATE_ALERTS: readonly BurnRateAlert[] = [
     long: '1d',
     short: '2h',
     for: '1h',
-    budgetSpent: '10%',
   },
   {
     alert: 'SloBurnRateTicket3d',
@@ -67,7 +62,6 @@ export const BURN_RATE_ALERTS: readonly BurnRateAlert[] = [
     long: '3d',
     short: '6h',
     for: '3h',
-    budgetSpent: '10%',
   },
 ];
 

@@ -1,3 +1,4 @@
+import { parseDuration } from '../../duration';
 import type { AlertingRule } from '../alert-rules';
 import type { GenerateOptions } from '../options';
 import { escapeLabelValue, num, percent } from '../promql';
@@ -81,13 +82,18 @@ export function burnRateRule(
     labels: { severity: burn.severity, slo: objective.name },
     annotations: {
       summary: `{{ $labels.slo }} burns its error budget ${burn.factor}x too fast ({{ $labels.job }})`,
-      description: `Objective {{ $labels.slo }} (${describeObjective(objective)}): the error ratio over the last ${burn.long} and ${burn.short} is above ${percent(burnThreshold(objective, burn))}, ${burn.factor} times the budget of ${percent(errorBudget(objective))}. At this rate the ${objective.window} budget lasts ${budgetLasts(objective, burn)}; ${burn.budgetSpent} of a 30d budget is gone after ${burn.long}.`,
+      description: `Objective {{ $labels.slo }} (${describeObjective(objective)}): the error ratio over the last ${burn.long} and ${burn.short} is above ${percent(burnThreshold(objective, burn))}, ${burn.factor} times the budget of ${percent(errorBudget(objective))}. At this rate the ${objective.window} budget lasts ${budgetLasts(objective, burn)}; ${percent(budgetSpent(objective, burn))} of it is gone after ${burn.long}.`,
       runbook:
         burn.urgency === 'page'
           ? 'Page: users are affected now. Open the SLO dashboard, find the routes or operations behind the errors (HTTP or operations dashboard), roll back or mitigate first.'
           : 'Ticket: a slow, steady burn. Find the routes or operations that fail or are slow on the HTTP and operations dashboards and fix them before the budget runs out.',
     },
   };
+}
+
+/** Share of the SLO window's budget spent by burning at `burn.factor` for its long window. */
+function budgetSpent(objective: SloObjective, burn: BurnRateAlert): number {
+  return (burn.factor * parseDuration('window', burn.long)) / parseDuration('window', objective.window);
 }
 
 function budgetLasts(objective: SloObjective, burn: BurnRateAlert): string {
