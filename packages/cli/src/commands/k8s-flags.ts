@@ -104,7 +104,7 @@ export function kubernetesFromFlags(
   env: Readonly<Record<string, string | undefined>>,
 ): KubernetesSettings | undefined {
   if (v.kubernetes !== true) {
-    const stray = Object.keys(K8S_FLAGS).find((f) => f.startsWith('k8s-') && v[f] !== undefined);
+    const stray = Object.keys(K8S_FLAGS).find((f) => f !== 'kubernetes' && v[f] !== undefined);
     if (stray !== undefined) throw new UsageError(`--${stray} needs --kubernetes`);
     return undefined;
   }

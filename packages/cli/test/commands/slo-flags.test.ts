@@ -33,6 +33,10 @@ describe('otelkit generate-config objectives', () => {
       await refused(['--objective', `${avail},target=90`]),
       /target 90 is too low: paging at 14.4x/,
     );
+    assert.match(
+      await refused(['--objective', `${avail},target=0.995`]),
+      /target 0.995 is a percentage: write 99.5 for 99.5%/,
+    );
   });
 
   it('refuses an unknown metric, listing the ones it knows', async () => {
@@ -78,6 +82,18 @@ describe('otelkit generate-config objectives', () => {
     assert.match(
       await refused(['--objective', `${avail},target=99`, '--objective', `${avail},target=99.9`]),
       /objective "sync-availability" is declared twice/,
+    );
+  });
+
+  it('refuses Kubernetes settings without --kubernetes', async () => {
+    assert.match(await refused(['--shutdown-delay-ms', '1000']), /--shutdown-delay-ms needs --kubernetes/);
+    assert.match(
+      await refused(['--kubernetes', '--k8s-auth', 'basic']),
+      /--k8s-auth="basic" is invalid: needs --k8s-auth-secret NAME/,
+    );
+    assert.match(
+      await refused(['--kubernetes', '--k8s-label', 'release']),
+      /--k8s-label="release" is invalid/,
     );
   });
 

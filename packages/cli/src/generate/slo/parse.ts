@@ -66,6 +66,10 @@ export function objectiveFromFields(
   const targetPercent = Number(rawTarget.replace(/%$/, ''));
   if (!PERCENT.test(rawTarget) || !(targetPercent > 0 && targetPercent < 100))
     throw fail(`target ${JSON.stringify(rawTarget)} must be a percentage above 0 and below 100, e.g. 99.9`);
+  if (targetPercent < 1) {
+    const meant = Number((targetPercent * 100).toPrecision(10));
+    throw fail(`target ${rawTarget} is a percentage: write ${meant} for ${meant}%`);
+  }
   const budget = (100 - targetPercent) / 100;
   if (FASTEST_BURN * budget >= 1)
     throw fail(
