@@ -20,6 +20,11 @@ export type { GeneratedFile } from './generate/files';
 export { dashboards, generateFiles, writeFiles } from './generate/files';
 export type { Dashboard, Panel, PanelTarget } from './generate/grafana/panel';
 export { SERVICE_DASHBOARD_FILE, serviceDashboard } from './generate/grafana/service';
+export { SLO_DASHBOARD_FILE, sloDashboard } from './generate/grafana/slo';
+export { kubernetesFiles } from './generate/k8s/files';
+export type { KubernetesAuth, KubernetesSettings } from './generate/k8s/settings';
+export { K8S_DIR, KUBERNETES_DEFAULTS } from './generate/k8s/settings';
+export { shutdownWorstCaseMs, terminationGracePeriodSeconds } from './generate/k8s/shutdown-budget';
 export { operationLabelProblem } from './generate/operation-labels';
 export type {
   AlertThresholds,
@@ -32,5 +37,12 @@ export type {
 export { GENERATE_DEFAULTS, SEVERITY_LEVELS, SLACK_URL_FILE, withDefaults } from './generate/options';
 export type { PrometheusConfig } from './generate/prometheus-config';
 export { prometheusConfig } from './generate/prometheus-config';
+export type { BurnRateAlert, SloRateWindow } from './generate/slo/burn-rates';
+export { BURN_RATE_ALERTS, SLO_RATE_WINDOWS } from './generate/slo/burn-rates';
+export type { SloKind, SloObjective, SloSource } from './generate/slo/objective';
+export { objectiveFromFields } from './generate/slo/parse';
+export type { SloRecordingRule, SloRuleFile } from './generate/slo/rules';
+export { SLO_SERIES, sloRules, sloRulesFile } from './generate/slo/rules';
+export { sloTests, sloTestsFile } from './generate/slo/tests';
 export { runCli } from './main';
 export { EXIT_USAGE, isUsageError, USAGE_ERROR, UsageError } from './usage-error';

@@ -13,7 +13,7 @@ type Command = (argv: readonly string[], io: CommandIo) => Promise<number>;
 const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   'generate-config': {
     run: generateConfigCommand,
-    summary: 'write Prometheus, Alertmanager, Grafana, collector and compose files',
+    summary: 'write Prometheus, Alertmanager, Grafana, collector, compose and Kubernetes files; SLO rules',
   },
   health: {
     run: healthCommand,

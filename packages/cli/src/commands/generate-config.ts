@@ -17,6 +17,8 @@ import { UsageError } from '../usage-error';
 import { ANOMALY_FLAGS, anomalyFromFlags } from './anomaly-flags';
 import { EXTRA_FLAGS, extrasFromFlags } from './extra-flags';
 import type { CommandIo } from './io';
+import { K8S_FLAGS, kubernetesFromFlags } from './k8s-flags';
+import { objectivesFromFlags, SLO_FLAGS } from './slo-flags';
 
 const D = GENERATE_DEFAULTS;
 const T = D.thresholds;
@@ -140,6 +142,8 @@ export const GENERATE_FLAGS: FlagSpecs = {
   },
   ...ANOMALY_FLAGS,
   ...EXTRA_FLAGS,
+  ...SLO_FLAGS,
+  ...K8S_FLAGS,
   'email-to': {
     type: 'string',
     value: 'ADDR',
@@ -284,6 +288,8 @@ export function generateOptionsFromFlags(values: FlagValues, env: CommandIo['env
       webhookUrl: urlFlag(v, 'webhook-url', R.webhookUrl)!,
     },
     ...extrasFromFlags(v),
+    objectives: objectivesFromFlags(v, namespace),
+    kubernetes: kubernetesFromFlags(v, service, env),
   };
 }
 
@@ -294,7 +300,7 @@ export async function generateConfigCommand(argv: readonly string[], io: Command
     io.out(
       renderHelp(
         'otelkit generate-config --out DIR [options]',
-        'Writes prometheus.yml, alert rules and baselines with anomaly alerts, both with promtool unit tests, alertmanager.yml, Grafana dashboards with\nprovisioning, an OpenTelemetry Collector config and a docker-compose.yml. Durations use Prometheus syntax (30s, 5m, 1h).',
+        'Writes prometheus.yml, alert rules and baselines with anomaly alerts, SLO burn-rate rules (--slo, --objective), all with promtool unit tests,\nalertmanager.yml, Grafana dashboards with provisioning, an OpenTelemetry Collector config, a docker-compose.yml and, with --kubernetes,\nKubernetes resources in k8s/. Durations use Prometheus syntax (30s, 5m, 1h).',
         GENERATE_FLAGS,
       ),
     );

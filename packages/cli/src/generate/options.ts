@@ -1,3 +1,6 @@
+import type { KubernetesSettings } from './k8s/settings';
+import type { SloObjective } from './slo/objective';
+
 /** Alert thresholds of the generated rules. Every one has a `generate-config` flag. */
 export interface AlertThresholds {
   /** Failure ratio (0..1) of an operation over the rate window for a warning (`--failure-ratio-warning`). */
@@ -89,6 +92,13 @@ export interface GenerateOptions {
    * a higher level inhibits the lower ones of the same alert. Must include `warning` and `critical`.
    */
   readonly severities: readonly SeverityLevel[];
+  /**
+   * Service-level objectives (`--slo FILE`, `--objective`): each gets error-ratio recording rules,
+   * four burn-rate alerts with promtool tests (`rules/otelkit-slo*.yml`) and a row of the SLO dashboard.
+   */
+  readonly objectives: readonly SloObjective[];
+  /** Kubernetes resources under `k8s/` (`--kubernetes`); none when `undefined`. */
+  readonly kubernetes: KubernetesSettings | undefined;
 }
 
 /** Severity levels `alertmanager.yml` can route, lowest first. */
@@ -157,6 +167,8 @@ export const GENERATE_DEFAULTS: GenerateOptions = {
   operationLabels: [],
   panels: [],
   severities: ['warning', 'critical'],
+  objectives: [],
+  kubernetes: undefined,
 };
 
 /** Options with thresholds, anomaly settings and receivers merged over the defaults. */

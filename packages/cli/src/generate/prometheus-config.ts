@@ -1,6 +1,7 @@
 import { RULES_FILE } from './alert-rules';
 import { BASELINE_RULES_FILE } from './baseline-rules';
 import type { GenerateOptions } from './options';
+import { sloRulesFile } from './slo/rules';
 
 /** The generated `prometheus.yml`, as an object to serialize. */
 export interface PrometheusConfig {
@@ -24,7 +25,7 @@ export interface PrometheusConfig {
 
 /**
  * `prometheus.yml`: scrapes the service's `/metrics` at `target` as job `service`, loads the alert
- * rules and the baselines (relative to the file, so Prometheus is started from any directory) and sends alerts to
+ * rules, the baselines and each objective's SLO rules (relative to the file, so Prometheus is started from any directory) and sends alerts to
  * Alertmanager.
  */
 export function prometheusConfig(options: GenerateOptions): PrometheusConfig {
@@ -34,7 +35,7 @@ export function prometheusConfig(options: GenerateOptions): PrometheusConfig {
       evaluation_interval: options.evaluationInterval,
       external_labels: { monitor: 'otelkit' },
     },
-    rule_files: [RULES_FILE, BASELINE_RULES_FILE],
+    rule_files: [RULES_FILE, BASELINE_RULES_FILE, ...options.objectives.map(sloRulesFile)],
     alerting: { alertmanagers: [{ static_configs: [{ targets: [options.alertmanager] }] }] },
     scrape_configs: [
       {

@@ -1,7 +1,8 @@
+import { HTTP_SERVER_DURATION } from '../metric-names';
 import type { GenerateOptions } from '../options';
 import { type Dashboard, dashboard, RATE, SCOPE } from './panel';
 
-const SERVER = 'http_server_request_duration_seconds';
+const SERVER = HTTP_SERVER_DURATION;
 const CLIENT = 'http_client_request_duration_seconds';
 
 /** HTTP RED: rate, errors and duration of inbound requests by route, and of outbound calls. */
