@@ -150,8 +150,14 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
         requestTimeoutMs: config.requestTimeoutMs,
         auth: config.auth,
         tls: config.tls,
+        operatorApi: config.operatorApi,
       })
     : undefined;
+  if (server !== undefined && config.operatorApi === 'open' && config.auth === undefined) {
+    diag.warn(
+      `otelkit: OTELKIT_OPERATOR_API=open: operator actions (circuit breaker isolate/reset, check runs) are served without authentication on ${config.host}:${config.port}; for local development only`,
+    );
+  }
   if (server !== undefined && collector !== undefined) mountMetricsRoutes(server, collector);
   const ready: Promise<ServerAddress | undefined> =
     server === undefined

@@ -11,6 +11,9 @@ import {
   parseKeyValueList,
   parseUrl,
 } from './parse';
+import type { OperatorApiMode } from '../server/action-guard';
+import type { ServerTlsOptions } from '../server/options';
+import { checkTlsFiles } from '../server/tls';
 import { PRESET_NAMES, PRESETS, type PresetName } from './presets';
 import type {
   LogLevelName,
@@ -42,12 +45,14 @@ export const DEFAULTS = {
   server: true,
   requestTimeoutMs: 10_000,
   shutdownTimeoutMs: 5_000,
+  operatorApi: 'auth',
 } as const satisfies Record<string, string | number | boolean>;
 
 const EXPORTERS: readonly MetricsExporterName[] = ['prometheus', 'otlp', 'console', 'none'];
 const LOG_LEVELS: readonly LogLevelName[] = ['none', 'error', 'warn', 'info', 'debug', 'verbose', 'all'];
 const TEMPORALITIES: readonly TemporalityPreference[] = ['cumulative', 'delta', 'lowmemory'];
 const NAMINGS: readonly RuntimeMetricsNaming[] = ['otel', 'prom-client'];
+const OPERATOR_API_MODES: readonly OperatorApiMode[] = ['auth', 'open'];
 const MAX_TIMER_MS = 2_147_483_647;
 const PORT: IntegerBounds = { min: 0, max: 65_535 };
 const POSITIVE_MS: IntegerBounds = { min: 1, max: MAX_TIMER_MS };
@@ -218,12 +223,28 @@ function resolveAuth(options: TelemetryOptions, r: Resolver): ServerAuth | undef
   return undefined;
 }
 
+/** Stops start-up when a TLS file is missing, unreadable or not PEM, naming the setting and the path. */
+function usableTls(tls: ServerTls, prefix: string): ServerTls {
+  const problem = checkTlsFiles(tls);
+  if (problem !== undefined) {
+    const setting = prefix === '' ? TLS_VARIABLES[problem.file] : `${prefix}${problem.file}`;
+    invalid(setting, (tls as ServerTlsOptions)[problem.file], `a readable PEM file (${problem.reason})`);
+  }
+  return tls;
+}
+
+const TLS_VARIABLES = {
+  certFile: 'OTELKIT_TLS_CERT_FILE',
+  keyFile: 'OTELKIT_TLS_KEY_FILE',
+  caFile: 'options.tls.caFile',
+} as const;
+
 function resolveTls(options: TelemetryOptions, r: Resolver): ServerTls | undefined {
   if (options.tls !== undefined) {
     r.sources.tls = { source: 'option', name: 'options.tls' };
     checkString('options.tls.certFile', options.tls.certFile);
     checkString('options.tls.keyFile', options.tls.keyFile);
-    return options.tls;
+    return usableTls(options.tls, 'options.tls.');
   }
   const certFile = envValue(r.env, 'OTELKIT_TLS_CERT_FILE');
   const keyFile = envValue(r.env, 'OTELKIT_TLS_KEY_FILE');
@@ -236,7 +257,7 @@ function resolveTls(options: TelemetryOptions, r: Resolver): ServerTls | undefin
   if (keyFile === undefined)
     invalid('OTELKIT_TLS_KEY_FILE', '', 'a key file when OTELKIT_TLS_CERT_FILE is set');
   r.sources.tls = { source: 'environment', name: 'OTELKIT_TLS_CERT_FILE' };
-  return { certFile, keyFile };
+  return usableTls({ certFile, keyFile }, '');
 }
 
 function resolveResourceAttributes(options: TelemetryOptions, r: Resolver): Attributes {
@@ -431,6 +452,13 @@ export function resolveConfig(
     ),
     auth,
     tls: resolveTls(options, r),
+    operatorApi: r.word(
+      'operatorApi',
+      options.operatorApi,
+      ['OTELKIT_OPERATOR_API'],
+      OPERATOR_API_MODES,
+      DEFAULTS.operatorApi,
+    ),
     shutdownTimeoutMs: r.int(
       'shutdownTimeoutMs',
       options.shutdownTimeoutMs,

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { diag } from '@opentelemetry/api';
+import { changesState, type OperatorApiMode, refuseAction } from './action-guard';
 import type { Authenticator } from './auth';
 import type { RouteRequest } from './route';
 import type { RouteTable } from './router';
@@ -8,6 +9,8 @@ import type { RouteTable } from './router';
 export interface DispatchContext {
   readonly routes: RouteTable;
   readonly authenticator: Authenticator | undefined;
+  /** Who may send state-changing requests (see {@link refuseAction}). */
+  readonly operatorApi: OperatorApiMode;
   readonly maxUrlLength: number;
   /** `http` or `https`: the scheme of `RouteRequest.url`. */
   readonly scheme: string;
@@ -79,16 +82,22 @@ async function dispatch(context: DispatchContext, raw: IncomingMessage, response
   const route = context.routes.match(url.pathname);
   if (route === undefined) return sendText(response, 404, 'not found\n');
   const method = raw.method ?? 'GET';
-  if (!route.methods.has(method))
-    return sendText(response, 405, 'method not allowed\n', { Allow: route.allow });
+  // Credentials before the method: a 405 with Allow would tell an anonymous caller what a route takes.
+  const authenticator = route.auth ? context.authenticator : undefined;
   let identity: string | undefined;
-  if (context.authenticator !== undefined && route.auth) {
-    identity = context.authenticator.authenticate(raw.headers.authorization);
+  if (authenticator !== undefined) {
+    identity = authenticator.authenticate(raw.headers.authorization);
     if (identity === undefined) {
       return sendText(response, 401, 'unauthorized\n', {
-        'WWW-Authenticate': context.authenticator.challenge,
+        'WWW-Authenticate': authenticator.challenge,
       });
     }
+  }
+  if (!route.methods.has(method))
+    return sendText(response, 405, 'method not allowed\n', { Allow: route.allow });
+  if (changesState(method)) {
+    const refusal = refuseAction(raw.headers, identity !== undefined, context.operatorApi, context.scheme);
+    if (refusal !== undefined) return sendText(response, refusal.status, refusal.body);
   }
   const request: RouteRequest = { method, path: url.pathname, url, headers: raw.headers, identity, raw };
   try {
@@ -102,8 +111,8 @@ async function dispatch(context: DispatchContext, raw: IncomingMessage, response
 }
 
 /**
- * The `request` listener of the observability server: parse, route, check method and credentials,
- * run the handler. It never throws or rejects; a failing handler becomes a 500 without details.
+ * The `request` listener of the observability server: parse, route, check credentials, then the
+ * method, then (for state-changing methods) the operator policy, and run the handler. It never throws or rejects; a failing handler becomes a 500 without details.
  */
 export function createRequestListener(
   context: DispatchContext,
