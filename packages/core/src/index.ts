@@ -1,6 +1,9 @@
-export type { IntegerBounds } from './config/parse';
+export type { IntegerBounds, KeyValueListOptions } from './config/parse';
 export {
   checkInteger,
+  HIDDEN,
+  hideListValues,
+  hideUserinfo,
   INVALID_CONFIG,
   invalid,
   parseBoolean,

@@ -1,6 +1,7 @@
 import type { Attributes } from '@opentelemetry/api';
 import {
   checkInteger,
+  HIDDEN,
   type IntegerBounds,
   invalid,
   parseBoolean,
@@ -150,6 +151,12 @@ function checkString(setting: string, value: string): string {
   return value;
 }
 
+/** {@link checkString} for a credential: the error line never shows it. */
+function checkSecret(setting: string, value: string): string {
+  if (typeof value !== 'string' || value.trim() === '') invalid(setting, HIDDEN, 'a non-empty string');
+  return value;
+}
+
 /** `OTEL_SDK_DISABLED` follows the specification: only "true" (any case) disables; other values warn. */
 function parseSdkDisabled(env: Env, warnings: string[]): boolean | undefined {
   const raw = envValue(env, 'OTEL_SDK_DISABLED');
@@ -194,9 +201,10 @@ function resolveAuth(options: TelemetryOptions, r: Resolver): ServerAuth | undef
     const a = options.auth;
     if (a.type === 'basic') {
       checkString('options.auth.username', a.username);
-      if (a.username.includes(':')) invalid('options.auth.username', a.username, 'a user name without ":"');
-      checkString('options.auth.password', a.password);
-    } else if (a.type === 'bearer') checkString('options.auth.token', a.token);
+      // Not shown: a user name with ':' is often "user:password" pasted whole.
+      if (a.username.includes(':')) invalid('options.auth.username', HIDDEN, 'a user name without ":"');
+      checkSecret('options.auth.password', a.password);
+    } else if (a.type === 'bearer') checkSecret('options.auth.token', a.token);
     else invalid('options.auth.type', (a as { type: unknown }).type, 'basic or bearer');
     return a;
   }
@@ -215,7 +223,7 @@ function resolveAuth(options: TelemetryOptions, r: Resolver): ServerAuth | undef
       invalid('OTELKIT_AUTH_USERNAME', '', 'a user name when OTELKIT_AUTH_PASSWORD is set');
     if (password === undefined)
       invalid('OTELKIT_AUTH_PASSWORD', '', 'a password when OTELKIT_AUTH_USERNAME is set');
-    if (user.includes(':')) invalid('OTELKIT_AUTH_USERNAME', user, 'a user name without ":"');
+    if (user.includes(':')) invalid('OTELKIT_AUTH_USERNAME', HIDDEN, 'a user name without ":"');
     r.sources.auth = { source: 'environment', name: 'OTELKIT_AUTH_USERNAME' };
     return { type: 'basic', username: user, password };
   }
@@ -340,7 +348,7 @@ export function resolveConfig(
     options.otlp?.headers,
     (_s, v) => v,
     ['OTEL_EXPORTER_OTLP_METRICS_HEADERS', 'OTEL_EXPORTER_OTLP_HEADERS'],
-    parseKeyValueList,
+    (name, raw) => parseKeyValueList(name, raw, { headers: true }),
     {},
   );
   const otlpTimeoutMs = r.int(
