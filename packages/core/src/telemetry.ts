@@ -17,6 +17,7 @@ import { startRuntimeMetrics } from './runtime/runtime-metrics';
 import { ExportStats } from './self/export-stats';
 import { registerSelfMetrics } from './self/self-metrics';
 import { createObservabilityServer, type ObservabilityServer, type ServerAddress } from './server/server';
+import type { ExpositionFormat } from './prometheus/content-type';
 import type { MetricsSnapshot } from './snapshot/types';
 import { withTimeout } from './timeout';
 
@@ -67,6 +68,11 @@ export interface Telemetry {
   collect(): Promise<ResourceMetrics | undefined>;
   /** The JSON snapshot served on `/metrics/json`. */
   snapshot(): Promise<MetricsSnapshot | undefined>;
+  /**
+   * The text served on `/metrics` in `format` (`undefined` without the `prometheus` exporter).
+   * Concurrent callers share one collection and one serialisation.
+   */
+  exposition(format: ExpositionFormat): Promise<string | undefined>;
   /**
    * Lets a package take its section of `OTELKIT_CONFIG_FILE` (`tracing`, `health`, `breakers`): the
    * section is checked with every other before any is applied. A no-op without a settings file.
@@ -187,6 +193,8 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
     getMeter: (name, version) => provider.getMeter(name, version),
     collect: () => (collector === undefined ? Promise.resolve(undefined) : collector.collect()),
     snapshot: () => (collector === undefined ? Promise.resolve(undefined) : collector.snapshot()),
+    exposition: (format) =>
+      collector === undefined ? Promise.resolve(undefined) : collector.exposition(format),
     addReloadTarget: (target) => reloader?.reloader.add(target),
     reload: () => reloader?.reloader.reload('call'),
     onShutdown: (hook) => {
@@ -232,6 +240,7 @@ function disabledTelemetry(config: ResolvedConfig, exportStats: ExportStats): Te
     getMeter: (name, version) => provider.getMeter(name, version),
     collect: () => Promise.resolve(undefined),
     snapshot: () => Promise.resolve(undefined),
+    exposition: () => Promise.resolve(undefined),
     addReloadTarget: () => {},
     reload: () => undefined,
     onShutdown: () => {},
