@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { type Child, FIXTURES, observabilityUrl, preloadEnv, spawnNode } from './helpers/child';
+import { seconds } from './helpers/profile';
+import { recordResult, round1 } from './helpers/results';
+import { RssSampler } from './helpers/rss';
+
+const USER = 'scraper';
+const PASSWORD = 's3cret-password';
+const AUTH = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
+const HALF_OPEN = 500;
+const SCRAPERS = 20;
+const DURATION_S = seconds(30, 300);
+const PROBE_BOUND_MS = 1_000;
+
+/** One GET on a fresh connection (as the kubelet probes), timed; status 0 when refused or too slow. */
+function probe(url: string, timeoutMs: number, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; ms: number }>((resolve) => {
+    const started = performance.now();
+    const done = (status: number) => resolve({ status, ms: performance.now() - started });
+    const req = request(url, { agent: false, headers, timeout: timeoutMs }, (res) => {
+      res.resume();
+      res.on('end', () => done(res.statusCode ?? 0));
+      res.on('error', () => done(0));
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => done(0));
+    req.end();
+  });
+}
+
+/**
+ * Holds `count` connections that send part of a request and never finish it; each one the server
+ * closes (timeout or eviction) is opened again after `reconnectMs`, for as long as the attack runs.
+ */
+class HalfOpenAttack {
+  private readonly sockets = new Set<Socket>();
+  private stopped = false;
+  opened = 0;
+
+  constructor(
+    private readonly port: number,
+    private readonly reconnectMs: number,
+  ) {}
+
+  start(count: number): void {
+    for (let i = 0; i < count; i++) this.open();
+  }
+
+  private open(): void {
+    if (this.stopped) return;
+    const socket = connect({ host: '127.0.0.1', port: this.port });
+    this.opened++;
+    this.sockets.add(socket);
+    socket.on('connect', () => socket.write('GET /metrics HTTP/1.1\r\nHost: x\r\nX-Partial: '));
+    socket.on('data', () => {});
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      if (!this.stopped) setTimeout(() => this.open(), this.reconnectMs).unref();
+    });
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const socket of this.sockets) socket.destroy();
+  }
+}
+
+let app: Child;
+let base: string;
+let appUrl: string;
+let rss: RssSampler;
+
+before(async () => {
+  app = spawnNode(
+    ['--require', '@otelkit/register', join(FIXTURES, 'http-app.cjs')],
+    preloadEnv({
+      OTELKIT_AUTH_USERNAME: USER,
+      OTELKIT_AUTH_PASSWORD: PASSWORD,
+      OTEL_TRACES_EXPORTER: 'none',
+      OTEL_LOG_LEVEL: 'debug',
+    }),
+  );
+  appUrl = `http://127.0.0.1:${(await app.waitFor(/app listening (\d+)/))[1]}`;
+  base = await observabilityUrl(app);
+  rss = new RssSampler(app.pid);
+});
+
+after(() => {
+  rss.stop();
+  app.kill();
+});
+
+describe('probes under abuse of the observability port (through the preload)', () => {
+  it(`/livez and /readyz answer within ${PROBE_BOUND_MS} ms every second for ${DURATION_S} s with ${HALF_OPEN} half-open connections and ${SCRAPERS} scrapers`, {
+    timeout: (DURATION_S + 60) * 1_000,
+  }, async () => {
+    const started = Date.now();
+    const attack = new HalfOpenAttack(Number(new URL(base).port), 250);
+    attack.start(HALF_OPEN);
+    let storming = true;
+    const scrapes = { ok: 0, failed: 0 };
+    const storm = Array.from({ length: SCRAPERS }, async () => {
+      while (storming) {
+        const s = await probe(`${base}/metrics`, 10_000, { authorization: AUTH });
+        if (s.status === 200) scrapes.ok++;
+        else scrapes.failed++;
+      }
+    });
+    // Let the attack reach the connection cap before the first probe.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+
+    const samples: Array<{ path: string; status: number; ms: number }> = [];
+    const appMs: number[] = [];
+    for (let second = 0; second < DURATION_S; second++) {
+      const tick = performance.now();
+      const [live, ready, request] = await Promise.all([
+        probe(`${base}/livez`, PROBE_BOUND_MS),
+        probe(`${base}/readyz`, PROBE_BOUND_MS),
+        probe(`${appUrl}/`, 10_000),
+      ]);
+      samples.push({ path: '/livez', ...live }, { path: '/readyz', ...ready });
+      appMs.push(request.ms);
+      const wait = 1_000 - (performance.now() - tick);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    storming = false;
+    attack.stop();
+    await Promise.all(storm);
+
+    const failed = samples.filter((s) => s.status !== 200 || s.ms >= PROBE_BOUND_MS);
+    const worstProbeMs = Math.max(...samples.map((s) => s.ms));
+    const sortedApp = [...appMs].sort((a, b) => a - b);
+    const figures = {
+      seconds: DURATION_S,
+      probes: samples.length,
+      probesFailed: failed.length,
+      worstProbeMs: round1(worstProbeMs),
+      attackConnectionsOpened: attack.opened,
+      scrapesOk: scrapes.ok,
+      scrapesFailed: scrapes.failed,
+      appRequestP50Ms: round1(sortedApp[Math.floor(sortedApp.length / 2)] ?? 0),
+      appRequestMaxMs: round1(sortedApp.at(-1) ?? 0),
+    };
+    assert.deepEqual(
+      failed,
+      [],
+      `every probe 200 within ${PROBE_BOUND_MS} ms: ${JSON.stringify(figures)}`,
+    );
+    assert.ok(scrapes.ok > 0, 'the scrape storm was served');
+    assert.equal((await probe(`${base}/livez`, PROBE_BOUND_MS)).status, 200, 'still serving after the attack');
+    recordResult({
+      id: 'hostile-probes',
+      what: `observability port under abuse: ${HALF_OPEN} half-open connections (reopened as they are closed) and ${SCRAPERS} scrapers in a loop`,
+      durationS: round1((Date.now() - started) / 1000),
+      load: `${HALF_OPEN} half-open sockets (${attack.opened} opened in all), ${SCRAPERS} concurrent scrape loops (${scrapes.ok} scrapes), probes every second on fresh connections`,
+      rssBeforeMb: round1(rss.first ?? 0),
+      rssAfterMb: round1(rss.last ?? 0),
+      rssMaxMb: round1(rss.max),
+      dataLost: 0,
+      held: `every /livez and /readyz 200 within ${PROBE_BOUND_MS} ms (worst ${Math.round(worstProbeMs)} ms); app requests max ${Math.round(figures.appRequestMaxMs)} ms`,
+      details: figures,
+    });
+  });
+});
