@@ -36,7 +36,11 @@ async function startApp(
 function post(url: string, authorization?: string, extra: Record<string, string> = {}): Promise<Response> {
   return fetch(url, {
     method: 'POST',
-    headers: { 'x-requested-by': 'test', ...extra, ...(authorization === undefined ? {} : { authorization }) },
+    headers: {
+      'x-requested-by': 'test',
+      ...extra,
+      ...(authorization === undefined ? {} : { authorization }),
+    },
   });
 }
 
@@ -144,7 +148,9 @@ describe('operator API under the preload', () => {
 
   it('with OTELKIT_OPERATOR_API=open, warns once at start-up and serves non-simple same-origin actions', async () => {
     const { app, url, appUrl } = await startApp({ OTELKIT_OPERATOR_API: 'open' });
-    const warnings = app.stderr.match(/OTELKIT_OPERATOR_API=open: operator actions .* without authentication/g);
+    const warnings = app.stderr.match(
+      /OTELKIT_OPERATOR_API=open: operator actions .* without authentication/g,
+    );
     assert.equal(warnings?.length, 1, app.stderr);
     const simple = await fetch(`${url}/circuit-breakers/payments/isolate`, {
       method: 'POST',

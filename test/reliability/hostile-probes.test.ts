@@ -146,13 +146,13 @@ describe('probes under abuse of the observability port (through the preload)', (
       appRequestP50Ms: round1(sortedApp[Math.floor(sortedApp.length / 2)] ?? 0),
       appRequestMaxMs: round1(sortedApp.at(-1) ?? 0),
     };
-    assert.deepEqual(
-      failed,
-      [],
-      `every probe 200 within ${PROBE_BOUND_MS} ms: ${JSON.stringify(figures)}`,
-    );
+    assert.deepEqual(failed, [], `every probe 200 within ${PROBE_BOUND_MS} ms: ${JSON.stringify(figures)}`);
     assert.ok(scrapes.ok > 0, 'the scrape storm was served');
-    assert.equal((await probe(`${base}/livez`, PROBE_BOUND_MS)).status, 200, 'still serving after the attack');
+    assert.equal(
+      (await probe(`${base}/livez`, PROBE_BOUND_MS)).status,
+      200,
+      'still serving after the attack',
+    );
     recordResult({
       id: 'hostile-probes',
       what: `observability port under abuse: ${HALF_OPEN} half-open connections (reopened as they are closed) and ${SCRAPERS} scrapers in a loop`,

@@ -46,7 +46,10 @@ const MALFORMED: readonly Malformed[] = [
     { name, env: (s: string) => ({ [name]: `http://otel:${s}@collector:99999` }) },
     { name, env: (s: string) => ({ [name]: `http://otel:${s}@` }) },
   ]),
-  { name: 'OTELKIT_AUTH_USERNAME', env: (s) => ({ OTELKIT_AUTH_USERNAME: `ops:${s}`, OTELKIT_AUTH_PASSWORD: 'x' }) },
+  {
+    name: 'OTELKIT_AUTH_USERNAME',
+    env: (s) => ({ OTELKIT_AUTH_USERNAME: `ops:${s}`, OTELKIT_AUTH_PASSWORD: 'x' }),
+  },
   { name: 'OTELKIT_AUTH_TOKEN', env: (s) => ({ OTELKIT_AUTH_TOKEN: s, OTELKIT_AUTH_PASSWORD: 'p' }) },
   { name: 'OTELKIT_AUTH_TOKEN', env: (s) => ({ OTELKIT_AUTH_TOKEN: 't', OTELKIT_AUTH_PASSWORD: s }) },
   { name: 'OTELKIT_AUTH_USERNAME', env: (s) => ({ OTELKIT_AUTH_PASSWORD: s }) },

@@ -10,6 +10,7 @@ import { createReaders } from './export/readers';
 import { LocalInstrumentRegistry } from './meter/local-registry';
 import type { OtelkitMeter } from './meter/meter';
 import { GuardedMeterProvider } from './meter/provider';
+import type { ExpositionFormat } from './prometheus/content-type';
 import { readSettingsFile } from './reload/file';
 import { logReload, Reloader, type ReloadResult, type ReloadTarget } from './reload/reloader';
 import { buildResource } from './resource';
@@ -17,7 +18,6 @@ import { startRuntimeMetrics } from './runtime/runtime-metrics';
 import { ExportStats } from './self/export-stats';
 import { registerSelfMetrics } from './self/self-metrics';
 import { createObservabilityServer, type ObservabilityServer, type ServerAddress } from './server/server';
-import type { ExpositionFormat } from './prometheus/content-type';
 import type { MetricsSnapshot } from './snapshot/types';
 import { withTimeout } from './timeout';
 

@@ -209,7 +209,9 @@ export function resolveTracingConfig(
     endpoint: resolveEndpoint(options, env),
     headers:
       options.headers ??
-      (headersFound === undefined ? {} : parseKeyValueList(headersFound.name, headersFound.raw, { headers: true })),
+      (headersFound === undefined
+        ? {}
+        : parseKeyValueList(headersFound.name, headersFound.raw, { headers: true })),
     timeoutMs: int(
       options.timeoutMs,
       'timeoutMs',

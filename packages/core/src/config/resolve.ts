@@ -1,4 +1,7 @@
 import type { Attributes } from '@opentelemetry/api';
+import type { OperatorApiMode } from '../server/action-guard';
+import type { ServerTlsOptions } from '../server/options';
+import { checkTlsFiles } from '../server/tls';
 import {
   checkInteger,
   HIDDEN,
@@ -12,9 +15,6 @@ import {
   parseKeyValueList,
   parseUrl,
 } from './parse';
-import type { OperatorApiMode } from '../server/action-guard';
-import type { ServerTlsOptions } from '../server/options';
-import { checkTlsFiles } from '../server/tls';
 import { PRESET_NAMES, PRESETS, type PresetName } from './presets';
 import type {
   LogLevelName,

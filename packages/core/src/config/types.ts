@@ -1,5 +1,5 @@
-import type { OperatorApiMode } from '../server/action-guard';
 import type { Attributes } from '@opentelemetry/api';
+import type { OperatorApiMode } from '../server/action-guard';
 import type { PresetName } from './presets';
 
 /** Names accepted by `OTEL_METRICS_EXPORTER` / `metricsExporters`. */

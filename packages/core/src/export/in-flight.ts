@@ -3,7 +3,11 @@
  * returned: concurrent callers share one piece of work. The entry is removed once it settles, so the
  * next caller starts a fresh run (nothing is cached beyond the work in progress).
  */
-export function shareInFlight<K, V>(inFlight: Map<K, Promise<V>>, key: K, start: () => Promise<V>): Promise<V> {
+export function shareInFlight<K, V>(
+  inFlight: Map<K, Promise<V>>,
+  key: K,
+  start: () => Promise<V>,
+): Promise<V> {
   const running = inFlight.get(key);
   if (running !== undefined) return running;
   const pending = start();

@@ -128,7 +128,10 @@ function validateAuth(auth: ServerAuthOptions): ServerAuthOptions {
 function resolveOperatorApi(mode: OperatorApiMode | undefined): OperatorApiMode {
   if (mode === undefined) return SERVER_DEFAULTS.operatorApi;
   if (mode !== 'auth' && mode !== 'open') {
-    throw new OtelkitError(INVALID, `server option operatorApi must be 'auth' or 'open', got ${String(mode)}`);
+    throw new OtelkitError(
+      INVALID,
+      `server option operatorApi must be 'auth' or 'open', got ${String(mode)}`,
+    );
   }
   return mode;
 }

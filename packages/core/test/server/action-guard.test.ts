@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createObservabilityServer, type ObservabilityServer } from '../../src/server/server';
+import { createObservabilityServer } from '../../src/server/server';
 import { basicHeader, fetchText } from './helpers';
 
 /** A server with one state-changing route and one read route; `acted` counts actions that ran. */

@@ -97,7 +97,10 @@ describe('ObservabilityServer routing', () => {
     const onPostRoute = await fetchText(`${base}/admin`);
     assert.equal(onPostRoute.status, 405);
     assert.equal(onPostRoute.headers.allow, 'POST');
-    const posted = await fetchText(`${base}/admin`, { method: 'POST', headers: { 'X-Requested-By': 'test' } });
+    const posted = await fetchText(`${base}/admin`, {
+      method: 'POST',
+      headers: { 'X-Requested-By': 'test' },
+    });
     assert.equal(posted.status, 200);
   });
 
