@@ -63,7 +63,7 @@ describe('operator actions with OTELKIT_OPERATOR_API=open', () => {
   it('refuse a simple (CSRF-able) request: no body type, text/plain, form', async () => {
     const before = ctx.state.acted;
     for (const headers of [
-      {},
+      {} as Record<string, string>,
       { 'Content-Type': 'text/plain' },
       { 'Content-Type': 'application/x-www-form-urlencoded' },
       { 'Content-Type': 'multipart/form-data; boundary=x' },
@@ -79,7 +79,7 @@ describe('operator actions with OTELKIT_OPERATOR_API=open', () => {
     const before = ctx.state.acted;
     const host = new URL(ctx.url).host;
     for (const extra of [
-      { Origin: 'http://evil.example' },
+      { Origin: 'http://evil.example' } as Record<string, string>,
       { Origin: `https://${host}` },
       { Origin: `http://${host}.evil.example` },
       { Origin: 'null' },
