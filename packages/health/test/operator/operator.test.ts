@@ -146,6 +146,25 @@ describe('operator API of @otelkit/health', () => {
     assert.doesNotMatch(metrics, /ghost/);
   });
 
+  it('writes audit lines at warn, so they survive OTEL_LOG_LEVEL=warn (the production level)', async () => {
+    await start();
+    const warned: string[] = [];
+    diag.setLogger(
+      {
+        error: () => {},
+        warn: (message: string) => {
+          warned.push(message);
+        },
+        info: () => {},
+        debug: () => {},
+        verbose: () => {},
+      },
+      { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true },
+    );
+    await post(`${url}/health/checks/db%3Aping/run`);
+    assert.deepEqual(warned, ['otelkit operator: anonymous check.run "db:ping": success (status pass)']);
+  });
+
   it('requires the server credentials when auth is configured and audits the user', async () => {
     await start({ auth: { type: 'basic', username: 'alice', password: 's3cret' } });
     assert.equal((await post(`${url}/health/checks/db%3Aping/run`)).status, 401);
