@@ -106,7 +106,7 @@ async function checkConfig(env: Env, json: boolean): Promise<{ code: number; out
   return { code, output: lines.join('\n') };
 }
 
-const CHILD_RUNS = LONG ? 300 : 10;
+const CHILD_RUNS = LONG ? 300 : 16;
 const IN_PROCESS_RUNS = LONG ? 20_000 : 300;
 const passes = new Passes();
 const figures: Record<string, number> = {};
