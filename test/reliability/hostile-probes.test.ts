@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Child, FIXTURES, observabilityUrl, preloadEnv, spawnNode } from './helpers/child';
@@ -34,45 +33,8 @@ function probe(url: string, timeoutMs: number, headers: Record<string, string> =
   });
 }
 
-/**
- * Holds `count` connections that send part of a request and never finish it; each one the server
- * closes (timeout or eviction) is opened again after `reconnectMs`, for as long as the attack runs.
- */
-class HalfOpenAttack {
-  private readonly sockets = new Set<Socket>();
-  private stopped = false;
-  opened = 0;
-
-  constructor(
-    private readonly port: number,
-    private readonly reconnectMs: number,
-  ) {}
-
-  start(count: number): void {
-    for (let i = 0; i < count; i++) this.open();
-  }
-
-  private open(): void {
-    if (this.stopped) return;
-    const socket = connect({ host: '127.0.0.1', port: this.port });
-    this.opened++;
-    this.sockets.add(socket);
-    socket.on('connect', () => socket.write('GET /metrics HTTP/1.1\r\nHost: x\r\nX-Partial: '));
-    socket.on('data', () => {});
-    socket.on('error', () => {});
-    socket.on('close', () => {
-      this.sockets.delete(socket);
-      if (!this.stopped) setTimeout(() => this.open(), this.reconnectMs).unref();
-    });
-  }
-
-  stop(): void {
-    this.stopped = true;
-    for (const socket of this.sockets) socket.destroy();
-  }
-}
-
 let app: Child;
+let abuser: Child | undefined;
 let base: string;
 let appUrl: string;
 let rss: RssSampler;
@@ -94,6 +56,7 @@ before(async () => {
 
 after(() => {
   rss.stop();
+  abuser?.kill();
   app.kill();
 });
 
@@ -102,17 +65,15 @@ describe('probes under abuse of the observability port (through the preload)', (
     timeout: (DURATION_S + 60) * 1_000,
   }, async () => {
     const started = Date.now();
-    const attack = new HalfOpenAttack(Number(new URL(base).port), RECONNECT_MS);
-    attack.start(HALF_OPEN);
-    let storming = true;
-    const scrapes = { ok: 0, failed: 0 };
-    const storm = Array.from({ length: SCRAPERS }, async () => {
-      while (storming) {
-        const s = await probe(`${base}/metrics`, 10_000, { authorization: AUTH });
-        if (s.status === 200) scrapes.ok++;
-        else scrapes.failed++;
-      }
+    // The abuse runs in its own process, so this one only times the probes.
+    abuser = spawnNode([join(FIXTURES, 'port-abuser.cjs')], {
+      PORT: new URL(base).port,
+      HALF_OPEN: String(HALF_OPEN),
+      RECONNECT_MS: String(RECONNECT_MS),
+      SCRAPERS: String(SCRAPERS),
+      AUTHORIZATION: AUTH,
     });
+    await abuser.waitFor(/abusing/);
     // Let the attack reach the connection cap before the first probe.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
 
@@ -130,9 +91,14 @@ describe('probes under abuse of the observability port (through the preload)', (
       const wait = 1_000 - (performance.now() - tick);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
-    storming = false;
-    attack.stop();
-    await Promise.all(storm);
+    const running = abuser;
+    running.process.kill('SIGTERM');
+    await running.exited;
+    const abuse = JSON.parse(running.stdout.trim().split('\n').at(-1)!) as {
+      opened: number;
+      scrapesOk: number;
+      scrapesFailed: number;
+    };
 
     const failed = samples.filter((s) => s.status !== 200 || s.ms >= PROBE_BOUND_MS);
     const probeMs = samples.map((s) => s.ms).sort((a, b) => a - b);
@@ -145,14 +111,14 @@ describe('probes under abuse of the observability port (through the preload)', (
       probeP50Ms: round1(probeMs[Math.floor(probeMs.length / 2)] ?? 0),
       probeP95Ms: round1(probeMs[Math.floor(probeMs.length * 0.95)] ?? 0),
       worstProbeMs: round1(worstProbeMs),
-      attackConnectionsOpened: attack.opened,
-      scrapesOk: scrapes.ok,
-      scrapesFailed: scrapes.failed,
+      attackConnectionsOpened: abuse.opened,
+      scrapesOk: abuse.scrapesOk,
+      scrapesFailed: abuse.scrapesFailed,
       appRequestP50Ms: round1(sortedApp[Math.floor(sortedApp.length / 2)] ?? 0),
       appRequestMaxMs: round1(sortedApp.at(-1) ?? 0),
     };
     assert.deepEqual(failed, [], `every probe 200 within ${PROBE_BOUND_MS} ms: ${JSON.stringify(figures)}`);
-    assert.ok(scrapes.ok > 0, 'the scrape storm was served');
+    assert.ok(abuse.scrapesOk > 0, 'the scrape storm was served');
     assert.equal(
       (await probe(`${base}/livez`, PROBE_BOUND_MS)).status,
       200,
@@ -162,7 +128,7 @@ describe('probes under abuse of the observability port (through the preload)', (
       id: 'hostile-probes',
       what: `observability port under abuse: ${HALF_OPEN} half-open connections (reopened 500 ms after the server closes one) and ${SCRAPERS} scrapers in a loop`,
       durationS: round1((Date.now() - started) / 1000),
-      load: `${HALF_OPEN} half-open sockets (${attack.opened} opened in all), ${SCRAPERS} concurrent scrape loops (${scrapes.ok} scrapes), probes every second on fresh connections`,
+      load: `${HALF_OPEN} half-open sockets (${abuse.opened} opened in all), ${SCRAPERS} concurrent scrape loops (${abuse.scrapesOk} scrapes), probes every second on fresh connections`,
       rssBeforeMb: round1(rss.first ?? 0),
       rssAfterMb: round1(rss.last ?? 0),
       rssMaxMb: round1(rss.max),

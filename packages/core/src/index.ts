@@ -84,7 +84,6 @@ export { startRuntimeMetrics } from './runtime/runtime-metrics';
 export type { Signal } from './self/export-stats';
 export { ExportStats } from './self/export-stats';
 export type { OperatorApiMode } from './server/action-guard';
-export { OPERATOR_HEADER } from './server/action-guard';
 export type { ObservabilityServerOptions, ServerAuthOptions, ServerTlsOptions } from './server/options';
 export { SERVER_DEFAULTS } from './server/options';
 export type { RouteHandler, RouteOptions, RouteRegistry, RouteRequest } from './server/route';

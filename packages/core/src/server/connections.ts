@@ -20,11 +20,6 @@ export class ConnectionGuard {
 
   constructor(private readonly max: number) {}
 
-  /** Connections open now. */
-  get size(): number {
-    return this.open.size;
-  }
-
   /** Takes a new connection, closing an evictable one first when at the cap; drops it if none is. */
   admit(socket: Socket): void {
     if (this.open.size >= this.max && !this.evictOldestIdle()) {

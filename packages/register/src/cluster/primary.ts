@@ -50,7 +50,10 @@ export function serveClusterMetrics(telemetry: Telemetry): void {
       // Shared by concurrent scrapes: one collection and one serialisation however many scrapers.
       const format = negotiateFormat(request.headers.accept);
       const text = (await telemetry.exposition(format)) ?? '';
-      response.writeHead(200, { 'content-type': contentTypeFor(format) });
+      response.writeHead(200, {
+        'content-type': contentTypeFor(format),
+        'content-length': Buffer.byteLength(text),
+      });
       response.end(request.method === 'HEAD' ? undefined : text);
       return;
     }
