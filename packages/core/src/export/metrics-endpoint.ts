@@ -18,15 +18,31 @@ export class PullCollector {
 
   constructor(private readonly reader: MetricReader) {}
 
-  /** Collects current metrics (sharing a collection already in progress). */
+  /** When the last collection ended, and how long it took (ms, `performance.now()`). */
+  private lastEnd = Number.NEGATIVE_INFINITY;
+  private lastDuration = 0;
+
+  /**
+   * Collects current metrics (sharing a collection already in progress). Back-to-back collections
+   * (a scrape storm) are spaced so collecting takes at most half of the event loop's time: a new one
+   * starts no sooner than the last one's duration after it ended. A scrape a second or more after
+   * the previous one never waits.
+   */
   collect(): Promise<ResourceMetrics> {
-    return shareInFlight(this.collections, 'collect', () =>
-      this.reader.collect().then(({ resourceMetrics, errors }) => {
+    return shareInFlight(this.collections, 'collect', async () => {
+      const wait = this.lastEnd + this.lastDuration - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const started = performance.now();
+      try {
+        const { resourceMetrics, errors } = await this.reader.collect();
         for (const error of errors) diag.debug('otelkit: error during metric collection', error);
         exemplars.attach(resourceMetrics);
         return resourceMetrics;
-      }),
-    );
+      } finally {
+        this.lastEnd = performance.now();
+        this.lastDuration = Math.min(1_000, this.lastEnd - started);
+      }
+    });
   }
 
   /** The exposition text in `format` (sharing a collection and serialisation already in progress). */

@@ -14,6 +14,12 @@ export interface DispatchContext {
   readonly maxUrlLength: number;
   /** `http` or `https`: the scheme of `RouteRequest.url`. */
   readonly scheme: string;
+  /**
+   * Requests on routes behind auth (all but the probes) served at once; further ones get 503 at once.
+   * Half the connection cap, so a storm of slow requests never holds every connection: idle ones
+   * remain for a probe to take the place of.
+   */
+  readonly maxBusy: number;
   /** Reports a failing handler; never throws. */
   readonly reportError: (error: Error) => void;
 }
@@ -73,7 +79,17 @@ function answerInternalError(response: ServerResponse): void {
   sendText(response, 500, 'internal error\n');
 }
 
-async function dispatch(context: DispatchContext, raw: IncomingMessage, response: ServerResponse) {
+/** Requests in progress on routes behind auth. */
+interface BusyCount {
+  count: number;
+}
+
+async function dispatch(
+  context: DispatchContext,
+  busy: BusyCount,
+  raw: IncomingMessage,
+  response: ServerResponse,
+) {
   setSecurityHeaders(response);
   const target = raw.url ?? '';
   if (target.length > context.maxUrlLength) return sendText(response, 414, 'uri too long\n');
@@ -99,6 +115,15 @@ async function dispatch(context: DispatchContext, raw: IncomingMessage, response
     const refusal = refuseAction(raw.headers, identity !== undefined, context.operatorApi, context.scheme);
     if (refusal !== undefined) return sendText(response, refusal.status, refusal.body);
   }
+  if (route.auth) {
+    if (busy.count >= context.maxBusy) {
+      return sendText(response, 503, 'busy\n', { 'Retry-After': '1' });
+    }
+    busy.count++;
+    response.once('close', () => {
+      busy.count--;
+    });
+  }
   const request: RouteRequest = { method, path: url.pathname, url, headers: raw.headers, identity, raw };
   try {
     await route.handler(request, response);
@@ -117,8 +142,9 @@ async function dispatch(context: DispatchContext, raw: IncomingMessage, response
 export function createRequestListener(
   context: DispatchContext,
 ): (raw: IncomingMessage, response: ServerResponse) => void {
+  const busy: BusyCount = { count: 0 };
   return (raw, response) => {
-    dispatch(context, raw, response).catch((thrown: unknown) => {
+    dispatch(context, busy, raw, response).catch((thrown: unknown) => {
       // Only reachable if writing an error response itself failed.
       diag.error(`otelkit server: could not answer request: ${toError(thrown).message}`);
       response.destroy();

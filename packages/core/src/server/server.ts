@@ -141,6 +141,7 @@ export function createObservabilityServer(options: ObservabilityServerOptions = 
     routes: table,
     authenticator: resolved.auth === undefined ? undefined : createAuthenticator(resolved.auth),
     operatorApi: resolved.operatorApi,
+    maxBusy: Math.max(1, Math.floor(resolved.maxConnections / 2)),
     maxUrlLength: resolved.maxUrlLength,
     scheme,
     reportError,

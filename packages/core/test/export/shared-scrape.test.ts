@@ -62,4 +62,25 @@ describe('PullCollector under concurrent scrapes', () => {
     assert.equal(counts.collections, 1);
     assert.equal(new Set(bodies).size, 1);
   });
+
+  it('spaces back-to-back collections so collecting takes at most half the time (a scrape storm)', async () => {
+    const reader = new PullReader();
+    new MeterProvider({ readers: [reader] }).getMeter('test').createCounter('c').add(1);
+    const collect = reader.collect.bind(reader);
+    const spans: Array<{ start: number; end: number }> = [];
+    reader.collect = async (options) => {
+      const start = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      const result = await collect(options);
+      spans.push({ start, end: performance.now() });
+      return result;
+    };
+    const collector = new PullCollector(reader);
+    for (let i = 0; i < 3; i++) await collector.exposition('prometheus');
+    for (let i = 1; i < spans.length; i++) {
+      const gap = spans[i]!.start - spans[i - 1]!.end;
+      const took = spans[i - 1]!.end - spans[i - 1]!.start;
+      assert.ok(gap >= took - 5, `collection ${i} started ${gap} ms after one that took ${took} ms`);
+    }
+  });
 });

@@ -70,6 +70,21 @@ describe('ObservabilityServer maxConnections', () => {
     server.route('/metrics', (_req, res) => {
       res.end('up 1\n');
     });
+    server.route(
+      '/livez',
+      (_req, res) => {
+        res.end('ok\n');
+      },
+      { auth: false },
+    );
+    server.route(
+      '/hang',
+      async (_req, res) => {
+        await new Promise<void>((resolve) => releases.push(resolve));
+        res.end('done\n');
+      },
+      { auth: false },
+    );
     server.route('/slow', async (_req, res) => {
       await new Promise<void>((resolve) => releases.push(resolve));
       res.end('done\n');
@@ -101,18 +116,34 @@ describe('ObservabilityServer maxConnections', () => {
     await newer.closed;
   });
 
-  it('drops a new connection without answering when every connection is serving a request', async () => {
-    const busy = Array.from({ length: 2 }, () => {
-      const socket = connect({ host: '127.0.0.1', port });
-      const reply = new Promise<string>((resolve) => socket.once('data', (chunk) => resolve(String(chunk))));
-      socket.write('GET /slow HTTP/1.1\r\nHost: x\r\n\r\n');
-      return { socket, reply };
-    });
+  it('answers 503 at once to requests behind auth beyond half the cap, while probes are served', async () => {
+    const slow = connect({ host: '127.0.0.1', port });
+    const slowReply = new Promise<string>((resolve) => slow.once('data', (chunk) => resolve(String(chunk))));
+    slow.write('GET /slow HTTP/1.1\r\nHost: x\r\n\r\n');
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const dropped = await rawExchange(port, 'GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    const scrape = await rawExchange(port, 'GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    assert.equal(statusOf(scrape), 503, 'a second request behind auth waits for nothing');
+    assert.match(scrape, /Retry-After: 1/);
+    const probe = await rawExchange(port, 'GET /livez HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    assert.equal(statusOf(probe), 200, 'a probe is served');
+    for (const release of releases.splice(0)) release();
+    assert.equal(statusOf(await slowReply), 200);
+    slow.destroy();
+  });
+
+  it('drops a new connection without answering when every connection is serving a request', async () => {
+    // One at a time: a connection that has not sent its request yet is idle, and would make room.
+    const busy: Socket[] = [];
+    for (const path of ['/slow', '/hang']) {
+      const socket = connect({ host: '127.0.0.1', port });
+      socket.on('error', () => {});
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`);
+      busy.push(socket);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const dropped = await rawExchange(port, 'GET /livez HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     assert.equal(dropped, '');
-    for (const release of releases) release();
-    for (const b of busy) assert.equal(statusOf(await b.reply), 200);
-    for (const b of busy) b.socket.end();
+    for (const release of releases.splice(0)) release();
+    for (const socket of busy) socket.destroy();
   });
 });
