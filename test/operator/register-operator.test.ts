@@ -16,21 +16,32 @@ interface Snapshot {
   readonly instances: number;
 }
 
-/** The app under the preload with basic auth on the observability server; its two base URLs. */
-async function startApp(): Promise<{ app: Child; url: string; appUrl: string }> {
+const BASIC_AUTH = { OTELKIT_AUTH_USERNAME: 'ops', OTELKIT_AUTH_PASSWORD: 's3cret' };
+
+/** The app under the preload (basic auth on the observability server unless `env` says otherwise); its two base URLs. */
+async function startApp(
+  env: Record<string, string> = BASIC_AUTH,
+): Promise<{ app: Child; url: string; appUrl: string }> {
   const app = spawnApp(['--require', '@otelkit/register', FIXTURE], {
     OTEL_SERVICE_NAME: 'breaker-app',
     OTEL_TRACES_EXPORTER: 'none',
-    OTELKIT_AUTH_USERNAME: 'ops',
-    OTELKIT_AUTH_PASSWORD: 's3cret',
+    ...env,
   });
   children.push(app);
   const port = (await app.waitFor(/app listening (\d+)/))[1];
   return { app, url: await serverUrl(app), appUrl: `http://127.0.0.1:${port}` };
 }
 
-function post(url: string, authorization?: string): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: authorization === undefined ? {} : { authorization } });
+/** A POST as curl or a script sends it: `X-Requested-By` marks it as no browser's simple request. */
+function post(url: string, authorization?: string, extra: Record<string, string> = {}): Promise<Response> {
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'x-requested-by': 'test',
+      ...extra,
+      ...(authorization === undefined ? {} : { authorization }),
+    },
+  });
 }
 
 describe('operator API under the preload', () => {
@@ -75,6 +86,9 @@ describe('operator API under the preload', () => {
   it('answers 401 without credentials, 404 for an unknown breaker and 405 for GET', async () => {
     const { app, url, appUrl } = await startApp();
     assert.equal((await post(`${url}/circuit-breakers/payments/isolate`)).status, 401);
+    const anonymousGet = await fetch(`${url}/circuit-breakers/payments/isolate`);
+    assert.equal(anonymousGet.status, 401, 'credentials are checked before the method');
+    assert.equal(anonymousGet.headers.get('allow'), null, 'no Allow header for an anonymous caller');
     assert.equal(await (await fetch(`${appUrl}/call`)).text(), 'ok', 'an unauthorized isolate did nothing');
     const unknown = await post(`${url}/circuit-breakers/nope/isolate`, AUTH);
     assert.equal(unknown.status, 404);
@@ -117,6 +131,42 @@ describe('operator API under the preload', () => {
       { name: 'cluster:workers', status: 'pass' },
     );
     await app.waitFor(/otelkit operator: basic:ops check\.run "cluster:workers": success/);
+    await fetch(`${appUrl}/exit`);
+    assert.equal(await app.exited, 0);
+  });
+
+  it('without auth, refuses breaker actions (403) and leaves the breaker alone', async () => {
+    const { app, url, appUrl } = await startApp({});
+    const refused = await post(`${url}/circuit-breakers/payments/isolate`);
+    assert.equal(refused.status, 403);
+    assert.match(await refused.text(), /OTELKIT_OPERATOR_API=open/);
+    assert.equal(await (await fetch(`${appUrl}/call`)).text(), 'ok', 'the breaker is still closed');
+    assert.doesNotMatch(app.stderr, /OTELKIT_OPERATOR_API=open/, 'no warning without the opt-in');
+    await fetch(`${appUrl}/exit`);
+    assert.equal(await app.exited, 0);
+  });
+
+  it('with OTELKIT_OPERATOR_API=open, warns once at start-up and serves non-simple same-origin actions', async () => {
+    const { app, url, appUrl } = await startApp({ OTELKIT_OPERATOR_API: 'open' });
+    const warnings = app.stderr.match(
+      /OTELKIT_OPERATOR_API=open: operator actions .* without authentication/g,
+    );
+    assert.equal(warnings?.length, 1, app.stderr);
+    const simple = await fetch(`${url}/circuit-breakers/payments/isolate`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'x',
+    });
+    assert.equal(simple.status, 403, 'a cross-origin form or text/plain POST cannot act');
+    const foreign = await post(`${url}/circuit-breakers/payments/isolate`, undefined, {
+      origin: 'http://attacker.example',
+    });
+    assert.equal(foreign.status, 403);
+    assert.equal(await (await fetch(`${appUrl}/call`)).text(), 'ok', 'nothing was isolated');
+    const isolated = await post(`${url}/circuit-breakers/payments/isolate`);
+    assert.equal(isolated.status, 200);
+    assert.equal((await fetch(`${appUrl}/call`)).status, 503);
+    await app.waitFor(/otelkit operator: anonymous breaker\.isolate "payments": success/);
     await fetch(`${appUrl}/exit`);
     assert.equal(await app.exited, 0);
   });

@@ -20,7 +20,7 @@ const SLOW_CLIENTS = 50;
 
 const figures: Record<string, unknown> = {};
 const passes = new Passes();
-const TESTS = 7;
+const TESTS = 8;
 let app: Child;
 let base: string;
 let port: number;
@@ -49,7 +49,7 @@ after(() => {
   if (passes.count !== TESTS) return;
   recordResult({
     id: 'hostile-server',
-    what: 'observability server through the preload: long URLs, bad methods, slowloris, huge headers, concurrent scrapes, wrong credentials',
+    what: 'observability server through the preload: long URLs, bad methods, slowloris, huge headers, concurrent scrapes, wrong credentials, cross-site and anonymous operator actions',
     durationS: round1((Date.now() - started) / 1000),
     load: `${SCRAPE_ROUNDS} rounds of ${CONCURRENT_SCRAPES} concurrent authenticated scrapes; ${SLOW_CLIENTS} slowloris clients`,
     rssBeforeMb: round1(rss.first ?? 0),
@@ -189,6 +189,61 @@ describe('hostile requests to the observability server (through the preload)', (
         assert.doesNotMatch(await res.text(), /otelkit_|s3cret/, 'nothing leaks in the 401 body');
       }
       assert.equal((await fetch(`${base}/livez`)).status, 200, 'probes need no credentials');
+      await stillServing();
+    }),
+  );
+});
+
+describe('operator actions against the observability server (through the preload)', () => {
+  it(
+    'refuses anonymous (401 before any 405), simple and cross-origin operator requests; none acts',
+    passes.wrap(async () => {
+      const isolate = `${base}/circuit-breakers/payments/isolate`;
+      const attempts: Array<{ what: string; init: RequestInit; status: number }> = [
+        { what: 'anonymous GET', init: {}, status: 401 },
+        { what: 'anonymous DELETE', init: { method: 'DELETE' }, status: 401 },
+        {
+          what: 'anonymous JSON POST',
+          init: { method: 'POST', headers: { 'content-type': 'application/json' } },
+          status: 401,
+        },
+        {
+          what: 'authenticated text/plain POST (CSRF)',
+          init: { method: 'POST', headers: { ...AUTH, 'content-type': 'text/plain' }, body: 'x' },
+          status: 403,
+        },
+        {
+          what: 'authenticated form POST (CSRF)',
+          init: {
+            method: 'POST',
+            headers: { ...AUTH, 'content-type': 'application/x-www-form-urlencoded' },
+            body: 'a=b',
+          },
+          status: 403,
+        },
+        {
+          what: 'authenticated JSON POST from a foreign Origin',
+          init: {
+            method: 'POST',
+            headers: { ...AUTH, 'content-type': 'application/json', origin: 'http://evil.example' },
+          },
+          status: 403,
+        },
+        {
+          what: 'authenticated POST, Origin: null',
+          init: { method: 'POST', headers: { ...AUTH, 'x-requested-by': 'x', origin: 'null' } },
+          status: 403,
+        },
+      ];
+      for (const attempt of attempts) {
+        const res = await fetch(isolate, attempt.init);
+        assert.equal(res.status, attempt.status, attempt.what);
+        assert.equal(res.headers.get('allow'), null, `${attempt.what}: no Allow header`);
+        await res.text();
+      }
+      const metrics = (await timedGet(`${base}/metrics`, 5_000, AUTH)).text;
+      assert.doesNotMatch(metrics, /otelkit_operator_actions_total\{/, 'no action reached the audit');
+      figures.operatorRefused = attempts.length;
       await stillServing();
     }),
   );

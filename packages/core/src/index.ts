@@ -1,6 +1,9 @@
-export type { IntegerBounds } from './config/parse';
+export type { IntegerBounds, KeyValueListOptions } from './config/parse';
 export {
   checkInteger,
+  HIDDEN,
+  hideListValues,
+  hideUserinfo,
   INVALID_CONFIG,
   invalid,
   parseBoolean,
@@ -82,6 +85,7 @@ export type { RuntimeMetricsHandle } from './runtime/runtime-metrics';
 export { startRuntimeMetrics } from './runtime/runtime-metrics';
 export type { Signal } from './self/export-stats';
 export { ExportStats } from './self/export-stats';
+export type { OperatorApiMode } from './server/action-guard';
 export type { ObservabilityServerOptions, ServerAuthOptions, ServerTlsOptions } from './server/options';
 export { SERVER_DEFAULTS } from './server/options';
 export type { RouteHandler, RouteOptions, RouteRegistry, RouteRequest } from './server/route';

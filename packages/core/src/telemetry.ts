@@ -10,6 +10,7 @@ import { createReaders } from './export/readers';
 import { LocalInstrumentRegistry } from './meter/local-registry';
 import type { OtelkitMeter } from './meter/meter';
 import { GuardedMeterProvider } from './meter/provider';
+import type { ExpositionFormat } from './prometheus/content-type';
 import { readSettingsFile } from './reload/file';
 import { logReload, Reloader, type ReloadResult, type ReloadTarget } from './reload/reloader';
 import { buildResource } from './resource';
@@ -67,6 +68,11 @@ export interface Telemetry {
   collect(): Promise<ResourceMetrics | undefined>;
   /** The JSON snapshot served on `/metrics/json`. */
   snapshot(): Promise<MetricsSnapshot | undefined>;
+  /**
+   * The text served on `/metrics` in `format` (`undefined` without the `prometheus` exporter).
+   * Concurrent callers share one collection and one serialisation.
+   */
+  exposition(format: ExpositionFormat): Promise<string | undefined>;
   /**
    * Lets a package take its section of `OTELKIT_CONFIG_FILE` (`tracing`, `health`, `breakers`): the
    * section is checked with every other before any is applied. A no-op without a settings file.
@@ -150,8 +156,14 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
         requestTimeoutMs: config.requestTimeoutMs,
         auth: config.auth,
         tls: config.tls,
+        operatorApi: config.operatorApi,
       })
     : undefined;
+  if (server !== undefined && config.operatorApi === 'open' && config.auth === undefined) {
+    diag.warn(
+      `otelkit: OTELKIT_OPERATOR_API=open: operator actions (circuit breaker isolate/reset, check runs) are served without authentication on ${config.host}:${config.port}; for local development only`,
+    );
+  }
   if (server !== undefined && collector !== undefined) mountMetricsRoutes(server, collector);
   const ready: Promise<ServerAddress | undefined> =
     server === undefined
@@ -181,6 +193,8 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
     getMeter: (name, version) => provider.getMeter(name, version),
     collect: () => (collector === undefined ? Promise.resolve(undefined) : collector.collect()),
     snapshot: () => (collector === undefined ? Promise.resolve(undefined) : collector.snapshot()),
+    exposition: (format) =>
+      collector === undefined ? Promise.resolve(undefined) : collector.exposition(format),
     addReloadTarget: (target) => reloader?.reloader.add(target),
     reload: () => reloader?.reloader.reload('call'),
     onShutdown: (hook) => {
@@ -226,6 +240,7 @@ function disabledTelemetry(config: ResolvedConfig, exportStats: ExportStats): Te
     getMeter: (name, version) => provider.getMeter(name, version),
     collect: () => Promise.resolve(undefined),
     snapshot: () => Promise.resolve(undefined),
+    exposition: () => Promise.resolve(undefined),
     addReloadTarget: () => {},
     reload: () => undefined,
     onShutdown: () => {},

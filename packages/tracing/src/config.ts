@@ -274,7 +274,9 @@ export function resolveTracingConfig(
     endpoint: resolveEndpoint(options, env),
     headers:
       options.headers ??
-      (headersFound === undefined ? {} : parseKeyValueList(headersFound.name, headersFound.raw)),
+      (headersFound === undefined
+        ? {}
+        : parseKeyValueList(headersFound.name, headersFound.raw, { headers: true })),
     timeoutMs: int(
       options.timeoutMs,
       'timeoutMs',

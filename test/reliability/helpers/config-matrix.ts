@@ -1,5 +1,19 @@
 /** What kind of value a configuration variable takes. */
-export type Kind = 'int' | 'bool' | 'enum' | 'list' | 'names' | 'url' | 'host' | 'kv' | 'ratio' | 'string';
+export type Kind =
+  | 'int'
+  | 'bool'
+  | 'enum'
+  | 'list'
+  | 'names'
+  | 'url'
+  | 'host'
+  | 'kv'
+  | 'ratio'
+  | 'string'
+  | 'file';
+
+/** A readable file that is not a PEM certificate: lets the other TLS file be the one checked. */
+const READABLE_FILE = __filename;
 
 /** Every variable otelkit reads at start-up, with its kind (and what else must be set for it to be read). */
 export const VARIABLES: ReadonlyArray<{ name: string; kind: Kind; with?: Record<string, string> }> = [
@@ -22,6 +36,7 @@ export const VARIABLES: ReadonlyArray<{ name: string; kind: Kind; with?: Record<
   { name: 'OTEL_LOG_LEVEL', kind: 'enum' },
   { name: 'OTELKIT_RUNTIME_METRICS_NAMING', kind: 'enum' },
   { name: 'OTELKIT_PRESET', kind: 'enum' },
+  { name: 'OTELKIT_OPERATOR_API', kind: 'enum' },
   { name: 'OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE', kind: 'enum' },
   { name: 'OTEL_TRACES_SAMPLER', kind: 'enum' },
   { name: 'OTEL_EXPORTER_OTLP_PROTOCOL', kind: 'enum' },
@@ -44,6 +59,8 @@ export const VARIABLES: ReadonlyArray<{ name: string; kind: Kind; with?: Record<
   { name: 'OTEL_SERVICE_NAME', kind: 'string' },
   { name: 'OTELKIT_SERVICE_VERSION', kind: 'string' },
   { name: 'OTELKIT_ENVIRONMENT', kind: 'string' },
+  { name: 'OTELKIT_TLS_CERT_FILE', kind: 'file', with: { OTELKIT_TLS_KEY_FILE: READABLE_FILE } },
+  { name: 'OTELKIT_TLS_KEY_FILE', kind: 'file', with: { OTELKIT_TLS_CERT_FILE: READABLE_FILE } },
 ];
 
 const HUGE = 'x'.repeat(100_000);
@@ -61,6 +78,7 @@ export const BAD_VALUES: Readonly<Record<Kind, readonly string[]>> = {
   kv: ['novalue', '=v', 'k=%E0%A4%A', HUGE, CONTROL],
   ratio: ['-0.5', '1.5', 'abc', 'NaN', 'Infinity', HUGE, CONTROL],
   string: [],
+  file: ['/nonexistent/otelkit.pem', '/', 'x'.repeat(5_000), CONTROL],
 };
 
 /** Values every variable accepts as "not set" (empty) or, for strings, as given. */
@@ -75,6 +93,7 @@ export const ACCEPTED_VALUES: Readonly<Record<Kind, readonly string[]>> = {
   kv: ['', ','],
   ratio: [''],
   string: ['', HUGE, 'name with spaces'],
+  file: [],
 };
 
 /** A value shown in a test name: clipped, escaped. */

@@ -1,4 +1,4 @@
-import { isOtelkitError, type ResolvedConfig, resolveConfig } from '@otelkit/core';
+import { hideUserinfo, isOtelkitError, type ResolvedConfig, resolveConfig } from '@otelkit/core';
 import { type FlagSpecs, parseFlags, renderHelp } from '../args';
 import type { CommandIo } from './io';
 
@@ -9,7 +9,7 @@ export const CHECK_CONFIG_FLAGS: FlagSpecs = {
 
 const HIDDEN = '(hidden)';
 
-/** The effective configuration with secrets (auth, OTLP header values) hidden. */
+/** The effective configuration with secrets (auth, OTLP header values, endpoint user-info) hidden. */
 export function redactConfig(config: ResolvedConfig): Record<string, unknown> {
   const { sources: _sources, ...rest } = config;
   const headers = Object.fromEntries(Object.keys(config.otlp.headers).map((k) => [k, HIDDEN]));
@@ -19,7 +19,8 @@ export function redactConfig(config: ResolvedConfig): Record<string, unknown> {
       : config.auth.type === 'basic'
         ? { type: 'basic', username: config.auth.username, password: HIDDEN }
         : { type: 'bearer', token: HIDDEN };
-  return { ...rest, otlp: { ...config.otlp, headers }, auth };
+  const endpoint = config.otlp.endpoint === undefined ? undefined : hideUserinfo(config.otlp.endpoint);
+  return { ...rest, otlp: { ...config.otlp, endpoint, headers }, auth };
 }
 
 function show(value: unknown): string {

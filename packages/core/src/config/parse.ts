@@ -12,6 +12,44 @@ export function showValue(value: unknown): string {
   return JSON.stringify(clipped);
 }
 
+/** What an error line shows instead of a secret. */
+export const HIDDEN = '***';
+
+/**
+ * A URL (or URL-like text) with its user-info hidden, for log and error lines:
+ * `https://user:pass@host/x` becomes `https://***@host/x`. Everything between `scheme://` (or the
+ * start) and the last `@` is hidden, so a password is never shown even when it holds a `/` that makes
+ * the rest parse as a path. Linear time.
+ * @example
+ * hideUserinfo('http://otel:s3cret@collector:4318'); // 'http://***@collector:4318'
+ */
+export function hideUserinfo(text: string): string {
+  const at = text.lastIndexOf('@');
+  if (at < 0) return text;
+  const scheme = text.indexOf('://');
+  const start = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+  return `${text.slice(0, start)}${HIDDEN}${text.slice(at)}`;
+}
+
+/** An HTTP field name (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * A `key=value,…` list of headers with every value hidden (`authorization=***,x-tenant=***`); a part
+ * whose key is not a header name (no `=`, or `Authorization: Bearer …` pasted whole) is hidden whole.
+ */
+export function hideListValues(raw: string): string {
+  return raw
+    .split(',')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      const key = eq <= 0 ? '' : part.slice(0, eq).trim();
+      if (!HEADER_NAME.test(key)) return part.trim() === '' ? part : HIDDEN;
+      return `${key}=${HIDDEN}`;
+    })
+    .join(',');
+}
+
 /** Throws the start-up error for one setting: one line, naming the setting and the value. */
 export function invalid(setting: string, value: unknown, expected: string): never {
   throw new OtelkitError(
@@ -77,39 +115,55 @@ export function parseEnumList<T extends string>(setting: string, raw: string, al
   return out;
 }
 
+/** Options of {@link parseKeyValueList}. */
+export interface KeyValueListOptions {
+  /**
+   * The list is HTTP headers (`OTEL_EXPORTER_OTLP_HEADERS`): keys must be header names, and values are
+   * secrets an error line never shows ({@link hideListValues}). Default `false`.
+   */
+  readonly headers?: boolean;
+}
+
 /**
  * Parses the W3C-baggage-like `key1=value1,key2=value2` format used by `OTEL_RESOURCE_ATTRIBUTES` and
  * `OTEL_EXPORTER_OTLP_HEADERS` (values percent-decoded).
  */
-export function parseKeyValueList(setting: string, raw: string): Record<string, string> {
+export function parseKeyValueList(
+  setting: string,
+  raw: string,
+  options: KeyValueListOptions = {},
+): Record<string, string> {
+  const headers = options.headers === true;
+  const shown = headers ? hideListValues(raw) : raw;
   const out: Record<string, string> = {};
   for (const part of raw.split(',')) {
     if (part.trim() === '') continue;
     const eq = part.indexOf('=');
-    if (eq <= 0) invalid(setting, raw, 'a comma-separated list of key=value pairs');
+    if (eq <= 0) invalid(setting, shown, 'a comma-separated list of key=value pairs');
     const key = part.slice(0, eq).trim();
     let value: string;
     try {
       value = decodeURIComponent(part.slice(eq + 1).trim());
     } catch {
-      return invalid(setting, raw, 'percent-encoded values');
+      return invalid(setting, shown, 'percent-encoded values');
     }
-    if (key === '') invalid(setting, raw, 'a comma-separated list of key=value pairs');
+    if (key === '') invalid(setting, shown, 'a comma-separated list of key=value pairs');
+    if (headers && !HEADER_NAME.test(key)) invalid(setting, shown, 'header names as keys (name=value)');
     out[key] = value;
   }
   return out;
 }
 
-/** Parses an absolute http(s) URL. */
+/** Parses an absolute http(s) URL. An error line never shows the URL's user-info ({@link hideUserinfo}). */
 export function parseUrl(setting: string, raw: string): string {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    return invalid(setting, raw, 'an absolute http:// or https:// URL');
+    return invalid(setting, hideUserinfo(raw), 'an absolute http:// or https:// URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    invalid(setting, raw, 'an absolute http:// or https:// URL');
+    invalid(setting, hideUserinfo(raw), 'an absolute http:// or https:// URL');
   }
   return url.toString();
 }

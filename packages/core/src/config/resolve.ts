@@ -1,6 +1,10 @@
 import type { Attributes } from '@opentelemetry/api';
+import type { OperatorApiMode } from '../server/action-guard';
+import type { ServerTlsOptions } from '../server/options';
+import { checkTlsFiles } from '../server/tls';
 import {
   checkInteger,
+  HIDDEN,
   type IntegerBounds,
   invalid,
   parseBoolean,
@@ -42,12 +46,14 @@ export const DEFAULTS = {
   server: true,
   requestTimeoutMs: 10_000,
   shutdownTimeoutMs: 5_000,
+  operatorApi: 'auth',
 } as const satisfies Record<string, string | number | boolean>;
 
 const EXPORTERS: readonly MetricsExporterName[] = ['prometheus', 'otlp', 'console', 'none'];
 const LOG_LEVELS: readonly LogLevelName[] = ['none', 'error', 'warn', 'info', 'debug', 'verbose', 'all'];
 const TEMPORALITIES: readonly TemporalityPreference[] = ['cumulative', 'delta', 'lowmemory'];
 const NAMINGS: readonly RuntimeMetricsNaming[] = ['otel', 'prom-client'];
+const OPERATOR_API_MODES: readonly OperatorApiMode[] = ['auth', 'open'];
 const MAX_TIMER_MS = 2_147_483_647;
 const PORT: IntegerBounds = { min: 0, max: 65_535 };
 const POSITIVE_MS: IntegerBounds = { min: 1, max: MAX_TIMER_MS };
@@ -145,6 +151,12 @@ function checkString(setting: string, value: string): string {
   return value;
 }
 
+/** {@link checkString} for a credential: the error line never shows it. */
+function checkSecret(setting: string, value: string): string {
+  if (typeof value !== 'string' || value.trim() === '') invalid(setting, HIDDEN, 'a non-empty string');
+  return value;
+}
+
 /** `OTEL_SDK_DISABLED` follows the specification: only "true" (any case) disables; other values warn. */
 function parseSdkDisabled(env: Env, warnings: string[]): boolean | undefined {
   const raw = envValue(env, 'OTEL_SDK_DISABLED');
@@ -189,9 +201,10 @@ function resolveAuth(options: TelemetryOptions, r: Resolver): ServerAuth | undef
     const a = options.auth;
     if (a.type === 'basic') {
       checkString('options.auth.username', a.username);
-      if (a.username.includes(':')) invalid('options.auth.username', a.username, 'a user name without ":"');
-      checkString('options.auth.password', a.password);
-    } else if (a.type === 'bearer') checkString('options.auth.token', a.token);
+      // Not shown: a user name with ':' is often "user:password" pasted whole.
+      if (a.username.includes(':')) invalid('options.auth.username', HIDDEN, 'a user name without ":"');
+      checkSecret('options.auth.password', a.password);
+    } else if (a.type === 'bearer') checkSecret('options.auth.token', a.token);
     else invalid('options.auth.type', (a as { type: unknown }).type, 'basic or bearer');
     return a;
   }
@@ -210,7 +223,7 @@ function resolveAuth(options: TelemetryOptions, r: Resolver): ServerAuth | undef
       invalid('OTELKIT_AUTH_USERNAME', '', 'a user name when OTELKIT_AUTH_PASSWORD is set');
     if (password === undefined)
       invalid('OTELKIT_AUTH_PASSWORD', '', 'a password when OTELKIT_AUTH_USERNAME is set');
-    if (user.includes(':')) invalid('OTELKIT_AUTH_USERNAME', user, 'a user name without ":"');
+    if (user.includes(':')) invalid('OTELKIT_AUTH_USERNAME', HIDDEN, 'a user name without ":"');
     r.sources.auth = { source: 'environment', name: 'OTELKIT_AUTH_USERNAME' };
     return { type: 'basic', username: user, password };
   }
@@ -218,12 +231,28 @@ function resolveAuth(options: TelemetryOptions, r: Resolver): ServerAuth | undef
   return undefined;
 }
 
+/** Stops start-up when a TLS file is missing, unreadable or not PEM, naming the setting and the path. */
+function usableTls(tls: ServerTls, prefix: string): ServerTls {
+  const problem = checkTlsFiles(tls);
+  if (problem !== undefined) {
+    const setting = prefix === '' ? TLS_VARIABLES[problem.file] : `${prefix}${problem.file}`;
+    invalid(setting, (tls as ServerTlsOptions)[problem.file], `a readable PEM file (${problem.reason})`);
+  }
+  return tls;
+}
+
+const TLS_VARIABLES = {
+  certFile: 'OTELKIT_TLS_CERT_FILE',
+  keyFile: 'OTELKIT_TLS_KEY_FILE',
+  caFile: 'options.tls.caFile',
+} as const;
+
 function resolveTls(options: TelemetryOptions, r: Resolver): ServerTls | undefined {
   if (options.tls !== undefined) {
     r.sources.tls = { source: 'option', name: 'options.tls' };
     checkString('options.tls.certFile', options.tls.certFile);
     checkString('options.tls.keyFile', options.tls.keyFile);
-    return options.tls;
+    return usableTls(options.tls, 'options.tls.');
   }
   const certFile = envValue(r.env, 'OTELKIT_TLS_CERT_FILE');
   const keyFile = envValue(r.env, 'OTELKIT_TLS_KEY_FILE');
@@ -236,7 +265,7 @@ function resolveTls(options: TelemetryOptions, r: Resolver): ServerTls | undefin
   if (keyFile === undefined)
     invalid('OTELKIT_TLS_KEY_FILE', '', 'a key file when OTELKIT_TLS_CERT_FILE is set');
   r.sources.tls = { source: 'environment', name: 'OTELKIT_TLS_CERT_FILE' };
-  return { certFile, keyFile };
+  return usableTls({ certFile, keyFile }, '');
 }
 
 function resolveResourceAttributes(options: TelemetryOptions, r: Resolver): Attributes {
@@ -319,7 +348,7 @@ export function resolveConfig(
     options.otlp?.headers,
     (_s, v) => v,
     ['OTEL_EXPORTER_OTLP_METRICS_HEADERS', 'OTEL_EXPORTER_OTLP_HEADERS'],
-    parseKeyValueList,
+    (name, raw) => parseKeyValueList(name, raw, { headers: true }),
     {},
   );
   const otlpTimeoutMs = r.int(
@@ -431,6 +460,13 @@ export function resolveConfig(
     ),
     auth,
     tls: resolveTls(options, r),
+    operatorApi: r.word(
+      'operatorApi',
+      options.operatorApi,
+      ['OTELKIT_OPERATOR_API'],
+      OPERATOR_API_MODES,
+      DEFAULTS.operatorApi,
+    ),
     shutdownTimeoutMs: r.int(
       'shutdownTimeoutMs',
       options.shutdownTimeoutMs,

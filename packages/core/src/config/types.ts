@@ -1,4 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
+import type { OperatorApiMode } from '../server/action-guard';
 import type { PresetName } from './presets';
 
 /** Names accepted by `OTEL_METRICS_EXPORTER` / `metricsExporters`. */
@@ -78,6 +79,12 @@ export interface TelemetryOptions {
   readonly auth?: ServerAuth;
   /** Server TLS; env `OTELKIT_TLS_CERT_FILE` + `OTELKIT_TLS_KEY_FILE`. */
   readonly tls?: ServerTls;
+  /**
+   * Who may use the operator actions (breaker isolate/reset, check runs, any POST route): `'auth'`
+   * (default) only authenticated callers, so they are off without `auth`; `'open'` anyone who reaches
+   * the port, for local development (one warning at start-up); env `OTELKIT_OPERATOR_API`.
+   */
+  readonly operatorApi?: OperatorApiMode;
   /** Deadline for flushing on shutdown; env `OTELKIT_SHUTDOWN_TIMEOUT_MS`. */
   readonly shutdownTimeoutMs?: number;
   /**
@@ -120,6 +127,7 @@ export interface ResolvedConfig {
   readonly requestTimeoutMs: number;
   readonly auth: ServerAuth | undefined;
   readonly tls: ServerTls | undefined;
+  readonly operatorApi: OperatorApiMode;
   readonly shutdownTimeoutMs: number;
   readonly configFile: string | undefined;
   /** For each setting above, where its value came from (and which variable, for the environment). */

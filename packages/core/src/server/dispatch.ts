@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { diag } from '@opentelemetry/api';
+import { changesState, type OperatorApiMode, refuseAction } from './action-guard';
 import type { Authenticator } from './auth';
 import type { RouteRequest } from './route';
 import type { RouteTable } from './router';
@@ -8,9 +9,17 @@ import type { RouteTable } from './router';
 export interface DispatchContext {
   readonly routes: RouteTable;
   readonly authenticator: Authenticator | undefined;
+  /** Who may send state-changing requests (see {@link refuseAction}). */
+  readonly operatorApi: OperatorApiMode;
   readonly maxUrlLength: number;
   /** `http` or `https`: the scheme of `RouteRequest.url`. */
   readonly scheme: string;
+  /**
+   * Requests on routes behind auth (all but the probes) served at once; further ones get 503 at once.
+   * Half the connection cap, so a storm of slow requests never holds every connection: idle ones
+   * remain for a probe to take the place of.
+   */
+  readonly maxBusy: number;
   /** Reports a failing handler; never throws. */
   readonly reportError: (error: Error) => void;
 }
@@ -70,7 +79,17 @@ function answerInternalError(response: ServerResponse): void {
   sendText(response, 500, 'internal error\n');
 }
 
-async function dispatch(context: DispatchContext, raw: IncomingMessage, response: ServerResponse) {
+/** Requests in progress on routes behind auth. */
+interface BusyCount {
+  count: number;
+}
+
+async function dispatch(
+  context: DispatchContext,
+  busy: BusyCount,
+  raw: IncomingMessage,
+  response: ServerResponse,
+) {
   setSecurityHeaders(response);
   const target = raw.url ?? '';
   if (target.length > context.maxUrlLength) return sendText(response, 414, 'uri too long\n');
@@ -79,19 +98,36 @@ async function dispatch(context: DispatchContext, raw: IncomingMessage, response
   const route = context.routes.match(url.pathname);
   if (route === undefined) return sendText(response, 404, 'not found\n');
   const method = raw.method ?? 'GET';
-  if (!route.methods.has(method))
-    return sendText(response, 405, 'method not allowed\n', { Allow: route.allow });
-  let identity: string | undefined;
+  // Credentials before the method: a 405 with Allow would tell an anonymous caller what a route takes.
+  // Open routes (the probes) check credentials only when some are sent, and never refuse: they decide
+  // how much the answer shows (`authorized`).
+  const { authenticator } = context;
   const authorization = raw.headers.authorization;
-  if (context.authenticator !== undefined && (route.auth || authorization !== undefined)) {
-    identity = context.authenticator.authenticate(authorization);
+  let identity: string | undefined;
+  if (authenticator !== undefined && (route.auth || authorization !== undefined)) {
+    identity = authenticator.authenticate(authorization);
     if (identity === undefined && route.auth) {
       return sendText(response, 401, 'unauthorized\n', {
-        'WWW-Authenticate': context.authenticator.challenge,
+        'WWW-Authenticate': authenticator.challenge,
       });
     }
   }
-  const authorized = context.authenticator === undefined || identity !== undefined;
+  if (!route.methods.has(method))
+    return sendText(response, 405, 'method not allowed\n', { Allow: route.allow });
+  if (changesState(method)) {
+    const refusal = refuseAction(raw.headers, identity !== undefined, context.operatorApi, context.scheme);
+    if (refusal !== undefined) return sendText(response, refusal.status, refusal.body);
+  }
+  if (route.auth) {
+    if (busy.count >= context.maxBusy) {
+      return sendText(response, 503, 'busy\n', { 'Retry-After': '1' });
+    }
+    busy.count++;
+    response.once('close', () => {
+      busy.count--;
+    });
+  }
+  const authorized = authenticator === undefined || identity !== undefined;
   const request: RouteRequest = {
     method,
     path: url.pathname,
@@ -112,14 +148,15 @@ async function dispatch(context: DispatchContext, raw: IncomingMessage, response
 }
 
 /**
- * The `request` listener of the observability server: parse, route, check method and credentials,
- * run the handler. It never throws or rejects; a failing handler becomes a 500 without details.
+ * The `request` listener of the observability server: parse, route, check credentials, then the
+ * method, then (for state-changing methods) the operator policy, and run the handler. It never throws or rejects; a failing handler becomes a 500 without details.
  */
 export function createRequestListener(
   context: DispatchContext,
 ): (raw: IncomingMessage, response: ServerResponse) => void {
+  const busy: BusyCount = { count: 0 };
   return (raw, response) => {
-    dispatch(context, raw, response).catch((thrown: unknown) => {
+    dispatch(context, busy, raw, response).catch((thrown: unknown) => {
       // Only reachable if writing an error response itself failed.
       diag.error(`otelkit server: could not answer request: ${toError(thrown).message}`);
       response.destroy();

@@ -1,4 +1,5 @@
 import { OtelkitError } from '../errors';
+import type { OperatorApiMode } from './action-guard';
 
 /** Credentials the observability server requires on routes that do not opt out of auth. */
 export type ServerAuthOptions =
@@ -34,12 +35,24 @@ export interface ObservabilityServerOptions {
   readonly maxHeaderSize?: number;
   /** Longest request target (path and query), in characters; longer ones get 414. Default `8_192`. */
   readonly maxUrlLength?: number;
-  /** Connections served at once; further connections are dropped. Default `256`. */
+  /**
+   * Connections open at once. At the cap, a new connection closes the oldest one that has no request
+   * in progress (idle keep-alive, or still sending its headers), so probes get through while a client
+   * holds many half-open sockets; only when every connection is serving a request is the new one
+   * dropped. Default `256`.
+   */
   readonly maxConnections?: number;
   /** How long `close()` lets in-flight requests finish before cutting their connections. Default `1_000`. */
   readonly closeGraceMs?: number;
   /** Credentials required on routes mounted without `auth: false`. Default: none. */
   readonly auth?: ServerAuthOptions;
+  /**
+   * Who may send state-changing requests (POST and other non-GET methods, e.g. operator actions):
+   * `'auth'` only authenticated callers, so such routes answer 403 while `auth` is unset; `'open'`
+   * anyone (local development). Either way they must be non-simple requests (`Content-Type:
+   * application/json` or an `X-Requested-By` header) from no foreign `Origin`. Default `'auth'`.
+   */
+  readonly operatorApi?: OperatorApiMode;
   /** Serve HTTPS with these files. Default: plain HTTP. */
   readonly tls?: ServerTlsOptions;
   /** Receives background errors: failing handlers, server errors after start. Default: `diag.error` only. */
@@ -57,6 +70,7 @@ export const SERVER_DEFAULTS = {
   maxUrlLength: 8_192,
   maxConnections: 256,
   closeGraceMs: 1_000,
+  operatorApi: 'auth',
 } as const;
 
 /** Options after defaults and validation. */
@@ -71,6 +85,7 @@ export interface ResolvedServerOptions {
   readonly maxConnections: number;
   readonly closeGraceMs: number;
   readonly auth: ServerAuthOptions | undefined;
+  readonly operatorApi: OperatorApiMode;
   readonly tls: ServerTlsOptions | undefined;
   readonly onError: ((error: Error) => void) | undefined;
 }
@@ -95,10 +110,8 @@ function validateAuth(auth: ServerAuthOptions): ServerAuthOptions {
     nonEmpty('auth.username', auth.username);
     nonEmpty('auth.password', auth.password);
     if (auth.username.includes(':')) {
-      throw new OtelkitError(
-        INVALID,
-        `server option auth.username must not contain ':', got ${auth.username}`,
-      );
+      // Not echoed: a user name with ':' is often "user:password" pasted whole.
+      throw new OtelkitError(INVALID, `server option auth.username must not contain ':'`);
     }
   } else if (auth.type === 'bearer') {
     nonEmpty('auth.token', auth.token);
@@ -110,6 +123,17 @@ function validateAuth(auth: ServerAuthOptions): ServerAuthOptions {
     );
   }
   return auth;
+}
+
+function resolveOperatorApi(mode: OperatorApiMode | undefined): OperatorApiMode {
+  if (mode === undefined) return SERVER_DEFAULTS.operatorApi;
+  if (mode !== 'auth' && mode !== 'open') {
+    throw new OtelkitError(
+      INVALID,
+      `server option operatorApi must be 'auth' or 'open', got ${String(mode)}`,
+    );
+  }
+  return mode;
 }
 
 /** Applies {@link SERVER_DEFAULTS} and validates; throws an {@link OtelkitError} naming the bad option. */
@@ -159,6 +183,7 @@ export function resolveServerOptions(options: ObservabilityServerOptions): Resol
     ),
     closeGraceMs: positiveInteger('closeGraceMs', options.closeGraceMs ?? SERVER_DEFAULTS.closeGraceMs),
     auth: options.auth === undefined ? undefined : validateAuth(options.auth),
+    operatorApi: resolveOperatorApi(options.operatorApi),
     tls: options.tls,
     onError: options.onError,
   };

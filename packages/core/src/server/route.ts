@@ -26,7 +26,12 @@ export type RouteHandler = (request: RouteRequest, response: ServerResponse) => 
 
 /** Options for a mounted route. */
 export interface RouteOptions {
-  /** Allowed methods; others get 405 with an `Allow` header. Default `['GET', 'HEAD']`. */
+  /**
+   * Allowed methods; others get 405 with an `Allow` header (after auth). A state-changing method
+   * (anything but GET, HEAD, OPTIONS) is served only to authenticated callers (or with the server's
+   * `operatorApi: 'open'`), as a non-simple request from no foreign origin; otherwise 403.
+   * Default `['GET', 'HEAD']`.
+   */
   readonly methods?: readonly string[];
   /**
    * Whether the server's auth (when configured) applies. Default `true`.

@@ -1,9 +1,10 @@
 import { createServer as createHttpServer, type Server, type ServerOptions } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { diag } from '@opentelemetry/api';
 import { OtelkitError } from '../errors';
 import { createAuthenticator } from './auth';
+import { ConnectionGuard } from './connections';
 import { createRequestListener } from './dispatch';
 import { type ObservabilityServerOptions, type ResolvedServerOptions, resolveServerOptions } from './options';
 import type { RouteRegistry } from './route';
@@ -116,7 +117,9 @@ function createNodeServer(
  * the process alive on their own.
  *
  * Dispatch: exact path match (plus `prefix` routes), query ignored; `/metrics/` is not `/metrics`
- * (404). Unknown path 404, wrong method 405 with `Allow`, missing credentials 401, handler failure 500.
+ * (404). Unknown path 404, missing credentials 401 (checked before the method, so a 405 tells nothing
+ * to an anonymous caller), wrong method 405 with `Allow`, a refused state-changing request 403
+ * (see `operatorApi`), handler failure 500.
  * Throws `OTELKIT_ERR_INVALID_SERVER_OPTION` / `OTELKIT_ERR_INVALID_PORT` for bad options.
  * @example
  * const server = createObservabilityServer({ port: 9464, auth: { type: 'bearer', token } });
@@ -137,6 +140,8 @@ export function createObservabilityServer(options: ObservabilityServerOptions = 
   const listener = createRequestListener({
     routes: table,
     authenticator: resolved.auth === undefined ? undefined : createAuthenticator(resolved.auth),
+    operatorApi: resolved.operatorApi,
+    maxBusy: Math.max(1, Math.floor(resolved.maxConnections / 2)),
     maxUrlLength: resolved.maxUrlLength,
     scheme,
     reportError,
@@ -147,9 +152,16 @@ export function createObservabilityServer(options: ObservabilityServerOptions = 
   async function start(): Promise<Started> {
     const tls = resolved.tls === undefined ? undefined : await readTlsFiles(resolved.tls);
     const server = createNodeServer(resolved, tls, listener);
-    server.maxConnections = resolved.maxConnections;
+    // Not server.maxConnections: Node drops new connections at that cap, probes included.
+    const connections = new ConnectionGuard(resolved.maxConnections);
     server.unref();
-    server.on('connection', (socket) => socket.unref());
+    server.on('connection', (socket: Socket) => {
+      socket.unref();
+      connections.admit(socket);
+    });
+    server.prependListener('request', (request, response) => {
+      connections.track(request.socket, (listener) => response.once('close', listener));
+    });
     await new Promise<void>((resolve, reject) => {
       const onListenError = (cause: Error): void => {
         reject(

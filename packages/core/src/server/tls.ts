@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createSecureContext } from 'node:tls';
 import { OtelkitError } from '../errors';
 import type { ServerTlsOptions } from './options';
 
@@ -32,4 +34,38 @@ export async function readTlsFiles(tls: ServerTlsOptions): Promise<TlsMaterial> 
     tls.caFile === undefined ? undefined : readTlsFile('tls.caFile', tls.caFile),
   ]);
   return { cert, key, ca };
+}
+
+/** A TLS file that cannot be used: which one (`certFile`, `keyFile`, `caFile`) and why. */
+export interface TlsFileProblem {
+  readonly file: 'certFile' | 'keyFile' | 'caFile';
+  readonly reason: string;
+}
+
+function reasonOf(cause: unknown): string {
+  return (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
+}
+
+/**
+ * Checks at start-up, synchronously, that the TLS files can be read and make a usable certificate and
+ * key (so bad configuration stops start-up instead of leaving the app without its server). Returns the
+ * first problem, or `undefined`. The files are read again by `listen()`.
+ */
+export function checkTlsFiles(tls: ServerTlsOptions): TlsFileProblem | undefined {
+  const read: Partial<Record<TlsFileProblem['file'], Buffer>> = {};
+  for (const file of ['certFile', 'keyFile', 'caFile'] as const) {
+    const path = tls[file];
+    if (path === undefined) continue;
+    try {
+      read[file] = readFileSync(path);
+    } catch (cause) {
+      return { file, reason: reasonOf(cause) };
+    }
+  }
+  try {
+    createSecureContext({ cert: read.certFile, key: read.keyFile, ca: read.caFile });
+  } catch (cause) {
+    return { file: 'certFile', reason: `not a usable certificate and key: ${reasonOf(cause)}` };
+  }
+  return undefined;
 }

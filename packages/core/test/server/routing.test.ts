@@ -13,7 +13,12 @@ describe('ObservabilityServer routing', () => {
   let seen: RouteRequest | undefined;
 
   before(async () => {
-    server = createObservabilityServer({ host: '127.0.0.1', port: 0, onError: (e) => errors.push(e) });
+    server = createObservabilityServer({
+      host: '127.0.0.1',
+      port: 0,
+      operatorApi: 'open',
+      onError: (e) => errors.push(e),
+    });
     server.route('/metrics', (req, res) => {
       seen = req;
       res.setHeader('Content-Type', 'text/plain; version=0.0.4');
@@ -92,7 +97,11 @@ describe('ObservabilityServer routing', () => {
     const onPostRoute = await fetchText(`${base}/admin`);
     assert.equal(onPostRoute.status, 405);
     assert.equal(onPostRoute.headers.allow, 'POST');
-    assert.equal((await fetchText(`${base}/admin`, { method: 'POST' })).status, 200);
+    const posted = await fetchText(`${base}/admin`, {
+      method: 'POST',
+      headers: { 'X-Requested-By': 'test' },
+    });
+    assert.equal(posted.status, 200);
   });
 
   it('answers HEAD on a GET route with headers and no body', async () => {

@@ -25,8 +25,9 @@ export interface OperatorActions {
 
 /**
  * Mounts `POST <prefix>/{name}/<verb>` behind the server's auth: 200 with the action's JSON body, 404
- * for an unknown target or verb, 405 (with `Allow: POST`) for other methods, 401 without credentials
- * when auth is configured. Each action on a well-formed path is audited (logged and counted in
+ * for an unknown target or verb, 401 without credentials when auth is configured, then 405 (with
+ * `Allow: POST`) for other methods; 403 without auth (unless `OTELKIT_OPERATOR_API=open`), for a simple
+ * request (neither JSON nor `X-Requested-By`) or a foreign `Origin`. Each action on a well-formed path is audited (logged and counted in
  * `otelkit.operator.actions`). `{name}` is percent-decoded and may contain `/`.
  * @example
  * mountOperatorActions(telemetry.server, operatorAudit(telemetry), {

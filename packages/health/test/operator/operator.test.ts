@@ -5,7 +5,7 @@ import type { Telemetry } from '@otelkit/core';
 import { type Health, type StatusCheck, type StatusModel, startHealth } from '../../src';
 import { basicHeader, fetchText, type Reply, startTestTelemetry } from '../helpers';
 
-/** Collects `diag.info` lines (the audit log). */
+/** Collects `diag.info` and `diag.warn` lines (the audit log is written at warn). */
 function captureInfo(): string[] {
   const lines: string[] = [];
   const keep = (message: string) => {
@@ -24,8 +24,9 @@ function actions(metrics: string, labels: string): number | undefined {
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
+/** A POST as a tool sends it: with the `X-Requested-By` header that marks a non-simple request. */
 function post(url: string, headers: Record<string, string> = {}): Promise<Reply> {
-  return fetchText(url, { method: 'POST', headers });
+  return fetchText(url, { method: 'POST', headers: { 'X-Requested-By': 'test', ...headers } });
 }
 
 describe('operator API of @otelkit/health', () => {
@@ -35,8 +36,12 @@ describe('operator API of @otelkit/health', () => {
   let log: string[];
   let runs: number;
 
+  /** Without auth, operator actions need the local-development opt-in (`OTELKIT_OPERATOR_API=open`). */
   async function start(options: Parameters<typeof startTestTelemetry>[0] = {}): Promise<void> {
-    ({ telemetry, url } = await startTestTelemetry(options));
+    ({ telemetry, url } = await startTestTelemetry({
+      ...(options.auth === undefined ? { operatorApi: 'open' as const } : {}),
+      ...options,
+    }));
     log = captureInfo();
     health = startHealth(telemetry, { sampleIntervalMs: 0, initiallyReady: true });
     runs = 0;
@@ -141,6 +146,25 @@ describe('operator API of @otelkit/health', () => {
     assert.doesNotMatch(metrics, /ghost/);
   });
 
+  it('writes audit lines at warn, so they survive OTEL_LOG_LEVEL=warn (the production level)', async () => {
+    await start();
+    const warned: string[] = [];
+    diag.setLogger(
+      {
+        error: () => {},
+        warn: (message: string) => {
+          warned.push(message);
+        },
+        info: () => {},
+        debug: () => {},
+        verbose: () => {},
+      },
+      { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true },
+    );
+    await post(`${url}/health/checks/db%3Aping/run`);
+    assert.deepEqual(warned, ['otelkit operator: anonymous check.run "db:ping": success (status pass)']);
+  });
+
   it('requires the server credentials when auth is configured and audits the user', async () => {
     await start({ auth: { type: 'basic', username: 'alice', password: 's3cret' } });
     assert.equal((await post(`${url}/health/checks/db%3Aping/run`)).status, 401);
@@ -152,6 +176,15 @@ describe('operator API of @otelkit/health', () => {
     assert.equal((await post(`${url}/health/checks/db%3Aping/run`, right)).status, 200);
     assert.equal((await fetchText(`${url}/status`, { headers: right })).status, 200);
     assert.ok(log.some((l) => l.startsWith('otelkit operator: basic:alice check.run "db:ping": success')));
+  });
+
+  it('refuses check runs with 403 when there is no auth and no opt-in, and runs nothing', async () => {
+    await start({ operatorApi: 'auth' });
+    const reply = await post(`${url}/health/checks/db%3Aping/run`);
+    assert.equal(reply.status, 403);
+    assert.match(reply.body, /OTELKIT_OPERATOR_API=open/);
+    assert.equal(runs, 0);
+    assert.equal((await fetchText(`${url}/status`)).status, 200, 'reading stays open');
   });
 
   it('mounts nothing with operatorRoutes: false', async () => {

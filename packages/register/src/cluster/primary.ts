@@ -1,5 +1,5 @@
 import type { Worker } from 'node:cluster';
-import { contentTypeFor, negotiateFormat, serializeMetrics, type Telemetry } from '@otelkit/core';
+import { contentTypeFor, negotiateFormat, type Telemetry } from '@otelkit/core';
 import { clusterIfPrimary } from './lazy';
 import { mergeExpositions } from './merge';
 import { isMessage, type MetricsResponse, REQUEST, RESPONSE } from './protocol';
@@ -47,20 +47,21 @@ export function serveClusterMetrics(telemetry: Telemetry): void {
     );
     if (workers.length === 0) {
       // Not a cluster (or no live worker): the plain single-process exposition, OpenMetrics included.
-      const own = await telemetry.collect();
+      // Shared by concurrent scrapes: one collection and one serialisation however many scrapers.
       const format = negotiateFormat(request.headers.accept);
-      const text = own === undefined ? '' : serializeMetrics(own, { format });
-      response.writeHead(200, { 'content-type': contentTypeFor(format) });
+      const text = (await telemetry.exposition(format)) ?? '';
+      response.writeHead(200, {
+        'content-type': contentTypeFor(format),
+        'content-length': Buffer.byteLength(text),
+      });
       response.end(request.method === 'HEAD' ? undefined : text);
       return;
     }
     const [own, ...answers] = await Promise.all([
-      telemetry.collect(),
+      telemetry.exposition('prometheus'),
       ...workers.map((w) => askWorker(w, id)),
     ]);
-    const sources = [
-      { id: 'primary', text: own === undefined ? '' : serializeMetrics(own, { format: 'prometheus' }) },
-    ];
+    const sources = [{ id: 'primary', text: own ?? '' }];
     answers.forEach((text, i) => {
       if (text !== undefined) sources.push({ id: String(workers[i]!.id), text });
     });
