@@ -1,5 +1,6 @@
 import { context, diag, propagation, type TextMapPropagator, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import type { LoggerProvider } from '@opentelemetry/sdk-logs';
 import {
   ConsoleSpanExporter,
   type SpanExporter,
@@ -19,6 +20,7 @@ type OtlpTraceModule = typeof import('@opentelemetry/exporter-trace-otlp-http');
 
 import { installHttpInstrumentation } from './http/instrument';
 import { PooledIdGenerator } from './id-generator';
+import { startLogExport } from './logs/log-export';
 import { setLogServiceName } from './logs/logger';
 import type { TracingOptions, TracingTelemetry } from './options';
 import { createPropagator } from './propagators';
@@ -33,9 +35,11 @@ export interface Tracing {
   readonly tracerProvider: TracerProvider | undefined;
   /** The registered propagator. */
   readonly propagator: TextMapPropagator;
-  /** Exports every finished span now. */
+  /** The registered logger provider (`undefined` when `OTEL_LOGS_EXPORTER` is `none` or telemetry is disabled). */
+  readonly loggerProvider: LoggerProvider | undefined;
+  /** Exports every finished span and every log record now. */
   forceFlush(): Promise<void>;
-  /** Flushes finished spans, stops HTTP instrumentation and unregisters the provider. Idempotent. */
+  /** Flushes finished spans and log records, stops HTTP instrumentation and unregisters the providers. Idempotent. */
   shutdown(): Promise<void>;
 }
 
@@ -104,6 +108,7 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
       config,
       tracerProvider: undefined,
       propagator,
+      loggerProvider: undefined,
       forceFlush: async () => {},
       shutdown: async () => {},
     };
@@ -128,6 +133,7 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
   const stopCrashFlush = config.exporters.includes('otlp')
     ? crash.install(() => provider.forceFlush())
     : () => {};
+  const logExport = startLogExport(config.logs, telemetry);
   const contextManager = new AsyncLocalStorageContextManager().enable();
   const ownContext = context.setGlobalContextManager(contextManager);
   if (!ownContext) {
@@ -151,15 +157,21 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
     config,
     tracerProvider: provider,
     propagator,
-    forceFlush: () => provider.forceFlush(),
+    loggerProvider: logExport?.provider,
+    forceFlush: async () => {
+      await Promise.all([provider.forceFlush(), logExport?.forceFlush()]);
+    },
     shutdown: () => {
       stopping ??= (async () => {
         uninstall();
         stopCrashFlush();
         const deadline = telemetry.config.shutdownTimeoutMs;
-        await withTimeout(provider.shutdown(), deadline, 'span flush').catch((error: unknown) =>
-          diag.warn(`otelkit: span flush failed: ${String(error)}`),
-        );
+        await Promise.all([
+          withTimeout(provider.shutdown(), deadline, 'span flush').catch((error: unknown) =>
+            diag.warn(`otelkit: span flush failed: ${String(error)}`),
+          ),
+          logExport?.shutdown(),
+        ]);
         if (trace.getTracerProvider() === provider || isProxyFor(provider)) trace.disable();
         if (ownPropagator) propagation.disable();
         if (ownContext) context.disable();

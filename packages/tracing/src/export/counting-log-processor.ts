@@ -1,0 +1,56 @@
+import type { Context } from '@opentelemetry/api';
+import {
+  BatchLogRecordProcessor,
+  type LogRecordExporter,
+  type LogRecordProcessor,
+  type ReadableLogRecord,
+  type ReadWriteLogRecord,
+} from '@opentelemetry/sdk-logs';
+import type { ExportStats } from '@otelkit/core';
+import type { BatchSettings } from './counting-batch-processor';
+import { CountingExporter } from './counting-exporter';
+
+/**
+ * The SDK's `BatchLogRecordProcessor` (the `OTEL_BLRP_*` settings), with the records it would drop on
+ * a full queue counted in core's export stats (`dropped('logs', …)`), like spans in
+ * `CountingBatchProcessor`: the queue length is records accepted minus records handed to the exporter.
+ */
+export class CountingLogProcessor implements LogRecordProcessor {
+  private readonly batch: BatchLogRecordProcessor;
+  private readonly exporter: CountingExporter<ReadableLogRecord>;
+  private accepted = 0;
+
+  constructor(
+    exporter: LogRecordExporter,
+    private readonly stats: ExportStats,
+    private readonly name: string,
+    private readonly settings: BatchSettings,
+  ) {
+    stats.register('logs', name);
+    this.exporter = new CountingExporter(exporter, stats, 'logs', name);
+    this.batch = new BatchLogRecordProcessor({
+      exporter: this.exporter,
+      scheduledDelayMillis: settings.scheduledDelayMs,
+      exportTimeoutMillis: settings.exportTimeoutMs,
+      maxQueueSize: settings.maxQueueSize,
+      maxExportBatchSize: settings.maxExportBatchSize,
+    });
+  }
+
+  onEmit(record: ReadWriteLogRecord, _context?: Context): void {
+    if (this.accepted - this.exporter.exported >= this.settings.maxQueueSize) {
+      this.stats.dropped('logs', this.name, 1);
+      return;
+    }
+    this.accepted++;
+    this.batch.onEmit(record);
+  }
+
+  forceFlush(): Promise<void> {
+    return this.batch.forceFlush();
+  }
+
+  shutdown(): Promise<void> {
+    return this.batch.shutdown();
+  }
+}
