@@ -99,13 +99,12 @@ function withoutOtelPinoStream(logger: Logger, pino: typeof import('pino').defau
   const key = pino.symbols.streamSym as unknown as keyof Logger;
   const stream = logger[key] as unknown as { streams?: Array<{ stream: { constructor: { name: string } } }> };
   const streams = stream?.streams;
-  if (
-    Array.isArray(streams) &&
-    streams.length === 2 &&
-    streams[1]?.stream.constructor.name === 'OTelPinoStream'
-  ) {
-    (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = streams[0]?.stream;
+  if (!Array.isArray(streams) || streams.length !== 2) return;
+  const others = streams.filter((s) => s.stream.constructor.name !== 'OTelPinoStream');
+  if (others.length === 1) {
+    (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = others[0]?.stream;
   }
+}
 }
 
 type ChildFn = (bindings: Record<string, unknown>, options?: object) => Logger;
