@@ -105,7 +105,6 @@ function withoutOtelPinoStream(logger: Logger, pino: typeof import('pino').defau
     (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = others[0]?.stream;
   }
 }
-}
 
 type ChildFn = (bindings: Record<string, unknown>, options?: object) => Logger;
 
