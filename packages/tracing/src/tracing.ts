@@ -130,10 +130,12 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
     idGenerator: new PooledIdGenerator(),
     spanProcessors: createProcessors(config, telemetry, options.exportThread === true, crash, settings),
   });
-  const stopCrashFlush = config.exporters.includes('otlp')
-    ? crash.install(() => provider.forceFlush())
-    : () => {};
-  const logExport = startLogExport(config.logs, telemetry);
+  // Log records still queued when an uncaught exception ends the process are sent on the way out too.
+  const logExport = startLogExport(config.logs, telemetry, (source) => crash.addLogs(source));
+  const stopCrashFlush =
+    config.exporters.includes('otlp') || config.logs.exporters.includes('otlp')
+      ? crash.install(() => provider.forceFlush())
+      : () => {};
   const contextManager = new AsyncLocalStorageContextManager().enable();
   const ownContext = context.setGlobalContextManager(contextManager);
   if (!ownContext) {

@@ -19,6 +19,8 @@ export class CountingLogProcessor implements LogRecordProcessor {
   private readonly batch: BatchLogRecordProcessor;
   private readonly exporter: CountingExporter<ReadableLogRecord>;
   private accepted = 0;
+  /** The last `maxQueueSize` records accepted (a ring), for {@link pending}. */
+  private readonly recent: ReadWriteLogRecord[] = [];
 
   constructor(
     exporter: LogRecordExporter,
@@ -42,8 +44,24 @@ export class CountingLogProcessor implements LogRecordProcessor {
       this.stats.dropped('logs', this.name, 1);
       return;
     }
+    this.recent[this.accepted % this.settings.maxQueueSize] = record;
     this.accepted++;
     this.batch.onEmit(record);
+  }
+
+  /**
+   * Records accepted and not yet handed to the exporter, oldest first (what a crash would take down
+   * with the process; the batch processor hands records over in order).
+   */
+  pending(): ReadableLogRecord[] {
+    const size = this.settings.maxQueueSize;
+    const count = Math.min(this.accepted - this.exporter.exported, size);
+    const out: ReadableLogRecord[] = [];
+    for (let i = this.accepted - count; i < this.accepted; i++) {
+      const record = this.recent[i % size];
+      if (record !== undefined) out.push(record);
+    }
+    return out;
   }
 
   forceFlush(): Promise<void> {
