@@ -85,7 +85,7 @@ describe('redaction of exported log records (property, OTLP payload at a real re
             log.info(obj as object, text);
             log.error(new Error(text), 'failed');
             log.child({ session_token: s, user: 'u' }).warn({ err: new Error(`db ${text}`) }, 'child');
-            log.info('plain %s and %j', text, obj);
+            log.info('plain %s and %j', text, obj as object);
           });
           await tracing.forceFlush();
           assert.equal(receiver.logs.length - records, 4, 'four records exported');
