@@ -17,10 +17,11 @@ import { LazySpanExporter } from './export/lazy-exporter';
 import { WorkerSpanExporter } from './export/worker-exporter';
 
 type OtlpTraceModule = typeof import('@opentelemetry/exporter-trace-otlp-http');
+/** Loaded only when a logs exporter is configured: `@opentelemetry/sdk-logs` is not needed otherwise. */
+type LogExportModule = typeof import('./logs/log-export');
 
 import { installHttpInstrumentation } from './http/instrument';
 import { PooledIdGenerator } from './id-generator';
-import { startLogExport } from './logs/log-export';
 import { setLogServiceName } from './logs/logger';
 import type { TracingOptions, TracingTelemetry } from './options';
 import { createPropagator } from './propagators';
@@ -131,7 +132,11 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
     spanProcessors: createProcessors(config, telemetry, options.exportThread === true, crash, settings),
   });
   // Log records still queued when an uncaught exception ends the process are sent on the way out too.
-  const logExport = startLogExport(config.logs, telemetry, (source) => crash.addLogs(source));
+  const logExport = config.logs.exporters.some((name) => name !== 'none')
+    ? (require('./logs/log-export') as LogExportModule).startLogExport(config.logs, telemetry, (source) =>
+        crash.addLogs(source),
+      )
+    : undefined;
   const stopCrashFlush =
     config.exporters.includes('otlp') || config.logs.exporters.includes('otlp')
       ? crash.install(() => provider.forceFlush())

@@ -5,6 +5,7 @@ import { withTimeout } from '@otelkit/core';
 import { CountingLogProcessor } from '../export/counting-log-processor';
 import type { CrashLogSource } from '../export/crash-flush';
 import type { CrashLogRequest } from '../export/export-protocol';
+import { LazyExporter } from '../export/lazy-exporter';
 import { StderrLogRecordExporter } from '../export/stderr-log-exporter';
 import type { TracingTelemetry } from '../options';
 import { VERSION } from '../version';
@@ -24,7 +25,8 @@ export interface LogExport {
 }
 
 /**
- * The OTLP/HTTP log exporter of `config.protocol` (protobuf or JSON), loaded on first use only.
+ * The OTLP/HTTP log exporter of `config.protocol` (protobuf or JSON); its module is loaded here, on
+ * the first export.
  * @internal
  */
 export function otlpLogExporter(config: LogsConfig): LogRecordExporter {
@@ -73,7 +75,10 @@ export function startLogExport(
   const processors: LogRecordProcessor[] = [];
   for (const name of config.exporters) {
     if (name === 'none') continue;
-    const exporter = name === 'otlp' ? otlpLogExporter(config) : new StderrLogRecordExporter();
+    const exporter =
+      name === 'otlp'
+        ? new LazyExporter<ReadableLogRecord>(() => otlpLogExporter(config))
+        : new StderrLogRecordExporter();
     const processor = new CountingLogProcessor(exporter, telemetry.exportStats, name, config);
     if (name === 'otlp')
       onCrash?.({ pending: () => processor.pending(), encode: (r) => encodeLogs(config, r) });
