@@ -126,6 +126,32 @@ describe('log export (createLogger to a real OTLP receiver)', () => {
     });
   }
 
+  it('shows the log export outcomes on /metrics (otelkit_exporter_*{signal="logs"})', async () => {
+    const receiver = await startOtlpReceiver();
+    const telemetry = startTelemetry({ serviceName: 'log-unit', port: 0, host: '127.0.0.1', env: {} });
+    const tracing = startTracing(telemetry, {
+      exporters: ['none'],
+      http: false,
+      env: {},
+      logs: { exporters: ['otlp'], endpoint: `${receiver.url}/v1/logs` },
+    });
+    try {
+      const address = await telemetry.ready;
+      createLogger({ name: 'm', destination: capture().stream }).info('counted');
+      await tracing.forceFlush();
+      const text = await (await fetch(`${address!.url}/metrics`)).text();
+      assert.match(
+        text,
+        /otelkit_exporter_exports_total\{[^}]*signal="logs"[^}]*outcome="success"[^}]*\} 1\b/,
+      );
+      assert.match(text, /otelkit_exporter_dropped_total\{[^}]*signal="logs"[^}]*\} 0\b/);
+      assert.match(text, /otelkit_exporter_last_success_timestamp_seconds\{[^}]*signal="logs"[^}]*\} \d/);
+    } finally {
+      await telemetry.shutdown();
+      await receiver.close();
+    }
+  });
+
   it('writes the same JSON lines whether log export runs or not', async () => {
     const error = new Error('e');
     const call = (log: ReturnType<typeof createLogger>) => {
