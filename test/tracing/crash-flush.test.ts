@@ -4,7 +4,7 @@ import { type ReceivedSpan, startOtlpReceiver } from './helpers/otlp-receiver';
 import { spawnService } from './helpers/spawn-service';
 
 /** Long enough that no batch leaves on its own during a test: what arrives was sent on the way out. */
-const NO_SCHEDULED_EXPORT = { OTEL_BSP_SCHEDULE_DELAY: '600000' };
+const NO_SCHEDULED_EXPORT = { OTEL_BSP_SCHEDULE_DELAY: '600000', OTEL_BLRP_SCHEDULE_DELAY: '600000' };
 
 async function get(url: string): Promise<void> {
   const response = await fetch(url);
@@ -58,7 +58,17 @@ describe('an uncaught error that ends the process', () => {
         assert.equal(failed.events.filter((e) => e.name === 'exception').length, 1, 'recorded once');
         assert.equal(exception?.attributes['exception.type'], type);
         assert.equal(exception?.attributes['exception.message'], message);
-        assert.equal(receiver.requests, 1, 'one OTLP request on the way out');
+        assert.equal(receiver.requests, 2, 'one OTLP request per signal on the way out');
+        // The last log lines too, in the failed request's trace.
+        assert.ok(
+          receiver.logs.some((l) => l.body === 'ok served'),
+          JSON.stringify(receiver.logs),
+        );
+        const last = receiver.logs.find((l) => l.body === 'last words before the crash');
+        assert.ok(last, `the line logged just before the crash: ${JSON.stringify(receiver.logs)}`);
+        assert.equal(last.traceId, failed.traceId);
+        assert.equal(last.severityText, 'WARN');
+        assert.equal(last.attributes.step, 'last');
       } finally {
         await receiver.close();
       }
@@ -80,6 +90,7 @@ describe('an uncaught error that ends the process', () => {
       assert.match(service.stdout(), /HANDLED thrown in a request/);
       await get(`${service.url}/ok`);
       assert.equal(receiver.requests, 0, 'nothing sent early: the process lives on');
+      assert.equal(receiver.logs.length, 0);
       assert.equal(await service.stop(), 0);
       const spans = await receiver.waitFor(
         (s) => s.filter((x) => x.attributes['url.path'] === '/ok').length === 2,
@@ -109,7 +120,7 @@ describe('an uncaught error that ends the process', () => {
       assert.equal(await service.exited, 1);
       const waited = performance.now() - started;
       assert.ok(waited < 4_500, `exited ${Math.round(waited)} ms after the request`);
-      assert.equal(receiver.requests, 1, 'the export was attempted');
+      assert.equal(receiver.requests, 2, 'the span and log exports were attempted');
       assert.match(service.stderr(), /RangeError: thrown in a request/);
       assert.match(service.stderr(), /spans lost/, 'the loss is reported');
     } finally {

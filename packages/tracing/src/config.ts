@@ -11,6 +11,7 @@ import {
   parseUrl,
   signalUrl,
 } from '@otelkit/core';
+import { type LogsConfig, resolveLogsConfig } from './logs/logs-config';
 import type {
   HttpInstrumentationOptions,
   PropagatorName,
@@ -20,7 +21,8 @@ import type {
 } from './options';
 import { SENSITIVE_QUERY_PARAMETERS } from './redact/query';
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** An environment to read. @internal */
+export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Every tracing default in one place (the specification's defaults). */
 export const TRACING_DEFAULTS = {
@@ -48,7 +50,8 @@ const SAMPLERS: readonly SamplerName[] = [
   'parentbased_traceidratio',
 ];
 const PROPAGATORS: readonly PropagatorName[] = ['tracecontext', 'baggage', 'none'];
-const POSITIVE_MS: IntegerBounds = { min: 1, max: 2_147_483_647 };
+/** @internal */
+export const POSITIVE_MS: IntegerBounds = { min: 1, max: 2_147_483_647 };
 const QUEUE: IntegerBounds = { min: 1, max: 1_000_000 };
 
 /** The validated tracing configuration. */
@@ -69,6 +72,8 @@ export interface TracingConfig {
   readonly sensitiveQueryParameters: readonly string[];
   /** Span limits set by the `OTEL_*_LIMIT` variables (unset ones keep the SDK's defaults). */
   readonly spanLimits: SpanLimitSettings;
+  /** Log record export (`OTEL_LOGS_EXPORTER`, `OTEL_EXPORTER_OTLP_LOGS_*`, `OTEL_BLRP_*`). */
+  readonly logs: LogsConfig;
 }
 
 /** The span limits of the specification's `OTEL_*_LIMIT` variables (names as in the SDK's `SpanLimits`). */
@@ -107,13 +112,14 @@ function resolveSpanLimits(env: Env): SpanLimitSettings {
   return limits;
 }
 
-function envValue(env: Env, name: string): string | undefined {
+/** @internal */
+export function envValue(env: Env, name: string): string | undefined {
   const raw = env[name];
   return raw === undefined || raw.trim() === '' ? undefined : raw;
 }
 
-/** The first set variable of `names`, with its name. */
-function firstEnv(env: Env, names: readonly string[]): { name: string; raw: string } | undefined {
+/** The first set variable of `names`, with its name. @internal */
+export function firstEnv(env: Env, names: readonly string[]): { name: string; raw: string } | undefined {
   for (const name of names) {
     const raw = envValue(env, name);
     if (raw !== undefined) return { name, raw };
@@ -121,7 +127,8 @@ function firstEnv(env: Env, names: readonly string[]): { name: string; raw: stri
   return undefined;
 }
 
-function int(
+/** An integer option, else the first set variable of `names`, else `fallback`. @internal */
+export function int(
   option: number | undefined,
   key: string,
   env: Env,
@@ -134,7 +141,8 @@ function int(
   return found === undefined ? fallback : parseInteger(found.name, found.raw, bounds);
 }
 
-function list<T extends string>(
+/** A list option or variable of allowed words (`none` alone). @internal */
+export function list<T extends string>(
   option: readonly T[] | undefined,
   key: string,
   env: Env,
@@ -180,6 +188,76 @@ function parseRatio(setting: string, raw: unknown): number {
   const value = /^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
   if (!(value >= 0 && value <= 1)) invalid(setting, raw, 'a number from 0 to 1');
   return value;
+}
+
+/** The batch settings of a signal's batch processor: `OTEL_BSP_*` for spans, `OTEL_BLRP_*` for logs. */
+export interface BatchOptions {
+  readonly scheduledDelayMs?: number;
+  readonly exportTimeoutMs?: number;
+  readonly maxQueueSize?: number;
+  readonly maxExportBatchSize?: number;
+}
+
+/**
+ * Resolves {@link BatchOptions} from options (`options.<prefix><key>`) and `<envPrefix>_SCHEDULE_DELAY`,
+ * `_EXPORT_TIMEOUT`, `_MAX_QUEUE_SIZE`, `_MAX_EXPORT_BATCH_SIZE` (the specification's defaults). A batch
+ * size set above the queue size is an error naming it; the default batch size shrinks to the queue.
+ * @internal
+ */
+export function resolveBatch(
+  options: BatchOptions,
+  env: Env,
+  envPrefix: 'OTEL_BSP' | 'OTEL_BLRP',
+  optionPrefix: string,
+): Required<BatchOptions> {
+  const maxQueueSize = int(
+    options.maxQueueSize,
+    `${optionPrefix}maxQueueSize`,
+    env,
+    [`${envPrefix}_MAX_QUEUE_SIZE`],
+    QUEUE,
+    TRACING_DEFAULTS.maxQueueSize,
+  );
+  const batchEnv = `${envPrefix}_MAX_EXPORT_BATCH_SIZE`;
+  const batchFromEnv = options.maxExportBatchSize === undefined && firstEnv(env, [batchEnv]) !== undefined;
+  let maxExportBatchSize = int(
+    options.maxExportBatchSize,
+    `${optionPrefix}maxExportBatchSize`,
+    env,
+    [batchEnv],
+    QUEUE,
+    TRACING_DEFAULTS.maxExportBatchSize,
+  );
+  if (maxExportBatchSize > maxQueueSize) {
+    if (options.maxExportBatchSize !== undefined || batchFromEnv) {
+      invalid(
+        batchFromEnv ? batchEnv : `options.${optionPrefix}maxExportBatchSize`,
+        maxExportBatchSize,
+        `at most the queue size (${maxQueueSize})`,
+      );
+    }
+    maxExportBatchSize = maxQueueSize;
+  }
+  return {
+    maxQueueSize,
+    maxExportBatchSize,
+    scheduledDelayMs: int(
+      options.scheduledDelayMs,
+      `${optionPrefix}scheduledDelayMs`,
+      env,
+      [`${envPrefix}_SCHEDULE_DELAY`],
+      POSITIVE_MS,
+      TRACING_DEFAULTS.scheduledDelayMs,
+    ),
+    exportTimeoutMs: int(
+      options.exportTimeoutMs,
+      `${optionPrefix}exportTimeoutMs`,
+      env,
+      [`${envPrefix}_EXPORT_TIMEOUT`],
+      POSITIVE_MS,
+      TRACING_DEFAULTS.exportTimeoutMs,
+    ),
+  };
 }
 
 function resolveEndpoint(options: TracingOptions, env: Env): string {
@@ -228,35 +306,12 @@ export function resolveTracingConfig(
   preset?: PresetName,
 ): TracingConfig {
   const headersFound = firstEnv(env, ['OTEL_EXPORTER_OTLP_TRACES_HEADERS', 'OTEL_EXPORTER_OTLP_HEADERS']);
-  const maxQueueSize = int(
-    options.maxQueueSize,
-    'maxQueueSize',
+  const { maxQueueSize, maxExportBatchSize, scheduledDelayMs, exportTimeoutMs } = resolveBatch(
+    options,
     env,
-    ['OTEL_BSP_MAX_QUEUE_SIZE'],
-    QUEUE,
-    TRACING_DEFAULTS.maxQueueSize,
+    'OTEL_BSP',
+    '',
   );
-  const batchFromEnv =
-    options.maxExportBatchSize === undefined &&
-    firstEnv(env, ['OTEL_BSP_MAX_EXPORT_BATCH_SIZE']) !== undefined;
-  let maxExportBatchSize = int(
-    options.maxExportBatchSize,
-    'maxExportBatchSize',
-    env,
-    ['OTEL_BSP_MAX_EXPORT_BATCH_SIZE'],
-    QUEUE,
-    TRACING_DEFAULTS.maxExportBatchSize,
-  );
-  if (maxExportBatchSize > maxQueueSize) {
-    if (options.maxExportBatchSize !== undefined || batchFromEnv) {
-      invalid(
-        batchFromEnv ? 'OTEL_BSP_MAX_EXPORT_BATCH_SIZE' : 'options.maxExportBatchSize',
-        maxExportBatchSize,
-        `at most the queue size (${maxQueueSize})`,
-      );
-    }
-    maxExportBatchSize = maxQueueSize;
-  }
   const protocol = firstEnv(env, ['OTEL_EXPORTER_OTLP_TRACES_PROTOCOL', 'OTEL_EXPORTER_OTLP_PROTOCOL']);
   if (protocol !== undefined && !['http/json', 'http/protobuf'].includes(protocol.raw.trim())) {
     invalid(protocol.name, protocol.raw, 'http/json or http/protobuf (otelkit exports OTLP over HTTP)');
@@ -294,26 +349,13 @@ export function resolveTracingConfig(
       PROPAGATORS,
       TRACING_DEFAULTS.propagators,
     ),
-    scheduledDelayMs: int(
-      options.scheduledDelayMs,
-      'scheduledDelayMs',
-      env,
-      ['OTEL_BSP_SCHEDULE_DELAY'],
-      POSITIVE_MS,
-      TRACING_DEFAULTS.scheduledDelayMs,
-    ),
-    exportTimeoutMs: int(
-      options.exportTimeoutMs,
-      'exportTimeoutMs',
-      env,
-      ['OTEL_BSP_EXPORT_TIMEOUT'],
-      POSITIVE_MS,
-      TRACING_DEFAULTS.exportTimeoutMs,
-    ),
+    scheduledDelayMs,
+    exportTimeoutMs,
     maxQueueSize,
     maxExportBatchSize,
     http,
     sensitiveQueryParameters: sensitiveQueryParameters(options, env),
     spanLimits: resolveSpanLimits(env),
+    logs: resolveLogsConfig(options.logs, env),
   };
 }

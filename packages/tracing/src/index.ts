@@ -11,8 +11,11 @@ export { isValidCorrelationId, MAX_CORRELATION_ID_LENGTH, newCorrelationId } fro
 export { setHttpRoute } from './http/request-state';
 export type { LogCorrelationFields } from './logs/fields';
 export { logCorrelationFields } from './logs/fields';
+export { pinoSeverity } from './logs/log-record';
 export type { CreateLoggerOptions } from './logs/logger';
 export { createLogger, otelkitPinoOptions } from './logs/logger';
+export type { LogsConfig, LogsExporterName, LogsOptions, OtlpHttpProtocol } from './logs/logs-config';
+export { LOGS_DEFAULTS, resolveLogsConfig } from './logs/logs-config';
 export type {
   HttpInstrumentationOptions,
   PropagatorName,

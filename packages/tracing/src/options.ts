@@ -1,4 +1,5 @@
 import type { Telemetry } from '@otelkit/core';
+import type { LogsOptions } from './logs/logs-config';
 
 /** Names accepted by `OTEL_TRACES_EXPORTER` / `exporters`. */
 export type TracesExporterName = 'otlp' | 'console' | 'none';
@@ -71,6 +72,8 @@ export interface TracingOptions {
    * `token=` …) are masked as `[REDACTED]` in every string attribute whatever this list says.
    */
   readonly sensitiveQueryParameters?: readonly string[];
+  /** Log record export over OTLP (see {@link LogsOptions}; `OTEL_LOGS_EXPORTER`, `OTEL_BLRP_*`). */
+  readonly logs?: LogsOptions;
   /** HTTP instrumentation, or `false` to turn it off. Default: all on. */
   readonly http?: HttpInstrumentationOptions | false;
   /** The environment to read; default `process.env` (or the telemetry's `env` option). */

@@ -1,5 +1,6 @@
 import { context, diag, propagation, type TextMapPropagator, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import type { LoggerProvider } from '@opentelemetry/sdk-logs';
 import {
   ConsoleSpanExporter,
   type SpanExporter,
@@ -16,6 +17,8 @@ import { LazySpanExporter } from './export/lazy-exporter';
 import { WorkerSpanExporter } from './export/worker-exporter';
 
 type OtlpTraceModule = typeof import('@opentelemetry/exporter-trace-otlp-http');
+/** Loaded only when a logs exporter is configured: `@opentelemetry/sdk-logs` is not needed otherwise. */
+type LogExportModule = typeof import('./logs/log-export');
 
 import { installHttpInstrumentation } from './http/instrument';
 import { PooledIdGenerator } from './id-generator';
@@ -33,9 +36,11 @@ export interface Tracing {
   readonly tracerProvider: TracerProvider | undefined;
   /** The registered propagator. */
   readonly propagator: TextMapPropagator;
-  /** Exports every finished span now. */
+  /** The registered logger provider (`undefined` when `OTEL_LOGS_EXPORTER` is `none` or telemetry is disabled). */
+  readonly loggerProvider: LoggerProvider | undefined;
+  /** Exports every finished span and every log record now. */
   forceFlush(): Promise<void>;
-  /** Flushes finished spans, stops HTTP instrumentation and unregisters the provider. Idempotent. */
+  /** Flushes finished spans and log records, stops HTTP instrumentation and unregisters the providers. Idempotent. */
   shutdown(): Promise<void>;
 }
 
@@ -106,6 +111,7 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
       config,
       tracerProvider: undefined,
       propagator,
+      loggerProvider: undefined,
       forceFlush: async () => {},
       shutdown: async () => {},
     };
@@ -127,9 +133,16 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
     idGenerator: new PooledIdGenerator(),
     spanProcessors: createProcessors(config, telemetry, options.exportThread === true, crash, settings),
   });
-  const stopCrashFlush = config.exporters.includes('otlp')
-    ? crash.install(() => provider.forceFlush())
-    : () => {};
+  // Log records still queued when an uncaught exception ends the process are sent on the way out too.
+  const logExport = config.logs.exporters.some((name) => name !== 'none')
+    ? (require('./logs/log-export') as LogExportModule).startLogExport(config.logs, telemetry, (source) =>
+        crash.addLogs(source),
+      )
+    : undefined;
+  const stopCrashFlush =
+    config.exporters.includes('otlp') || config.logs.exporters.includes('otlp')
+      ? crash.install(() => provider.forceFlush())
+      : () => {};
   const contextManager = new AsyncLocalStorageContextManager().enable();
   const ownContext = context.setGlobalContextManager(contextManager);
   if (!ownContext) {
@@ -153,15 +166,21 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
     config,
     tracerProvider: provider,
     propagator,
-    forceFlush: () => provider.forceFlush(),
+    loggerProvider: logExport?.provider,
+    forceFlush: async () => {
+      await Promise.all([provider.forceFlush(), logExport?.forceFlush()]);
+    },
     shutdown: () => {
       stopping ??= (async () => {
         uninstall();
         stopCrashFlush();
         const deadline = telemetry.config.shutdownTimeoutMs;
-        await withTimeout(provider.shutdown(), deadline, 'span flush').catch((error: unknown) =>
-          diag.warn(`otelkit: span flush failed: ${String(error)}`),
-        );
+        await Promise.all([
+          withTimeout(provider.shutdown(), deadline, 'span flush').catch((error: unknown) =>
+            diag.warn(`otelkit: span flush failed: ${String(error)}`),
+          ),
+          logExport?.shutdown(),
+        ]);
         if (trace.getTracerProvider() === provider || isProxyFor(provider)) trace.disable();
         if (ownPropagator) propagation.disable();
         if (ownContext) context.disable();

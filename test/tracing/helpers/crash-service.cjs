@@ -4,13 +4,15 @@
 // (CRASH=throw: an uncaught exception; CRASH=reject: an unhandled rejection), or at once (CRASH=sync:
 // the handler throws), and never answers.
 // HANDLED=1 installs an `uncaughtException` listener first (the app survives the error).
+// Both requests log a line through createLogger() (exported as OTLP log records when an endpoint is set).
 // Prints "LISTENING <port>" once it listens; exits 0 after flushing on SIGTERM.
 const http = require('node:http');
 const { startTelemetry } = require('@otelkit/core');
-const { startTracing, traced } = require('@otelkit/tracing');
+const { createLogger, startTracing, traced } = require('@otelkit/tracing');
 
 const telemetry = startTelemetry({ serviceName: 'crash-service', port: 0, host: '127.0.0.1' });
 startTracing(telemetry);
+const log = createLogger({ name: 'crash-service', level: 'info' });
 
 if (process.env.HANDLED === '1') {
   process.on('uncaughtException', (error) => process.stdout.write(`HANDLED ${error.message}\n`));
@@ -18,10 +20,12 @@ if (process.env.HANDLED === '1') {
 
 const server = http.createServer((req, res) => {
   if (req.url !== '/crash') {
+    log.info('ok served');
     res.end('ok');
     return;
   }
   traced('step before the crash', () => {});
+  log.warn({ step: 'last' }, 'last words before the crash');
   if (process.env.CRASH === 'sync') throw new SyntaxError('thrown by a request handler');
   setTimeout(() => {
     if (process.env.CRASH === 'reject') Promise.reject(new TypeError('rejected in a request'));

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { decodeProtobufLogs, parseLogs, type ReceivedLog } from './otlp-logs';
 
 /** One span as it arrived over OTLP/JSON, with its resource's service name. */
 export interface ReceivedSpan {
@@ -21,10 +22,16 @@ export type ReceiverMode = 'ok' | 'error' | 'hang';
 export interface OtlpReceiver {
   readonly url: string;
   readonly spans: ReceivedSpan[];
+  /** Log records that reached `/v1/logs` (OTLP/JSON or OTLP/protobuf). */
+  readonly logs: ReceivedLog[];
+  /** Every `/v1/logs` request body as received, to search for what must not be there. */
+  readonly logBodies: Buffer[];
   requests: number;
   mode: ReceiverMode;
   /** Resolves once `predicate` holds for the received spans (polls every 20 ms, gives up after `ms`). */
   waitFor(predicate: (spans: ReceivedSpan[]) => boolean, ms?: number): Promise<ReceivedSpan[]>;
+  /** The same for log records. */
+  waitForLogs(predicate: (logs: ReceivedLog[]) => boolean, ms?: number): Promise<ReceivedLog[]>;
   close(): Promise<void>;
 }
 
@@ -96,7 +103,13 @@ export function parseSpans(body: OtlpBody): ReceivedSpan[] {
 /** Starts a receiver on an ephemeral loopback port. */
 export async function startOtlpReceiver(mode: ReceiverMode = 'ok'): Promise<OtlpReceiver> {
   const hanging: ServerResponse[] = [];
-  const receiver = { spans: [] as ReceivedSpan[], requests: 0, mode } as OtlpReceiver & { url: string };
+  const receiver = {
+    spans: [] as ReceivedSpan[],
+    logs: [] as ReceivedLog[],
+    logBodies: [] as Buffer[],
+    requests: 0,
+    mode,
+  } as OtlpReceiver & { url: string };
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -117,7 +130,23 @@ export async function startOtlpReceiver(mode: ReceiverMode = 'ok'): Promise<Otlp
           // not JSON: ignore
         }
       }
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      if (req.url === '/v1/logs') {
+        const body = Buffer.concat(chunks);
+        receiver.logBodies.push(body);
+        try {
+          receiver.logs.push(
+            ...(req.headers['content-type']?.includes('protobuf')
+              ? decodeProtobufLogs(body)
+              : parseLogs(JSON.parse(body.toString('utf8')))),
+          );
+        } catch (error) {
+          process.stderr.write(`OTLP receiver: undecodable /v1/logs body: ${String(error)}\n`);
+        }
+      }
+      // An empty ExportServiceResponse in the request's encoding.
+      if (req.headers['content-type']?.includes('protobuf'))
+        res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -133,6 +162,15 @@ export async function startOtlpReceiver(mode: ReceiverMode = 'ok'): Promise<Otlp
       await new Promise((r) => setTimeout(r, 20));
     }
     return receiver.spans;
+  };
+  receiver.waitForLogs = async (predicate, ms = 10_000) => {
+    const deadline = Date.now() + ms;
+    while (!predicate(receiver.logs)) {
+      if (Date.now() > deadline)
+        throw new Error(`log records not received in ${ms} ms: ${JSON.stringify(receiver.logs)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return receiver.logs;
   };
   receiver.close = () =>
     new Promise<void>((resolve) => {

@@ -1,5 +1,4 @@
 import { createServer as createHttpServer, type Server, type ServerOptions } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { diag } from '@opentelemetry/api';
 import { OtelkitError } from '../errors';
@@ -88,6 +87,8 @@ function createNodeServer(
   if (tls === undefined) return markInternal(createHttpServer(httpOptions, listener));
   const { certFile, keyFile } = options.tls!;
   try {
+    // node:https (and TLS) only for a TLS server: most processes never load them.
+    const { createServer: createHttpsServer } = require('node:https') as typeof import('node:https');
     return markInternal(
       createHttpsServer(
         {

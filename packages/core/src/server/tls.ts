@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createSecureContext } from 'node:tls';
 import { OtelkitError } from '../errors';
 import type { ServerTlsOptions } from './options';
 
@@ -63,7 +62,12 @@ export function checkTlsFiles(tls: ServerTlsOptions): TlsFileProblem | undefined
     }
   }
   try {
-    createSecureContext({ cert: read.certFile, key: read.keyFile, ca: read.caFile });
+    // node:tls is loaded only when TLS is configured
+    (require('node:tls') as typeof import('node:tls')).createSecureContext({
+      cert: read.certFile,
+      key: read.keyFile,
+      ca: read.caFile,
+    });
   } catch (cause) {
     return { file: 'certFile', reason: `not a usable certificate and key: ${reasonOf(cause)}` };
   }

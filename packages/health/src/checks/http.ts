@@ -1,5 +1,4 @@
 import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { invalid } from '@otelkit/core';
 import type { CheckResult } from '../check/types';
 import { type ReconfigurableCheck, reconfigurable } from './reconfigurable';
@@ -39,7 +38,9 @@ export function httpCheck(options: HttpCheckOptions): ReconfigurableCheck<HttpCh
     timeoutMs: threshold('httpCheck timeoutMs', o.timeoutMs) ?? 1_000,
     warnLatencyMs: threshold('httpCheck warnLatencyMs', o.warnLatencyMs),
   });
-  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  // node:https is loaded by the first https check, not by every process that has health checks
+  const request =
+    url.protocol === 'https:' ? (require('node:https') as typeof import('node:https')).request : httpRequest;
   const target = `${url.origin}${url.pathname}`;
   return reconfigurable(options, resolveThresholds, (current) => () => {
     const { timeoutMs, warnLatencyMs } = current();

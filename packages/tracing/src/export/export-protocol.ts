@@ -11,9 +11,24 @@ export interface ExportWorkerData {
   /**
    * Set when the thread is started to send one batch while the main thread waits (an uncaught
    * exception is ending the process, see `CrashFlush`): the thread exports `batch`, then stores 1
-   * (sent) or 2 (failed) in `signal[0]` and wakes the main thread.
+   * (sent) or 2 (failed) in `signal[0]` and wakes the main thread; the same for `logs` in `signal[1]`.
    */
-  readonly crash?: { readonly batch: SpanBatch; readonly signal: SharedArrayBuffer };
+  readonly crash?: {
+    /** Spans to export (none: `signal[0]` is left alone). */
+    readonly batch: SpanBatch;
+    /** OTLP log records, already encoded, to POST; the outcome goes to `signal[1]`. */
+    readonly logs?: CrashLogRequest;
+    readonly signal: SharedArrayBuffer;
+  };
+}
+
+/** One encoded OTLP logs request sent by a crash export. @internal */
+export interface CrashLogRequest {
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly contentType: string;
+  readonly body: Uint8Array;
+  readonly timeoutMillis: number;
 }
 
 /** `signal[0]` values of a crash export. @internal */

@@ -4,6 +4,8 @@
  * nothing. Started by {@link WorkerSpanExporter}; not an entry point for users.
  */
 
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { format } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
 import { type DiagLogger, DiagLogLevel, diag } from '@opentelemetry/api';
@@ -12,6 +14,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import {
   CRASH_FAILED,
   CRASH_SENT,
+  type CrashLogRequest,
   type ExportReply,
   type ExportRequest,
   type ExportWorkerData,
@@ -38,19 +41,50 @@ const exporter = new OTLPTraceExporter({
   timeoutMillis: data.timeoutMillis,
 });
 
-// Started by CrashFlush: one batch, while the main thread waits on `signal`.
+/** POSTs one encoded OTLP logs request; `done(true)` on a 2xx answer within the timeout. */
+function postLogs(logs: CrashLogRequest, done: (ok: boolean) => void): void {
+  let settled = false;
+  const finish = (ok: boolean): void => {
+    if (!settled) done(ok);
+    settled = true;
+  };
+  const send = logs.url.startsWith('https:') ? httpsRequest : httpRequest;
+  const req = send(
+    logs.url,
+    {
+      method: 'POST',
+      headers: { ...logs.headers, 'content-type': logs.contentType },
+      timeout: logs.timeoutMillis,
+    },
+    (res) => {
+      res.resume();
+      res.on('end', () => finish((res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300));
+      res.on('error', () => finish(false));
+    },
+  );
+  req.on('timeout', () => req.destroy(new Error('timed out')));
+  req.on('error', () => finish(false));
+  req.end(Buffer.from(logs.body.buffer, logs.body.byteOffset, logs.body.byteLength));
+}
+
+// Started by CrashFlush: one batch of spans and one of log records, while the main thread waits on `signal`.
 if (data.crash !== undefined) {
   const signal = new Int32Array(data.crash.signal);
-  const wake = (outcome: number): void => {
-    Atomics.store(signal, 0, outcome);
-    Atomics.notify(signal, 0);
+  const wake = (index: number, outcome: number): void => {
+    Atomics.store(signal, index, outcome);
+    Atomics.notify(signal, index);
   };
-  try {
-    exporter.export(fromSpanBatch(data.crash.batch), (result) =>
-      wake(result.code === ExportResultCode.SUCCESS ? CRASH_SENT : CRASH_FAILED),
-    );
-  } catch {
-    wake(CRASH_FAILED);
+  if (data.crash.batch.data.length > 0) {
+    try {
+      exporter.export(fromSpanBatch(data.crash.batch), (result) =>
+        wake(0, result.code === ExportResultCode.SUCCESS ? CRASH_SENT : CRASH_FAILED),
+      );
+    } catch {
+      wake(0, CRASH_FAILED);
+    }
+  }
+  if (data.crash.logs !== undefined) {
+    postLogs(data.crash.logs, (ok) => wake(1, ok ? CRASH_SENT : CRASH_FAILED));
   }
 }
 

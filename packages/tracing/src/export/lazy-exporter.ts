@@ -1,23 +1,24 @@
 import type { ExportResult } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
+import type { ItemExporter } from './counting-exporter';
 
 /**
- * A span exporter built on first use. The OTLP/HTTP exporter and its transformer are a third of the
+ * An exporter built on first use. The OTLP/HTTP exporters and their transformer are a third of the
  * modules the preload would load; nothing needs them before the first batch is exported (seconds after
  * start-up), so the app starts without paying for them.
  */
-export class LazySpanExporter implements SpanExporter {
-  private inner: SpanExporter | undefined;
+export class LazyExporter<T> implements ItemExporter<T> {
+  private inner: ItemExporter<T> | undefined;
 
-  constructor(private readonly create: () => SpanExporter) {}
+  constructor(private readonly create: () => ItemExporter<T>) {}
 
-  private get exporter(): SpanExporter {
+  private get exporter(): ItemExporter<T> {
     this.inner ??= this.create();
     return this.inner;
   }
 
-  export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
-    this.exporter.export(spans, resultCallback);
+  export(items: T[], resultCallback: (result: ExportResult) => void): void {
+    this.exporter.export(items, resultCallback);
   }
 
   async shutdown(): Promise<void> {
@@ -28,3 +29,6 @@ export class LazySpanExporter implements SpanExporter {
     await this.inner?.forceFlush?.();
   }
 }
+
+/** A {@link LazyExporter} of spans. */
+export class LazySpanExporter extends LazyExporter<ReadableSpan> implements SpanExporter {}

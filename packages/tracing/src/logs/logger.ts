@@ -1,6 +1,7 @@
 import type { DestinationStream, Level, Logger, LoggerOptions } from 'pino';
 import { redactValue } from '../redact/redact';
 import { logCorrelationFields } from './fields';
+import { emitPinoCall, logSink } from './log-record';
 
 let defaultServiceName: string | undefined;
 
@@ -31,13 +32,25 @@ type PinoOptions = Pick<LoggerOptions, 'mixin' | 'hooks' | 'formatters'>;
  * const log = pino({ level: 'debug', ...otelkitPinoOptions() });
  */
 export function otelkitPinoOptions(): PinoOptions {
+  return pinoOptions(false);
+}
+
+/** Child bindings (masked) of each logger made by {@link createLogger}, for its log records. */
+const BINDINGS = new WeakMap<object, Readonly<Record<string, unknown>>>();
+
+/** {@link otelkitPinoOptions}, and with `emit` every call also becomes an OpenTelemetry log record. */
+function pinoOptions(emit: boolean): PinoOptions {
   return {
     mixin: () => ({ 'service.name': serviceName(), ...logCorrelationFields() }),
     hooks: {
-      logMethod(args, method) {
+      logMethod(args, method, level) {
         const clean = new Array<unknown>(args.length);
         for (let i = 0; i < args.length; i++) clean[i] = redactValue(args[i]);
         method.apply(this, clean as Parameters<typeof method>);
+        const sink = emit ? logSink() : undefined;
+        if (sink !== undefined) {
+          emitPinoCall(sink, level, clean, args[0] instanceof Error, BINDINGS.get(this) ?? {});
+        }
       },
     },
     formatters: {
@@ -58,19 +71,39 @@ export interface CreateLoggerOptions {
 
 /**
  * A pino logger writing JSON lines with `trace_id`, `span_id`, `trace_flags`, `correlation_id` and
- * `service.name`, and with credentials masked (see {@link otelkitPinoOptions}).
+ * `service.name`, and with credentials masked (see {@link otelkitPinoOptions}). While log export runs
+ * (`OTEL_LOGS_EXPORTER`, see `startTracing`) every line is also an OpenTelemetry log record, masked
+ * the same way: severity from the level, the message as body, the other fields as attributes, the
+ * active span's trace id, span id and flags, `correlation.id` and the telemetry's resource. The
+ * lines written are the same either way.
  * @example
  * const log = createLogger({ name: 'orders' });
  * log.info({ orderId }, 'order stored'); // {"level":30,…,"trace_id":"…","correlation_id":"…","msg":"order stored"}
  */
 export function createLogger(options: CreateLoggerOptions): Logger {
   const level = options.level ?? levelFromEnv();
-  const pinoOptions: LoggerOptions = { name: options.name, level, ...otelkitPinoOptions() };
-  return redactChildBindings(
-    options.destination === undefined
-      ? loadPino()(pinoOptions)
-      : loadPino()(pinoOptions, options.destination),
-  );
+  const settings: LoggerOptions = { name: options.name, level, ...pinoOptions(true) };
+  const pino = loadPino();
+  const logger = options.destination === undefined ? pino(settings) : pino(settings, options.destination);
+  withoutOtelPinoStream(logger, pino);
+  BINDINGS.set(logger, { name: options.name });
+  return redactChildBindings(logger);
+}
+
+/**
+ * With `@opentelemetry/instrumentation-pino` enabled, pino itself is patched to send every logger's
+ * lines as log records too; a logger from {@link createLogger} sends its own (masked), so the extra
+ * stream is taken off again (otherwise each record would reach the backend twice).
+ */
+function withoutOtelPinoStream(logger: Logger, pino: typeof import('pino').default): void {
+  const key = pino.symbols.streamSym as unknown as keyof Logger;
+  const stream = logger[key] as unknown as { streams?: Array<{ stream: { constructor: { name: string } } }> };
+  const streams = stream?.streams;
+  if (!Array.isArray(streams) || streams.length !== 2) return;
+  const others = streams.filter((s) => s.stream.constructor.name !== 'OTelPinoStream');
+  if (others.length === 1) {
+    (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = others[0]?.stream;
+  }
 }
 
 type ChildFn = (bindings: Record<string, unknown>, options?: object) => Logger;
@@ -78,8 +111,12 @@ type ChildFn = (bindings: Record<string, unknown>, options?: object) => Logger;
 /** pino does not pass child bindings through `formatters.bindings`, so `child()` masks them first. */
 function redactChildBindings(logger: Logger): Logger {
   const child = logger.child.bind(logger) as unknown as ChildFn;
-  const wrapped: ChildFn = (bindings, options) =>
-    redactChildBindings(child(redactValue(bindings) as Record<string, unknown>, options));
+  const wrapped: ChildFn = (bindings, options) => {
+    const clean = redactValue(bindings) as Record<string, unknown>;
+    const made = child(clean, options);
+    BINDINGS.set(made, { ...BINDINGS.get(logger), ...clean });
+    return redactChildBindings(made);
+  };
   (logger as unknown as { child: ChildFn }).child = wrapped;
   return logger;
 }

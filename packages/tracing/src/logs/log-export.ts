@@ -1,0 +1,108 @@
+import { diag, logs } from '@opentelemetry/api';
+import type { LogRecordExporter, LogRecordProcessor, ReadableLogRecord } from '@opentelemetry/sdk-logs';
+import { LoggerProvider } from '@opentelemetry/sdk-logs';
+import { withTimeout } from '@otelkit/core';
+import { CountingLogProcessor } from '../export/counting-log-processor';
+import type { CrashLogSource } from '../export/crash-flush';
+import type { CrashLogRequest } from '../export/export-protocol';
+import { LazyExporter } from '../export/lazy-exporter';
+import { StderrLogRecordExporter } from '../export/stderr-log-exporter';
+import type { TracingTelemetry } from '../options';
+import { VERSION } from '../version';
+import { setLogSink } from './log-record';
+import type { LogsConfig } from './logs-config';
+
+type OtlpLogsModule = typeof import('@opentelemetry/exporter-logs-otlp-http');
+type TransformerModule = typeof import('@opentelemetry/otlp-transformer');
+
+/** What {@link startLogExport} returns. @internal */
+export interface LogExport {
+  readonly provider: LoggerProvider;
+  /** Exports every record emitted so far. */
+  forceFlush(): Promise<void>;
+  /** Flushes, stops the exporters and unregisters the provider (within the shutdown timeout). */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * The OTLP/HTTP log exporter of `config.protocol` (protobuf or JSON); its module is loaded here, on
+ * the first export.
+ * @internal
+ */
+export function otlpLogExporter(config: LogsConfig): LogRecordExporter {
+  const pkg =
+    config.protocol === 'http/json'
+      ? '@opentelemetry/exporter-logs-otlp-http'
+      : '@opentelemetry/exporter-logs-otlp-proto';
+  const { OTLPLogExporter } = require(pkg) as OtlpLogsModule;
+  return new OTLPLogExporter({
+    url: config.endpoint,
+    headers: { ...config.headers },
+    timeoutMillis: config.timeoutMs,
+  });
+}
+
+/** One OTLP logs request for `records` in `config.protocol`, for the crash flush's export thread. */
+function encodeLogs(config: LogsConfig, records: ReadableLogRecord[]): CrashLogRequest | undefined {
+  const { JsonLogsSerializer, ProtobufLogsSerializer } =
+    require('@opentelemetry/otlp-transformer') as TransformerModule;
+  const json = config.protocol === 'http/json';
+  const body = (json ? JsonLogsSerializer : ProtobufLogsSerializer).serializeRequest(records);
+  if (body === undefined) return undefined;
+  return {
+    url: config.endpoint,
+    headers: { ...config.headers },
+    contentType: json ? 'application/json' : 'application/x-protobuf',
+    body,
+    timeoutMillis: config.timeoutMs,
+  };
+}
+
+/**
+ * Starts log record export per `OTEL_LOGS_EXPORTER`: a `LoggerProvider` with the telemetry's Resource
+ * and one bounded batch processor per exporter (outcomes and drops counted in core's export stats as
+ * `signal="logs"`), registered as the global logs provider (so the pino, winston and bunyan
+ * instrumentations' log sending reaches it) and as the target of `createLogger()` loggers.
+ * `undefined` when no exporter is configured.
+ * @param onCrash Receives the OTLP processor's pending records, for the crash flush.
+ * @internal
+ */
+export function startLogExport(
+  config: LogsConfig,
+  telemetry: TracingTelemetry,
+  onCrash?: (source: CrashLogSource) => void,
+): LogExport | undefined {
+  const processors: LogRecordProcessor[] = [];
+  for (const name of config.exporters) {
+    if (name === 'none') continue;
+    const exporter =
+      name === 'otlp'
+        ? new LazyExporter<ReadableLogRecord>(() => otlpLogExporter(config))
+        : new StderrLogRecordExporter();
+    const processor = new CountingLogProcessor(exporter, telemetry.exportStats, name, config);
+    if (name === 'otlp')
+      onCrash?.({ pending: () => processor.pending(), encode: (r) => encodeLogs(config, r) });
+    processors.push(processor);
+  }
+  if (processors.length === 0) return undefined;
+  const provider = new LoggerProvider({ resource: telemetry.resource, processors });
+  const own = logs.setGlobalLoggerProvider(provider);
+  if (!own)
+    diag.warn('otelkit: another global LoggerProvider was already registered; otelkit logs use their own');
+  setLogSink(provider.getLogger('@otelkit/tracing', VERSION));
+  let stopping: Promise<void> | undefined;
+  return {
+    provider,
+    forceFlush: () => provider.forceFlush(),
+    shutdown: () => {
+      stopping ??= (async () => {
+        setLogSink(undefined);
+        await withTimeout(provider.shutdown(), telemetry.config.shutdownTimeoutMs, 'log flush').catch(
+          (error: unknown) => diag.warn(`otelkit: log flush failed: ${String(error)}`),
+        );
+        if (own) logs.disable();
+      })();
+      return stopping;
+    },
+  };
+}

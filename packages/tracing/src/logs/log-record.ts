@@ -1,0 +1,120 @@
+import { format } from 'node:util';
+import { type AnyValue, type Attributes, context, type Logger, SeverityNumber } from '@opentelemetry/api';
+import { CORRELATION_KEY, correlationIdFrom } from '../correlation/context';
+
+/** Where otelkit's loggers send log records; set while log export runs. */
+let sink: Logger | undefined;
+
+/** Sets (or clears) the OpenTelemetry logger that `createLogger()` loggers emit to. @internal */
+export function setLogSink(logger: Logger | undefined): void {
+  sink = logger;
+}
+
+/** The OpenTelemetry logger records go to, or `undefined` when log export is off. @internal */
+export function logSink(): Logger | undefined {
+  return sink;
+}
+
+const SEVERITIES: ReadonlyArray<readonly [number, SeverityNumber, string]> = [
+  [60, SeverityNumber.FATAL, 'FATAL'],
+  [50, SeverityNumber.ERROR, 'ERROR'],
+  [40, SeverityNumber.WARN, 'WARN'],
+  [30, SeverityNumber.INFO, 'INFO'],
+  [20, SeverityNumber.DEBUG, 'DEBUG'],
+];
+
+/**
+ * The specification's severity for a pino level: trace=10 -> TRACE (1), debug=20 -> DEBUG (5),
+ * info=30 -> INFO (9), warn=40 -> WARN (13), error=50 -> ERROR (17), fatal=60 -> FATAL (21); a custom
+ * level takes the range it falls in.
+ * @see https://opentelemetry.io/docs/specs/otel/logs/data-model-appendix/#appendix-b-severitynumber-example-mappings
+ */
+export function pinoSeverity(level: number): readonly [SeverityNumber, string] {
+  for (const [from, number, text] of SEVERITIES) if (level >= from) return [number, text];
+  return [SeverityNumber.TRACE, 'TRACE'];
+}
+
+const MAX_DEPTH = 8;
+
+/** A log attribute value OTLP can carry: Dates as ISO text, bigints as text, functions dropped. */
+function toAnyValue(value: unknown, depth: number): AnyValue {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'bigint') return value.toString();
+    if (typeof value === 'function' || typeof value === 'symbol') return undefined;
+    return value;
+  }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
+  if (value instanceof Uint8Array) return value;
+  if (depth >= MAX_DEPTH) return '[Truncated]';
+  if (Array.isArray(value)) return value.map((v) => toAnyValue(v, depth + 1));
+  const out: Record<string, AnyValue> = {};
+  for (const key of Object.keys(value)) {
+    const v = toAnyValue((value as Record<string, unknown>)[key], depth + 1);
+    if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
+/** Copies `fields` into `attributes` (the message key excluded). */
+function addFields(attributes: Attributes, fields: Readonly<Record<string, unknown>>): void {
+  for (const key of Object.keys(fields)) {
+    if (key === 'msg') continue;
+    const v = toAnyValue(fields[key], 1);
+    if (v !== undefined) attributes[key] = v;
+  }
+}
+
+/**
+ * Emits one pino call as an OpenTelemetry log record: severity from the level, the message as body,
+ * the merging object's fields and the logger's bindings as attributes (an Error as `exception.type`,
+ * `exception.message`, `exception.stacktrace`), `correlation.id` of the active context; the SDK adds
+ * the trace id, span id and trace flags of the active span and the resource. `args` are the call's
+ * arguments after redaction; `wasError` tells whether the first one was an Error before it.
+ * Never throws.
+ * @internal
+ */
+export function emitPinoCall(
+  logger: Logger,
+  level: number,
+  args: readonly unknown[],
+  wasError: boolean,
+  bindings: Readonly<Record<string, unknown>>,
+): void {
+  try {
+    const attributes: Attributes = {};
+    addFields(attributes, bindings);
+    let rest = 0;
+    let body: unknown;
+    const first = args[0];
+    if (first !== null && typeof first === 'object') {
+      rest = 1;
+      const fields = first as Record<string, unknown>;
+      if (wasError) {
+        attributes['exception.type'] = toAnyValue(fields.type, 1);
+        attributes['exception.message'] = toAnyValue(fields.message, 1);
+        if (fields.stack !== undefined) attributes['exception.stacktrace'] = toAnyValue(fields.stack, 1);
+        body = fields.message;
+      } else {
+        addFields(attributes, fields);
+        if (typeof fields.msg === 'string') body = fields.msg;
+      }
+    }
+    if (args.length > rest) {
+      const template = args[rest];
+      body = args.length > rest + 1 ? format(template, ...args.slice(rest + 1)) : template;
+    }
+    const ctx = context.active();
+    const id = correlationIdFrom(ctx);
+    if (id !== undefined) attributes[CORRELATION_KEY] = id;
+    const [severityNumber, severityText] = pinoSeverity(level);
+    logger.emit({
+      severityNumber,
+      severityText,
+      body: toAnyValue(body, 1),
+      attributes,
+      context: ctx,
+    });
+  } catch {
+    // A log record that cannot be built is not exported; the line on stdout is written regardless.
+  }
+}
