@@ -26,11 +26,13 @@ const HEADER_VARIABLES = [
   'OTEL_EXPORTER_OTLP_HEADERS',
   'OTEL_EXPORTER_OTLP_METRICS_HEADERS',
   'OTEL_EXPORTER_OTLP_TRACES_HEADERS',
+  'OTEL_EXPORTER_OTLP_LOGS_HEADERS',
 ];
 const ENDPOINT_VARIABLES = [
   'OTEL_EXPORTER_OTLP_ENDPOINT',
   'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT',
   'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+  'OTEL_EXPORTER_OTLP_LOGS_ENDPOINT',
 ];
 
 const MALFORMED: readonly Malformed[] = [
@@ -62,9 +64,11 @@ function wellFormed(s: readonly string[], basic: boolean): Env {
     OTEL_EXPORTER_OTLP_HEADERS: `authorization=Bearer%20${a},x-api-key=${b}`,
     OTEL_EXPORTER_OTLP_METRICS_HEADERS: `authorization=${c}`,
     OTEL_EXPORTER_OTLP_TRACES_HEADERS: `x-auth-token=${d}`,
+    OTEL_EXPORTER_OTLP_LOGS_HEADERS: `x-auth-token=${d}`,
     OTEL_EXPORTER_OTLP_ENDPOINT: `http://otel:${e}@127.0.0.1:1`,
     OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `http://${f}@127.0.0.1:1/v1/traces`,
     OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: `http://${f}:${e}@127.0.0.1:1/v1/metrics`,
+    OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: `http://${f}:${e}@127.0.0.1:1/v1/logs`,
     ...(basic
       ? { OTELKIT_AUTH_USERNAME: 'ops', OTELKIT_AUTH_PASSWORD: s[0]! }
       : { OTELKIT_AUTH_TOKEN: s[0]! }),
@@ -155,6 +159,7 @@ describe('no secret in start-up, diagnostic or check-config output', () => {
           assert.match(output, /app ran/);
           assert.match(output, /otelkit: metrics exporters: .*OTLP http:\/\/\*\*\*@127\.0\.0\.1:1/);
           assert.match(output, /otelkit: traces exporters: .*-> http:\/\/\*\*\*@127\.0\.0\.1:1/);
+          assert.match(output, /otelkit: logs exporters: .*-> http:\/\/\*\*\*@127\.0\.0\.1:1/);
           assertNoSecret(output, s, 'preload');
         }),
         { numRuns: runs },
@@ -178,8 +183,12 @@ describe('no secret in start-up, diagnostic or check-config output', () => {
             assertNoSecret(good.output, s, 'check-config, well-formed');
             const refused = await checkConfig(bad.env(s[0]!), json);
             assertNoSecret(refused.output, [s[0]!], `check-config, ${bad.name}`);
-            // check-config validates core's settings only; a '/' may make a bad URL a valid one.
-            if (bad.name.includes('TRACES') || (ENDPOINT_VARIABLES.includes(bad.name) && s[0]!.includes('/')))
+            // check-config validates core's settings only (not the traces and logs ones); a '/' may make a
+            // bad URL a valid one.
+            if (
+              /TRACES|LOGS/.test(bad.name) ||
+              (ENDPOINT_VARIABLES.includes(bad.name) && s[0]!.includes('/'))
+            )
               return;
             assert.equal(refused.code, 1, refused.output);
             assert.ok(refused.output.includes(`${bad.name}=`), refused.output);

@@ -20,7 +20,7 @@ export function configurationSummary(
       `traces exporters: ${c.exporters.join(', ')}${c.exporters.includes('otlp') ? ` -> ${hideUserinfo(c.endpoint)}` : ''}`,
     );
     lines.push(
-      `logs exporters: ${c.logs.exporters.join(', ')}${c.logs.exporters.includes('otlp') ? ` -> ${c.logs.endpoint} (${c.logs.protocol})` : ''}`,
+      `logs exporters: ${c.logs.exporters.join(', ')}${c.logs.exporters.includes('otlp') ? ` -> ${hideUserinfo(c.logs.endpoint)} (${c.logs.protocol})` : ''}`,
     );
     lines.push(
       `sampler: ${c.sampler}${c.sampler.includes('ratio') ? ` (${c.samplerRatio})` : ''}; propagators: ${c.propagators.join(', ')}`,
