@@ -49,7 +49,10 @@ const MODULES = [
   {
     name: 'prometheus-serialisation',
     mutate: ['packages/core/src/prometheus/serializer.ts', 'packages/core/src/prometheus/points.ts'],
-    tests: ['packages/core/test/prometheus/serializer.test.ts'],
+    tests: [
+      'packages/core/test/prometheus/serializer.test.ts',
+      'packages/core/test/prometheus/serializer-edges.test.ts',
+    ],
   },
 ];
 

@@ -283,7 +283,7 @@ describe('CircuitBreaker state machine', () => {
     assert.equal(restored(), 'isolated');
     source.disable();
     assert.equal(restored(), 'disabled');
-    const bogus = { ...source.toJSON(), state: 'bogus' };
+    const bogus = { ...source.toJSON(), state: 'bogus' } as unknown as ReturnType<typeof source.toJSON>;
     assert.throws(
       () => createCircuitBreaker('bad', { initialState: bogus, metrics: false }),
       (err: unknown) =>
