@@ -50,16 +50,20 @@ const logger: DiagLogger = {
   debug() {},
   verbose() {},
 };
-beforeEach(() => {
-  warnings = [];
-  diag.setLogger(logger, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true });
-});
-afterEach(() => diag.disable());
+/** Captures diag warnings for the tests of the calling describe block (not the whole process). */
+function captureWarnings(): void {
+  beforeEach(() => {
+    warnings = [];
+    diag.setLogger(logger, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true });
+  });
+  afterEach(() => diag.disable());
+}
 
 for (const local of [false, true]) {
   const path = local ? 'in-process instruments' : 'SDK instruments';
 
   describe(`the cardinality guard (${path})`, () => {
+    captureWarnings();
     it('admits up to the limit, then routes new sets to the overflow series, warning once', async () => {
       const { meter, reader, guarded } = setup(2, local);
       const counter = meter.createCounter('jobs');

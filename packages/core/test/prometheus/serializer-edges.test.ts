@@ -63,13 +63,17 @@ const logger: DiagLogger = {
   debug() {},
   verbose() {},
 };
-beforeEach(() => {
-  warnings = [];
-  diag.setLogger(logger, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true });
-});
-afterEach(() => diag.disable());
+/** Captures diag warnings for the tests of the calling describe block (not the whole process). */
+function captureWarnings(): void {
+  beforeEach(() => {
+    warnings = [];
+    diag.setLogger(logger, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true });
+  });
+  afterEach(() => diag.disable());
+}
 
 describe('serializeMetrics (histogram edges)', () => {
+  captureWarnings();
   it('never writes a data point attribute named le as a label: le is the bucket bound', () => {
     const text = serializeMetrics(
       collection([
@@ -130,6 +134,7 @@ describe('serializeMetrics (histogram edges)', () => {
 });
 
 describe('serializeMetrics (families and metadata)', () => {
+  captureWarnings();
   it('writes nothing for a metric without data points', () => {
     assert.equal(serializeMetrics(collection([sum('idle', 'Idle.', [])]), prometheus), '');
     assert.equal(serializeMetrics(collection([sum('idle', 'Idle.', [])]), openmetrics), '# EOF\n');
