@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { isOtelkitError, resolveConfig } from '@otelkit/core';
+import { selfSigned } from '../helpers/tls';
 import { spawnApp } from './helpers';
 
 let dir: string;
@@ -13,23 +13,7 @@ let keyFile: string;
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'otelkit-tls-config-'));
-  certFile = join(dir, 'server.crt');
-  keyFile = join(dir, 'server.key');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '1',
-    ].concat(['-subj', '/CN=localhost', '-keyout', keyFile, '-out', certFile]),
-    { stdio: 'ignore' },
-  );
+  ({ certFile, keyFile } = selfSigned(dir, 'localhost'));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 

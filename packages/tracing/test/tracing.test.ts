@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, get, type IncomingHttpHeaders, type Server } from 'node:http';
 import { connect as connectHttp2, createServer as createHttp2Server } from 'node:http2';
@@ -10,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { startTelemetry, type Telemetry } from '@otelkit/core';
+import { selfSigned } from '../../../test/helpers/tls';
 import { type OtlpReceiver, startOtlpReceiver } from '../../../test/tracing/helpers/otlp-receiver';
 import { getCorrelationId, withCorrelation } from '../src/correlation/context';
 import { setHttpRoute } from '../src/http/request-state';
@@ -233,32 +233,7 @@ describe('startTracing (in process, spans to a real OTLP receiver)', () => {
 
   it('traces https servers and clients too (url.scheme, url.full), and leaves http2 requests alone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'otelkit-https-'));
-    const keyFile = join(dir, 'key.pem');
-    const certFile = join(dir, 'cert.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-days',
-        '1',
-      ].concat([
-        '-subj',
-        '/CN=localhost',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        keyFile,
-        '-out',
-        certFile,
-      ]),
-      { stdio: 'ignore' },
-    );
+    const { certFile, keyFile } = selfSigned(dir, 'localhost');
     const tls = { key: readFileSync(keyFile), cert: readFileSync(certFile) };
     const secure = createHttpsServer(tls, (_req, res) => res.end('secure'));
     // no span of otelkit's around an http2 compatibility request (it would never end)

@@ -1,47 +1,13 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { type KeyPair, selfSigned } from '../../../../test/helpers/tls';
 import { isOtelkitError } from '../../src/errors';
 import type { ServerTlsOptions } from '../../src/server/options';
 import { createObservabilityServer, type ObservabilityServer } from '../../src/server/server';
-
-interface KeyPair {
-  readonly certFile: string;
-  readonly keyFile: string;
-}
-
-function selfSigned(dir: string, name: string): KeyPair {
-  const certFile = join(dir, `${name}.crt`);
-  const keyFile = join(dir, `${name}.key`);
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      `/CN=${name}`,
-      '-addext',
-      'subjectAltName=IP:127.0.0.1,DNS:localhost',
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-    ],
-    { stdio: 'ignore' },
-  );
-  return { certFile, keyFile };
-}
 
 interface TlsFetch {
   readonly ca: Buffer;
