@@ -7,44 +7,7 @@ import { type OtlpReceiver, startOtlpReceiver } from '../../../../test/tracing/h
 import { createLogger } from '../../src/logs/logger';
 import { traced } from '../../src/traced';
 import { startTracing, type Tracing } from '../../src/tracing';
-
-// The generators of the redaction properties (test/redact/redact.test.ts), here for the OTLP payload.
-const secret = fc.stringMatching(/^[A-Za-z0-9]{12,40}$/).map((s) => `S3CR3T${s}`);
-const secretKey = fc.constantFrom(
-  'password',
-  'secret',
-  'token',
-  'api_key',
-  'apiKey',
-  'Authorization',
-  'Set-Cookie',
-  'db_password',
-  'clientSecret',
-  'X-Api-Key',
-  'refresh_token',
-);
-const plainKey = fc.constantFrom('user', 'id', 'items', 'meta', 'nested', 'count', 'name');
-
-function nested(value: string): fc.Arbitrary<unknown> {
-  return fc
-    .tuple(fc.array(fc.tuple(plainKey, fc.boolean()), { maxLength: 6 }), secretKey)
-    .map(([path, key]) => {
-      let node: unknown = { [key]: value, ok: 'visible' };
-      for (const [name, inArray] of path.reverse()) node = inArray ? [1, node] : { [name]: node, other: 2 };
-      return node;
-    });
-}
-
-function inText(value: string): fc.Arbitrary<string> {
-  return fc.constantFrom(
-    `Authorization: Bearer ${value}`,
-    `calling https://admin:${value}@db.internal:5432/app`,
-    `redis://${value}@cache:6379`,
-    `GET /login?user=bob&password=${value}&x=1`,
-    `{"apiKey":"${value}","ok":true}`,
-    `token=${value}`,
-  );
-}
+import { inText, nested, secret } from '../redact/secret-shapes';
 
 const sink = new Writable({
   write(_chunk, _enc, cb) {
