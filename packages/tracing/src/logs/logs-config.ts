@@ -109,7 +109,9 @@ export function resolveLogsConfig(options: LogsOptions = {}, env: Env = process.
     endpoint: endpoint.url,
     headers:
       options.headers ??
-      (headersFound === undefined ? {} : parseKeyValueList(headersFound.name, headersFound.raw, { headers: true })),
+      (headersFound === undefined
+        ? {}
+        : parseKeyValueList(headersFound.name, headersFound.raw, { headers: true })),
     timeoutMs: int(
       options.timeoutMs,
       'logs.timeoutMs',
