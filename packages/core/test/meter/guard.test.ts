@@ -2,10 +2,10 @@
 // series, the counts self-metrics report (`guards()`) and the one warning per instrument. Run through
 // both recording paths: the SDK's instruments (`admit`) and otelkit's in-process ones (`seriesOf`).
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
-import { type DiagLogger, DiagLogLevel, diag } from '@opentelemetry/api';
+import { describe, it } from 'node:test';
 import { AggregationTemporality, MeterProvider, type MetricData } from '@opentelemetry/sdk-metrics';
 import { GuardedMeterProvider, LocalInstrumentRegistry, LocalMetricProducer } from '@otelkit/core';
+import { captureWarnings } from '../../../../test/helpers/diag-warnings';
 import { byName, TestReader } from '../helpers/reader';
 
 const OVERFLOW = { 'otel.metric.overflow': true };
@@ -42,28 +42,11 @@ function sorted(expected: [Record<string, unknown>, number][]): [Record<string, 
   return [...expected].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 }
 
-let warnings: string[] = [];
-const logger: DiagLogger = {
-  error() {},
-  warn: (message: string) => warnings.push(message),
-  info() {},
-  debug() {},
-  verbose() {},
-};
-/** Captures diag warnings for the tests of the calling describe block (not the whole process). */
-function captureWarnings(): void {
-  beforeEach(() => {
-    warnings = [];
-    diag.setLogger(logger, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true });
-  });
-  afterEach(() => diag.disable());
-}
-
 for (const local of [false, true]) {
   const path = local ? 'in-process instruments' : 'SDK instruments';
 
   describe(`the cardinality guard (${path})`, () => {
-    captureWarnings();
+    const warnings = captureWarnings();
     it('admits up to the limit, then routes new sets to the overflow series, warning once', async () => {
       const { meter, reader, guarded } = setup(2, local);
       const counter = meter.createCounter('jobs');

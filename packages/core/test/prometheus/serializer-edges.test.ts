@@ -2,8 +2,7 @@
 // `le` attribute, a +Inf boundary, counts above the last bound, no sum, no points), the metadata chosen
 // when names meet (HELP across scopes, target_info) and one warning per dropped metric.
 import assert from 'node:assert/strict';
-import { afterEach, beforeEach, describe, it } from 'node:test';
-import { type DiagLogger, DiagLogLevel, diag } from '@opentelemetry/api';
+import { describe, it } from 'node:test';
 import { emptyResource, resourceFromAttributes } from '@opentelemetry/resources';
 import {
   AggregationTemporality,
@@ -13,6 +12,7 @@ import {
   type MetricData,
   type ResourceMetrics,
 } from '@opentelemetry/sdk-metrics';
+import { captureWarnings } from '../../../../test/helpers/diag-warnings';
 import type { WithExemplars } from '../../src/prometheus/exemplars';
 import { serializeMetrics } from '../../src/prometheus/serializer';
 
@@ -55,25 +55,8 @@ const point = (value: number, attributes = {}): DataPoint<number> => ({
   value,
 });
 
-let warnings: string[] = [];
-const logger: DiagLogger = {
-  error() {},
-  warn: (message: string) => warnings.push(message),
-  info() {},
-  debug() {},
-  verbose() {},
-};
-/** Captures diag warnings for the tests of the calling describe block (not the whole process). */
-function captureWarnings(): void {
-  beforeEach(() => {
-    warnings = [];
-    diag.setLogger(logger, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true });
-  });
-  afterEach(() => diag.disable());
-}
-
 describe('serializeMetrics (histogram edges)', () => {
-  captureWarnings();
+  const _warnings = captureWarnings();
   it('never writes a data point attribute named le as a label: le is the bucket bound', () => {
     const text = serializeMetrics(
       collection([
@@ -134,7 +117,7 @@ describe('serializeMetrics (histogram edges)', () => {
 });
 
 describe('serializeMetrics (families and metadata)', () => {
-  captureWarnings();
+  const warnings = captureWarnings();
   it('writes nothing for a metric without data points', () => {
     assert.equal(serializeMetrics(collection([sum('idle', 'Idle.', [])]), prometheus), '');
     assert.equal(serializeMetrics(collection([sum('idle', 'Idle.', [])]), openmetrics), '# EOF\n');
