@@ -4,7 +4,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_APP, freePort, haveTools, otelkit, PROMETHEUS, start, tempDir, waitFor } from './tools';
+import {
+  DEMO_APP,
+  demoMetricsPort,
+  freePort,
+  generateLiveConfig,
+  haveTools,
+  PROMETHEUS,
+  start,
+  tempDir,
+  waitFor,
+} from './tools';
 
 // End to end: the fixture app (a stand-in for the demo service; see fixtures/ops-app.cjs), scraped by a
 // real Prometheus running the generated prometheus.yml and rules with 1s intervals and `for: 0s`.
@@ -58,34 +68,9 @@ describe('generated config against a real Prometheus scraping an otelkit app', (
       OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl,
       OTEL_METRIC_EXPORT_INTERVAL: '1000',
     });
-    appPort = await waitFor(
-      'the demo',
-      async () => {
-        const match = /metrics on http:\/\/[^:/\s]+:(\d+)\/metrics/.exec(app.output());
-        return match ? Number(match[1]) : undefined;
-      },
-      10_000,
-    );
+    appPort = await demoMetricsPort(app);
     dir = tempDir('e2e');
-    const generated = otelkit([
-      'generate-config',
-      '--out',
-      dir,
-      '--service',
-      JOB,
-      '--namespace',
-      'sync',
-      '--target',
-      `127.0.0.1:${appPort}`,
-      '--alertmanager',
-      '127.0.0.1:9',
-      '--scrape-interval',
-      '1s',
-      '--evaluation-interval',
-      '1s',
-      '--alert-for',
-      '0s',
-    ]);
+    const generated = generateLiveConfig(dir, JOB, appPort, ['--alert-for', '0s']);
     assert.equal(generated.code, 0, generated.stderr);
     const promPort = await freePort();
     api = `http://127.0.0.1:${promPort}`;

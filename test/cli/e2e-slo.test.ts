@@ -5,7 +5,17 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DEMO_APP, freePort, haveTools, otelkit, PROMETHEUS, start, tempDir, waitFor } from './tools';
+import {
+  DEMO_APP,
+  demoMetricsPort,
+  freePort,
+  generateLiveConfig,
+  haveTools,
+  PROMETHEUS,
+  start,
+  tempDir,
+  waitFor,
+} from './tools';
 
 const JOB = 'slo-demo';
 const OBJECTIVES = [
@@ -52,31 +62,9 @@ describe('SLO rules in a real Prometheus scraping the demo', () => {
       DEMO_FAILURE_RATE: '0',
       DEMO_LOG_LEVEL: 'error',
     });
-    const appPort = await waitFor(
-      'the demo',
-      async () => {
-        const match = /metrics on http:\/\/[^:/\s]+:(\d+)\/metrics/.exec(app.output());
-        return match ? Number(match[1]) : undefined;
-      },
-      10_000,
-    );
+    const appPort = await demoMetricsPort(app);
     dir = tempDir('e2e-slo');
-    const generated = otelkit([
-      'generate-config',
-      '--out',
-      dir,
-      '--service',
-      JOB,
-      '--namespace',
-      'sync',
-      '--target',
-      `127.0.0.1:${appPort}`,
-      '--alertmanager',
-      '127.0.0.1:9',
-      '--scrape-interval',
-      '1s',
-      '--evaluation-interval',
-      '1s',
+    const generated = generateLiveConfig(dir, JOB, appPort, [
       ...OBJECTIVES.flatMap((o) => ['--objective', o]),
     ]);
     assert.equal(generated.code, 0, generated.stderr);

@@ -37,7 +37,6 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `otelkit-${prefix}-`));
 }
 
-/** Whether the Debian Prometheus tools are installed. */
 /** `otelkit generate-config` for the tests' `sync-service` (namespace `sync`) into a new temp dir. */
 export function generateConfig(prefix: string, extra: readonly string[] = []): RunResult & { dir: string } {
   const dir = tempDir(prefix);
@@ -54,6 +53,49 @@ export function generateConfig(prefix: string, extra: readonly string[] = []): R
   return { ...result, dir };
 }
 
+/**
+ * `otelkit generate-config` for a live run against the demo: `job` in namespace `sync` scraping
+ * `127.0.0.1:<appPort>` every second, rules evaluated every second, an Alertmanager that is not there.
+ */
+export function generateLiveConfig(
+  dir: string,
+  job: string,
+  appPort: number,
+  extra: readonly string[] = [],
+): RunResult {
+  return otelkit([
+    'generate-config',
+    '--out',
+    dir,
+    '--service',
+    job,
+    '--namespace',
+    'sync',
+    '--target',
+    `127.0.0.1:${appPort}`,
+    '--alertmanager',
+    '127.0.0.1:9',
+    '--scrape-interval',
+    '1s',
+    '--evaluation-interval',
+    '1s',
+    ...extra,
+  ]);
+}
+
+/** The observability port the demo (started with {@link start}) prints once it serves `/metrics`. */
+export function demoMetricsPort(app: { output: () => string }): Promise<number> {
+  return waitFor(
+    'the demo',
+    () => {
+      const match = /metrics on http:\/\/[^:/\s]+:(\d+)\/metrics/.exec(app.output());
+      return match ? Number(match[1]) : undefined;
+    },
+    10_000,
+  );
+}
+
+/** Whether the Debian Prometheus tools are installed. */
 export function haveTools(): boolean {
   return [PROMTOOL, AMTOOL, PROMETHEUS].every((p) => existsSync(p)) && existsSync(CLI_BIN);
 }
