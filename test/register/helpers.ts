@@ -15,10 +15,13 @@ export interface Child {
   waitFor(pattern: RegExp, ms?: number): Promise<RegExpMatchArray>;
 }
 
-/** Spawns `node <flags> <fixture>` from the repository root (so @otelkit/* resolve to dist/). */
-export function spawnApp(args: readonly string[], env: Record<string, string> = {}): Child {
+/**
+ * Spawns `node <flags> <fixture>` from the repository root (so @otelkit/* resolve to dist/), or from
+ * `cwd` for an app with its own node_modules.
+ */
+export function spawnApp(args: readonly string[], env: Record<string, string> = {}, cwd = ROOT): Child {
   const proc = spawn(process.execPath, args, {
-    cwd: ROOT,
+    cwd,
     env: {
       PATH: process.env.PATH ?? '',
       OTELKIT_HOST: '127.0.0.1',

@@ -30,7 +30,7 @@ function isAttributeValue(value: unknown): value is AttributeValue {
 export class CardinalityGuard {
   /** Measurements routed to the overflow series since start. */
   overflowed = 0;
-  /** Attributes dropped because their values were not attribute values (objects, functions, …). */
+  /** Attributes dropped because their values were not attribute values (objects, functions, ...). */
   droppedAttributes = 0;
   /** Per-series state of aggregating instruments, by canonical key (at most limit + 1). */
   private readonly payloads = new Map<string, unknown>();

@@ -19,12 +19,12 @@ export class Lifecycle {
     return this.current;
   }
 
-  /** `starting` → `ready`; ignored in any other phase. */
+  /** `starting` -> `ready`; ignored in any other phase. */
   markReady(): void {
     if (this.current.phase === 'starting') this.current = { phase: 'ready', since: Date.now() };
   }
 
-  /** → `draining`; returns false when already draining. */
+  /** To `draining`; returns false when already draining. */
   drain(reason: string): boolean {
     if (this.current.phase === 'draining') return false;
     this.current = { phase: 'draining', since: Date.now(), reason };

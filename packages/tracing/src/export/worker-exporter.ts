@@ -1,4 +1,4 @@
-import { extname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { diag } from '@opentelemetry/api';
 import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
@@ -7,14 +7,17 @@ import type { ExportReply, ExportRequest, ExportWorkerData } from './export-prot
 import { toSpanBatch } from './span-record';
 
 /**
- * The export thread's entry, next to this file once built. Run from source (the tests), this file is
- * `.ts` and a worker cannot start from a `.ts` entry, so the built one is used.
+ * The export thread's entry in the built package (`dist/export/export-worker.js`), found from the
+ * package root: this file runs from `src/` in the tests (a worker cannot start from `.ts`), from
+ * `dist/export/` as tsc emits it, and from the bundled `dist/index.js`.
  * @internal
  */
-export const EXPORT_WORKER_FILE =
-  extname(__filename) === '.ts'
-    ? join(__dirname, '..', '..', 'dist', 'export', 'export-worker.js')
-    : join(__dirname, 'export-worker.js');
+export const EXPORT_WORKER_FILE = join(
+  dirname(require.resolve('@otelkit/tracing/package.json')),
+  'dist',
+  'export',
+  'export-worker.js',
+);
 
 type Callback = (result: ExportResult) => void;
 

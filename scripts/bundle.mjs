@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// Start-up cost: the second half of `npm run build`, after `tsc --build`.
+//
+// Node's module loader costs about half a millisecond per file, and the preload would otherwise load
+// ~360 of them (otelkit's own modules and the OpenTelemetry SDK's, which ship one file per class). Each
+// package's runtime entry is therefore rewritten as one file: tsc's `dist/index.js` is replaced by an
+// esbuild bundle of the package's sources with the SDK packages it owns inlined (tree-shaken from their
+// ESM builds). Declarations, the other `dist/*.js` files and the tests are untouched.
+//
+// `@opentelemetry/api` is a peer dependency: otelkit must use the API version the app has installed (an
+// older copy registering the globals would hand a newer app no-op tracers and meters). Its 51 files cost
+// 5-10 MB of memory when loaded one by one, so each bundle carries the pinned API and uses it only when the
+// installed `@opentelemetry/api` is that very version (copies of one API version share the global
+// registry by design: that is how two undeduplicated copies work); any other installed version is
+// `require()`d as usual.
+//
+// What stays a plain `require()` (external), so that it is shared with the app or loaded only when used:
+// - the other `@otelkit/*` packages: an app that imports `@otelkit/core` next to the preload gets the
+//   very module the preload runs (one monitor registry, one active telemetry);
+// - everything not in INLINED below: instrumentations and their module hooks, the OTLP exporters (loaded
+//   at the first export), pino, yaml.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+
+/** The SDK packages the preload loads at start-up: private to otelkit, so inlined. */
+const INLINED = new Set([
+  '@opentelemetry/context-async-hooks',
+  '@opentelemetry/core',
+  '@opentelemetry/exporter-prometheus',
+  '@opentelemetry/resources',
+  '@opentelemetry/sdk-logs',
+  '@opentelemetry/sdk-metrics',
+  '@opentelemetry/sdk-trace',
+  '@opentelemetry/semantic-conventions',
+]);
+
+/** Entry points bundled, per package: source file and the dist file it replaces. */
+const ENTRIES = [
+  ['core', 'src/index.ts', 'dist/index.js'],
+  ['circuit-breaker', 'src/index.ts', 'dist/index.js'],
+  ['tracing', 'src/index.ts', 'dist/index.js'],
+  ['health', 'src/index.ts', 'dist/index.js'],
+  ['register', 'src/index.ts', 'dist/index.js'],
+];
+
+/** The package name of a bare specifier (`@scope/name/sub` -> `@scope/name`), or undefined for a path. */
+function packageOf(specifier) {
+  // Relative paths, built-ins and a package's own `#imports` (the SDK's `#platform`) are not packages.
+  if (/^[./#]|^node:/.test(specifier)) return undefined;
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+const API = '@opentelemetry/api';
+const apiVersion = JSON.parse(readFileSync(join(root, 'node_modules', API, 'package.json'), 'utf8')).version;
+const apiEntry = join(root, 'node_modules', API, 'dist', 'index.mjs');
+
+/** The module bundles get for `@opentelemetry/api`: the pinned copy when installed is that version. */
+const apiShim = `const { readFileSync } = require('node:fs');
+const { dirname, join } = require('node:path');
+/** The version of the @opentelemetry/api this package resolves to, read from its package.json. */
+function installedVersion() {
+  let dir;
+  try {
+    dir = dirname(require.resolve('${API}'));
+  } catch {
+    return undefined;
+  }
+  for (let up = 0; up < 4; up++, dir = dirname(dir)) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      if (manifest.name === '${API}') return manifest.version;
+    } catch {}
+  }
+  return undefined;
+}
+const installed = installedVersion();
+module.exports = installed === undefined || installed === '${apiVersion}' ? require(${JSON.stringify(apiEntry)}) : require('${API}');
+`;
+
+/** Keeps every bare import external except the INLINED packages; routes the API through the shim. */
+const externals = {
+  name: 'otelkit-externals',
+  setup(b) {
+    b.onResolve({ filter: /^@opentelemetry\/api$/ }, (args) =>
+      args.namespace === 'api-shim'
+        ? { path: args.path, external: true }
+        : { path: API, namespace: 'api-shim' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'api-shim' }, () => ({
+      contents: apiShim,
+      loader: 'js',
+      resolveDir: root,
+    }));
+    b.onResolve({ filter: /.*/ }, (args) => {
+      const pkg = packageOf(args.path);
+      if (pkg === undefined || INLINED.has(pkg)) return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
+
+for (const [dir, entry, out] of ENTRIES) {
+  const pkgDir = join(root, 'packages', dir);
+  const { name } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+  await build({
+    entryPoints: [join(pkgDir, entry)],
+    outfile: join(pkgDir, out),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    // ESM builds of the SDK packages, so that what otelkit does not use is left out.
+    mainFields: ['module', 'main'],
+    sourcemap: true,
+    plugins: [externals],
+    logLevel: 'warning',
+    banner: { js: `// ${name}: bundled by scripts/bundle.mjs from src/ (see there why).` },
+  });
+  // V8 keeps a source that has one non-ASCII character (a comment esbuild kept) as UTF-16: twice the
+  // memory for the whole file, for as long as the process runs.
+  const bytes = readFileSync(join(pkgDir, out));
+  const at = bytes.findIndex((byte) => byte > 0x7f);
+  if (at >= 0) {
+    const line = bytes.subarray(0, at).toString('latin1').split('\n').length;
+    throw new Error(`${name}: ${out}:${line} has a non-ASCII character; write it as ASCII in the source`);
+  }
+}
