@@ -21,9 +21,9 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-/** Runs a command to completion (30 s at most). */
+/** Runs a command to completion (a hang guard of 120 s: promtool on a loaded 2-core machine takes ~30 s). */
 export function run(command: string, args: readonly string[], cwd = ROOT): RunResult {
-  const r = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
