@@ -16,7 +16,8 @@ export {
 export type { Preset, PresetName } from './config/presets';
 export { PRESET_NAMES, PRESETS } from './config/presets';
 export type { ConfigResolution } from './config/resolve';
-export { DEFAULTS, resolveConfig, signalUrl } from './config/resolve';
+export { DEFAULTS, resolveConfig } from './config/resolve';
+export { signalUrl } from './settings/otlp';
 export type {
   LogLevelName,
   MetricsExporterName,
@@ -30,6 +31,8 @@ export type {
   TemporalityPreference,
 } from './config/types';
 export { setDiagLogLevel } from './diag-logger';
+export type { ErrorCode, ErrorCodeName } from './error-codes';
+export { ERROR_CODES, formatMessage, otelkitError } from './error-codes';
 export { isOtelkitError, OtelkitError } from './errors';
 export { ExemplarStore, exemplars } from './exemplars/store';
 export { LocalMetricProducer } from './export/local-producer';

@@ -1,5 +1,7 @@
 import type { Attributes } from '@opentelemetry/api';
 import type { OperatorApiMode } from '../server/action-guard';
+import type { OtlpHttpProtocol } from '../settings/otlp';
+import type { Provenance } from '../settings/setting';
 import type { PresetName } from './presets';
 
 /** Names accepted by `OTEL_METRICS_EXPORTER` / `metricsExporters`. */
@@ -96,8 +98,7 @@ export interface TelemetryOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Where a resolved setting came from. */
-export type SettingSource = 'default' | 'preset' | 'environment' | 'option';
+export type { SettingSource } from '../settings/setting';
 
 /** The validated, complete configuration. */
 export interface ResolvedConfig {
@@ -115,6 +116,8 @@ export interface ResolvedConfig {
     readonly headers: Readonly<Record<string, string>>;
     readonly timeoutMs: number;
     readonly temporality: TemporalityPreference;
+    /** `OTEL_EXPORTER_OTLP_METRICS_PROTOCOL` / `OTEL_EXPORTER_OTLP_PROTOCOL` (both encodings are sent as JSON). */
+    readonly protocol: OtlpHttpProtocol;
   };
   readonly exportIntervalMs: number;
   readonly exportTimeoutMs: number;
@@ -131,5 +134,5 @@ export interface ResolvedConfig {
   readonly shutdownTimeoutMs: number;
   readonly configFile: string | undefined;
   /** For each setting above, where its value came from (and which variable, for the environment). */
-  readonly sources: Readonly<Record<string, { readonly source: SettingSource; readonly name: string }>>;
+  readonly sources: Readonly<Record<string, Provenance>>;
 }

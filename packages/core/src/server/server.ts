@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type Server, type ServerOptions } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { diag } from '@opentelemetry/api';
-import { OtelkitError } from '../errors';
+import { otelkitError } from '../error-codes';
 import { createAuthenticator } from './auth';
 import { ConnectionGuard } from './connections';
 import { createRequestListener } from './dispatch';
@@ -104,9 +104,9 @@ function createNodeServer(
       ) as unknown as Server,
     );
   } catch (cause) {
-    throw new OtelkitError(
-      'OTELKIT_ERR_TLS_FILE',
-      `server option tls: cannot use certFile ${certFile} with keyFile ${keyFile} (${describe(cause)})`,
+    throw otelkitError(
+      'TLS_FILE',
+      { setting: 'tls', detail: `cannot use certFile ${certFile} with keyFile ${keyFile} (${describe(cause)})` },
       { cause },
     );
   }
@@ -166,9 +166,7 @@ export function createObservabilityServer(options: ObservabilityServerOptions = 
     await new Promise<void>((resolve, reject) => {
       const onListenError = (cause: Error): void => {
         reject(
-          new OtelkitError('OTELKIT_ERR_SERVER_LISTEN', `cannot listen on ${hostPort}: ${describe(cause)}`, {
-            cause,
-          }),
+          otelkitError('SERVER_LISTEN', { address: hostPort, reason: describe(cause) }, { cause }),
         );
       };
       server.once('error', onListenError);
@@ -226,10 +224,7 @@ export function createObservabilityServer(options: ObservabilityServerOptions = 
           return Promise.resolve(state.address);
         default:
           return Promise.reject(
-            new OtelkitError(
-              'OTELKIT_ERR_SERVER_LISTEN',
-              `cannot listen on ${hostPort}: the server was closed`,
-            ),
+            otelkitError('SERVER_LISTEN', { address: hostPort, reason: 'the server was closed' }),
           );
       }
     },
