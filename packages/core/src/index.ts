@@ -17,7 +17,45 @@ export type { Preset, PresetName } from './config/presets';
 export { PRESET_NAMES, PRESETS } from './config/presets';
 export type { ConfigResolution } from './config/resolve';
 export { DEFAULTS, resolveConfig } from './config/resolve';
-export { signalUrl } from './settings/otlp';
+export { LOG_LEVELS } from './config/log-levels';
+export { CORE_SETTINGS, DEFAULT_CARDINALITY_LIMIT, PRESET_SETTINGS } from './config/settings';
+export type {
+  Env,
+  OtlpHttpProtocol,
+  OtlpSettings,
+  OtlpSettingsOptions,
+  OtlpSignal,
+  Provenance,
+  ResolvedSection,
+  SecretKind,
+  SectionInput,
+  SectionValues,
+  Setting,
+  SettingContext,
+  SettingKind,
+  SettingSpec,
+  SettingsSection,
+} from './settings';
+export {
+  boolean as booleanSetting,
+  defaultOf,
+  defineSetting,
+  docValue,
+  envValue,
+  firstEnv,
+  host as hostSetting,
+  integer as integerSetting,
+  listOf as listSetting,
+  MAX_TIMER_MS,
+  OTLP_BASE_ENDPOINT,
+  oneOf as oneOfSetting,
+  optionAt,
+  otlpSettings,
+  POSITIVE_MS,
+  resolveSection,
+  signalUrl,
+  text as textSetting,
+} from './settings';
 export type {
   LogLevelName,
   MetricsExporterName,

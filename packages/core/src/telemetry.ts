@@ -3,7 +3,8 @@ import type { Resource } from '@opentelemetry/resources';
 import { type ResourceMetrics, MeterProvider as SdkMeterProvider } from '@opentelemetry/sdk-metrics';
 import { parseEnum } from './config/parse';
 import { resolveConfig } from './config/resolve';
-import type { LogLevelName, ResolvedConfig, TelemetryOptions } from './config/types';
+import { LOG_LEVELS } from './config/log-levels';
+import type { ResolvedConfig, TelemetryOptions } from './config/types';
 import { setDiagLogLevel } from './diag-logger';
 import { mountMetricsRoutes, PullCollector } from './export/metrics-endpoint';
 import { createReaders } from './export/readers';
@@ -20,8 +21,6 @@ import { registerSelfMetrics } from './self/self-metrics';
 import { createObservabilityServer, type ObservabilityServer, type ServerAddress } from './server/server';
 import type { MetricsSnapshot } from './snapshot/types';
 import { withTimeout } from './timeout';
-
-const LOG_LEVELS: readonly LogLevelName[] = ['none', 'error', 'warn', 'info', 'debug', 'verbose', 'all'];
 
 /** The settings-file reloader of a telemetry instance, with core's own section (`logLevel`). */
 function createReloader(config: ResolvedConfig, path: string) {

@@ -59,7 +59,13 @@ export function defineSetting<T>(spec: SettingSpec<T>): Setting<T> {
   };
 }
 
-const EMPTY_CONTEXT: SettingContext = { env: {}, preset: undefined, values: {}, warn: () => {} };
+const EMPTY_CONTEXT: SettingContext = {
+  env: {},
+  preset: undefined,
+  values: {},
+  sources: {},
+  warn: () => {},
+};
 
 /** A setting's default with nothing set (for `DEFAULTS`-style constants derived from the schema). */
 export function defaultOf<T>(setting: Setting<T>): T {

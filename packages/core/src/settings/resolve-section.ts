@@ -44,6 +44,7 @@ export function resolveSection<S extends SettingsSection>(
     env: input.env,
     preset: input.preset,
     values,
+    sources,
     warn: (message) => input.warnings?.push(message),
   };
   for (const [key, setting] of Object.entries(section)) {

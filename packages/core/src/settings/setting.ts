@@ -17,6 +17,8 @@ export interface SettingContext {
   readonly preset: PresetName | undefined;
   /** The values of the section's settings resolved before this one. */
   readonly values: Readonly<Record<string, unknown>>;
+  /** Where each of those values came from. */
+  readonly sources: Readonly<Record<string, Provenance>>;
   /** Records a start-up warning (logged once diag is set up). */
   warn(message: string): void;
 }
