@@ -121,7 +121,7 @@ function createNodeServer(
  * (404). Unknown path 404, missing credentials 401 (checked before the method, so a 405 tells nothing
  * to an anonymous caller), wrong method 405 with `Allow`, a refused state-changing request 403
  * (see `operatorApi`), handler failure 500.
- * Throws `OTELKIT_ERR_INVALID_SERVER_OPTION` / `OTELKIT_ERR_INVALID_PORT` for bad options.
+ * Throws `OTELKIT_ERR_INVALID_CONFIG` naming the option and the value for bad options (the same check as `OTELKIT_PORT` and its siblings).
  * @example
  * const server = createObservabilityServer({ port: 9464, auth: { type: 'bearer', token } });
  * server.route('/livez', (_req, res) => { res.end('ok\n'); }, { auth: false });

@@ -8,6 +8,8 @@ export interface SectionInput {
   readonly options: object;
   readonly env: Env;
   readonly preset?: PresetName | undefined;
+  /** How an option is named in errors and provenance; default `options.<path>`. */
+  readonly optionName?: (path: string) => string;
   /** Receives start-up warnings; default: dropped. */
   readonly warnings?: string[];
 }
@@ -48,9 +50,10 @@ export function resolveSection<S extends SettingsSection>(
     warn: (message) => input.warnings?.push(message),
   };
   for (const [key, setting] of Object.entries(section)) {
-    const option = setting.option === undefined ? undefined : optionAt(input.options, setting.option);
-    if (option !== undefined) {
-      const name = `options.${setting.option}`;
+    const path = setting.option;
+    const option = path === undefined ? undefined : optionAt(input.options, path);
+    if (path !== undefined && option !== undefined) {
+      const name = input.optionName?.(path) ?? `options.${path}`;
       sources[key] = { source: 'option', name };
       const value = setting.check(name, option);
       values[key] = setting.merge === undefined ? value : setting.merge(value, fromEnv(setting, input.env));
