@@ -18,6 +18,7 @@ export { PRESET_NAMES, PRESETS } from './config/presets';
 export type { ConfigResolution } from './config/resolve';
 export { DEFAULTS, resolveConfig } from './config/resolve';
 export { LOG_LEVELS } from './config/log-levels';
+export { RESOLVED } from './settings/resolved';
 export { CORE_SETTINGS, DEFAULT_CARDINALITY_LIMIT, PRESET_SETTINGS } from './config/settings';
 export type {
   Env,

@@ -3,6 +3,7 @@ import type { Resource } from '@opentelemetry/resources';
 import { type ResourceMetrics, MeterProvider as SdkMeterProvider } from '@opentelemetry/sdk-metrics';
 import { parseEnum } from './config/parse';
 import { resolveConfig } from './config/resolve';
+import { RESOLVED } from './settings/resolved';
 import { LOG_LEVELS } from './config/log-levels';
 import type { ResolvedConfig, TelemetryOptions } from './config/types';
 import { setDiagLogLevel } from './diag-logger';
@@ -103,7 +104,7 @@ let active: Telemetry | undefined;
  * process.on('SIGTERM', () => telemetry.shutdown());
  */
 export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
-  const { config, warnings } = resolveConfig(options);
+  const { config, warnings } = options[RESOLVED] ?? resolveConfig(options);
   if (active !== undefined) {
     diag.warn('otelkit: startTelemetry() called while telemetry is running; returning the running instance');
     return active;

@@ -1,4 +1,4 @@
-import { defaultOf, type PresetName, resolveSection } from '@otelkit/core';
+import { defaultOf, type PresetName, type RESOLVED, resolveSection } from '@otelkit/core';
 import { HEALTH_SETTINGS } from './settings';
 
 /** Options of `startHealth()`; every field is optional, defaults in {@link HEALTH_DEFAULTS}. */
@@ -37,6 +37,8 @@ export interface HealthOptions {
   readonly statusRefreshMs?: number;
   /** Environment to read; default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Health's settings already resolved (by `register()`); not for direct use. @internal */
+  readonly [RESOLVED]?: ResolvedHealthOptions;
 }
 
 /** Defaults of {@link HealthOptions}, read from {@link HEALTH_SETTINGS} (the one place they are written). */

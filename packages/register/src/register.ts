@@ -1,5 +1,5 @@
 import { diag, metrics, trace } from '@opentelemetry/api';
-import { resolveConfig, startTelemetry, type Telemetry, type TelemetryOptions } from '@otelkit/core';
+import { RESOLVED, resolveConfig, startTelemetry, type Telemetry, type TelemetryOptions } from '@otelkit/core';
 import { type Health, type HealthOptions, resolveHealthOptions, startHealth } from '@otelkit/health';
 import { resolveTracingConfig, startTracing, type Tracing, type TracingOptions } from '@otelkit/tracing';
 import { registerWorkersCheck } from './cluster/health';
@@ -47,23 +47,44 @@ export interface Registration {
  */
 export function register(options: RegisterOptions = {}): Registration | undefined {
   const env = options.env ?? process.env;
-  const { config } = resolveConfig(options, env);
+  const worker = isClusterWorker();
+  // Every section is resolved once and validated before anything starts, so a refused configuration
+  // leaves no server or provider behind (for programs that catch the error); each start function then
+  // takes its frozen section instead of resolving it again.
+  const telemetryOptions: TelemetryOptions = { ...options, server: worker ? false : options.server };
+  const core = resolveConfig(telemetryOptions, env);
+  const { config } = core;
   if (config.disabled) return undefined;
   const enabled =
     options.instrumentations ?? parseEnabledInstrumentations(env.OTEL_NODE_ENABLED_INSTRUMENTATIONS);
-  const worker = isClusterWorker();
+  const tracingOptions: TracingOptions | undefined =
+    options.tracing === false ? undefined : { env, ...options.tracing };
+  const tracingConfig =
+    tracingOptions === undefined ? undefined : resolveTracingConfig(tracingOptions, env, config.preset);
+  const healthOptions: HealthOptions | undefined =
+    options.health === false
+      ? undefined
+      : {
+          env,
+          handleSignals: true,
+          routes: !worker,
+          // Workers serve no page; elsewhere the preset (or the default) decides.
+          ...(worker ? { statusPage: false } : {}),
+          ...options.health,
+        };
+  const healthResolved =
+    healthOptions === undefined
+      ? undefined
+      : resolveHealthOptions(healthOptions, config.shutdownTimeoutMs, config.preset);
 
-  // Every setting is validated before anything starts, so a refused configuration leaves no server or
-  // provider behind (for programs that catch the error).
-  if (options.tracing !== false) resolveTracingConfig({ env, ...options.tracing }, env, config.preset);
-  if (options.health !== false) {
-    resolveHealthOptions({ env, ...options.health }, config.shutdownTimeoutMs, config.preset);
-  }
-  const telemetry = startTelemetry({ ...options, server: worker ? false : options.server });
+  const telemetry = startTelemetry({ ...telemetryOptions, [RESOLVED]: core });
   let tracing: Tracing | undefined;
   let health: Health | undefined;
   try {
-    tracing = options.tracing === false ? undefined : startTracing(telemetry, { env, ...options.tracing });
+    tracing =
+      tracingOptions === undefined
+        ? undefined
+        : startTracing(telemetry, { ...tracingOptions, [RESOLVED]: tracingConfig });
     const loaded = loadInstrumentations(enabled);
     if (loaded.instrumentations.length > 0) {
       const early = loadedBeforeHooks(loaded.names);
@@ -82,15 +103,8 @@ export function register(options: RegisterOptions = {}): Registration | undefine
         meterProvider: metrics.getMeterProvider(),
       });
     }
-    if (options.health !== false) {
-      health = startHealth(telemetry, {
-        env,
-        handleSignals: true,
-        routes: !worker,
-        // Workers serve no page; elsewhere the preset (or the default) decides.
-        ...(worker ? { statusPage: false } : {}),
-        ...options.health,
-      });
+    if (healthOptions !== undefined) {
+      health = startHealth(telemetry, { ...healthOptions, [RESOLVED]: healthResolved });
     }
     const operator = options.health === false || options.health?.operatorRoutes !== false;
     if (!worker && operator) mountBreakerOperator(telemetry, health);

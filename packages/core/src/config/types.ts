@@ -1,6 +1,8 @@
 import type { Attributes } from '@opentelemetry/api';
 import type { OperatorApiMode } from '../server/action-guard';
 import type { OtlpHttpProtocol } from '../settings/otlp';
+import type { RESOLVED } from '../settings/resolved';
+import type { ConfigResolution } from './resolve';
 import type { Provenance } from '../settings/setting';
 import type { PresetName } from './presets';
 
@@ -96,6 +98,8 @@ export interface TelemetryOptions {
   readonly configFile?: string;
   /** The environment to read; default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Core's settings already resolved (by `register()`); not for direct use. @internal */
+  readonly [RESOLVED]?: ConfigResolution;
 }
 
 export type { SettingSource } from '../settings/setting';
