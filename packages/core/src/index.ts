@@ -18,6 +18,8 @@ export { PRESET_NAMES, PRESETS } from './config/presets';
 export type { ConfigResolution } from './config/resolve';
 export { DEFAULTS, resolveConfig } from './config/resolve';
 export { LOG_LEVELS } from './config/log-levels';
+export type { SettingRow } from './settings/describe';
+export { describeSettings, maskSetting, SHOWN_HIDDEN, showSettingValue } from './settings/describe';
 export { RESOLVED } from './settings/resolved';
 export { CORE_SETTINGS, DEFAULT_CARDINALITY_LIMIT, PRESET_SETTINGS } from './config/settings';
 export type {

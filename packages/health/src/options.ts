@@ -1,4 +1,4 @@
-import { defaultOf, type PresetName, type RESOLVED, resolveSection } from '@otelkit/core';
+import { defaultOf, type PresetName, type Provenance, type RESOLVED, resolveSection } from '@otelkit/core';
 import { HEALTH_SETTINGS } from './settings';
 
 /** Options of `startHealth()`; every field is optional, defaults in {@link HEALTH_DEFAULTS}. */
@@ -67,6 +67,8 @@ export interface ResolvedHealthOptions {
   readonly sampleIntervalMs: number;
   readonly historySize: number;
   readonly statusRefreshMs: number;
+  /** Where each value came from (for the debug summary). */
+  readonly sources: Readonly<Record<string, Provenance>>;
 }
 
 /**
@@ -80,6 +82,15 @@ export function resolveHealthOptions(
   preset?: PresetName,
 ): ResolvedHealthOptions {
   const env = options.env ?? process.env;
-  const { values } = resolveSection(HEALTH_SETTINGS, { options, env, preset, optionName: (path) => path });
-  return Object.freeze({ ...values, shutdownTimeoutMs: values.shutdownTimeoutMs ?? telemetryShutdownTimeoutMs });
+  const { values, sources } = resolveSection(HEALTH_SETTINGS, {
+    options,
+    env,
+    preset,
+    optionName: (path) => path,
+  });
+  return Object.freeze({
+    ...values,
+    shutdownTimeoutMs: values.shutdownTimeoutMs ?? telemetryShutdownTimeoutMs,
+    sources,
+  });
 }

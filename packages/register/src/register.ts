@@ -1,15 +1,23 @@
 import { diag, metrics, trace } from '@opentelemetry/api';
-import { RESOLVED, resolveConfig, startTelemetry, type Telemetry, type TelemetryOptions } from '@otelkit/core';
+import {
+  RESOLVED,
+  resolveConfig,
+  resolveSection,
+  startTelemetry,
+  type Telemetry,
+  type TelemetryOptions,
+} from '@otelkit/core';
 import { type Health, type HealthOptions, resolveHealthOptions, startHealth } from '@otelkit/health';
 import { resolveTracingConfig, startTracing, type Tracing, type TracingOptions } from '@otelkit/tracing';
 import { registerWorkersCheck } from './cluster/health';
 import { isClusterWorker } from './cluster/lazy';
 import { serveClusterMetrics } from './cluster/primary';
 import { flushBeforeExit } from './exit-flush';
-import { loadedBeforeHooks, loadInstrumentations, parseEnabledInstrumentations } from './instrumentations';
+import { loadedBeforeHooks, loadInstrumentations } from './instrumentations';
 import { isHttpServer, onServerListening } from './listen-hook';
 import { mountBreakerOperator } from './operator/breakers';
 import { breakersReloadTarget } from './reload-breakers';
+import { REGISTER_SETTINGS } from './settings';
 import { configurationSummary } from './summary';
 
 /** Options of {@link register}: core's options plus the composed packages'. */
@@ -55,8 +63,7 @@ export function register(options: RegisterOptions = {}): Registration | undefine
   const core = resolveConfig(telemetryOptions, env);
   const { config } = core;
   if (config.disabled) return undefined;
-  const enabled =
-    options.instrumentations ?? parseEnabledInstrumentations(env.OTEL_NODE_ENABLED_INSTRUMENTATIONS);
+  const enabled = resolveSection(REGISTER_SETTINGS, { options, env }).values.instrumentations;
   const tracingOptions: TracingOptions | undefined =
     options.tracing === false ? undefined : { env, ...options.tracing };
   const tracingConfig =
@@ -110,7 +117,7 @@ export function register(options: RegisterOptions = {}): Registration | undefine
     if (!worker && operator) mountBreakerOperator(telemetry, health);
     if (config.configFile !== undefined) telemetry.addReloadTarget(breakersReloadTarget(config.configFile));
     const role = worker ? 'cluster worker' : 'process';
-    for (const line of configurationSummary(config, tracing, loaded.report, role))
+    for (const line of configurationSummary(core, tracing, healthResolved, loaded.report, role))
       diag.debug(`otelkit: ${line}`);
   } catch (error) {
     void telemetry.shutdown();

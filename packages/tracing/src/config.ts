@@ -55,6 +55,8 @@ export interface TracingConfig {
   readonly logs: LogsConfig;
   /** For each setting (logs ones as `logs.<key>`), where its value came from. */
   readonly sources: Readonly<Record<string, Provenance>>;
+  /** Each setting's value as resolved, keyed as {@link sources} (for the debug summary). */
+  readonly settings: Readonly<Record<string, unknown>>;
 }
 
 /** The span limits of the specification's `OTEL_*_LIMIT` variables (names as in the SDK's `SpanLimits`). */
@@ -91,6 +93,7 @@ export function resolveTracingConfig(
   const { values: v, sources } = resolveSection(TRACING_SETTINGS, { options, env, preset });
   const logs = resolveSection(LOGS_SETTINGS, { options, env, preset });
   const logSources = Object.entries(logs.sources).map(([key, source]) => [`logs.${key}`, source] as const);
+  const logValues = Object.entries(logs.values).map(([key, value]) => [`logs.${key}`, value] as const);
   const config: TracingConfig = {
     exporters: v.exporters as readonly TracesExporterName[],
     endpoint: v.endpoint,
@@ -108,6 +111,7 @@ export function resolveTracingConfig(
     spanLimits: spanLimits(v),
     logs: logsConfigFrom(logs),
     sources: Object.freeze({ ...sources, ...Object.fromEntries(logSources) }),
+    settings: Object.freeze({ ...v, ...Object.fromEntries(logValues) }),
   };
   return Object.freeze(config);
 }

@@ -16,6 +16,8 @@ export type { CreateLoggerOptions } from './logs/logger';
 export { createLogger, otelkitPinoOptions } from './logs/logger';
 export type { LogsConfig, LogsExporterName, LogsOptions, OtlpHttpProtocol } from './logs/logs-config';
 export { LOGS_DEFAULTS, resolveLogsConfig } from './logs/logs-config';
+export { LOGS_SETTINGS } from './logs/logs-settings';
+export { TRACING_SETTINGS } from './settings';
 export type {
   HttpInstrumentationOptions,
   PropagatorName,

@@ -30,6 +30,8 @@ export const DEFAULTS = {
 export interface ConfigResolution {
   readonly config: ResolvedConfig;
   readonly warnings: readonly string[];
+  /** Every setting of {@link CORE_SETTINGS} (and the preset) by key, as resolved: for `check-config` and the debug summary. */
+  readonly settings: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -99,5 +101,6 @@ export function resolveConfig(
     configFile: v.configFile,
     sources: Object.freeze({ ...presetSection.sources, ...sources }),
   };
-  return { config: Object.freeze(config), warnings };
+  const settings = Object.freeze({ ...presetSection.values, ...v, exportTimeoutMs });
+  return { config: Object.freeze(config), warnings, settings };
 }
