@@ -4,7 +4,15 @@
 //   node --conditions=otelkit-source --import tsx scripts/settings-docs.ts           exits 1 on drift
 // (`npm run docs:settings` runs the first.) test/docs/settings-docs.test.ts fails when README.md drifts.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CORE_SETTINGS, ERROR_CODES, type ErrorCode, PRESET_SETTINGS, type Setting, type SettingsSection } from '@otelkit/core';
+import { join } from 'node:path';
+import {
+  CORE_SETTINGS,
+  ERROR_CODES,
+  type ErrorCode,
+  PRESET_SETTINGS,
+  type Setting,
+  type SettingsSection,
+} from '@otelkit/core';
 import { HEALTH_SETTINGS } from '@otelkit/health';
 import { REGISTER_SETTINGS } from '@otelkit/register/api';
 import { LOGS_SETTINGS, TRACING_SETTINGS } from '@otelkit/tracing';
@@ -40,7 +48,9 @@ export function renderSettingsTable(): string {
       seen.add(setting);
       const preset = setting.preset === undefined ? '' : ' (preset: below)';
       const live = setting.reload ? '; live-reloadable (`OTELKIT_CONFIG_FILE`)' : '';
-      rows.push(`| ${variables(setting)} | ${cell(setting.defaultDoc)}${preset} | ${cell(setting.doc)}${live} |`);
+      rows.push(
+        `| ${variables(setting)} | ${cell(setting.defaultDoc)}${preset} | ${cell(setting.doc)}${live} |`,
+      );
     }
   }
   return rows.join('\n');
@@ -76,9 +86,9 @@ export function updateReadme(text: string): string {
 }
 
 /** The README this script maintains. */
-export const README = new URL('../README.md', import.meta.url);
+export const README = join(__dirname, '..', 'README.md');
 
-if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
+if (require.main === module) {
   const current = readFileSync(README, 'utf8');
   const next = updateReadme(current);
   if (process.argv.includes('--write')) {

@@ -10,7 +10,7 @@ import {
 } from '@otelkit/circuit-breaker';
 import { ERROR_CODES, type ErrorCode } from '@otelkit/core';
 
-const root = new URL('../../', import.meta.url).pathname;
+const root = join(__dirname, '..', '..');
 const catalogue = Object.values(ERROR_CODES) as ErrorCode[];
 
 /** Every `.ts` file under `dir`. */
@@ -24,7 +24,12 @@ function sources(dir: string): string[] {
 
 describe('the error-code catalogue', () => {
   it("lists the circuit breaker's own codes (it depends only on @opentelemetry/api, so keeps its constants)", () => {
-    const breaker = [CIRCUIT_OPEN_CODE, CIRCUIT_TIMEOUT_CODE, BULKHEAD_FULL_CODE, INVALID_BREAKER_OPTION_CODE];
+    const breaker = [
+      CIRCUIT_OPEN_CODE,
+      CIRCUIT_TIMEOUT_CODE,
+      BULKHEAD_FULL_CODE,
+      INVALID_BREAKER_OPTION_CODE,
+    ];
     const listed = catalogue.filter((e) => e.owner === '@otelkit/circuit-breaker').map((e) => e.code);
     assert.deepEqual([...listed].sort(), [...breaker].sort());
   });

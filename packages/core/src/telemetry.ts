@@ -1,10 +1,9 @@
 import { diag, type MeterProvider, metrics } from '@opentelemetry/api';
 import type { Resource } from '@opentelemetry/resources';
 import { type ResourceMetrics, MeterProvider as SdkMeterProvider } from '@opentelemetry/sdk-metrics';
+import { LOG_LEVELS } from './config/log-levels';
 import { parseEnum } from './config/parse';
 import { resolveConfig } from './config/resolve';
-import { RESOLVED } from './settings/resolved';
-import { LOG_LEVELS } from './config/log-levels';
 import type { ResolvedConfig, TelemetryOptions } from './config/types';
 import { setDiagLogLevel } from './diag-logger';
 import { mountMetricsRoutes, PullCollector } from './export/metrics-endpoint';
@@ -20,6 +19,7 @@ import { startRuntimeMetrics } from './runtime/runtime-metrics';
 import { ExportStats } from './self/export-stats';
 import { registerSelfMetrics } from './self/self-metrics';
 import { createObservabilityServer, type ObservabilityServer, type ServerAddress } from './server/server';
+import { RESOLVED } from './settings/resolved';
 import type { MetricsSnapshot } from './snapshot/types';
 import { withTimeout } from './timeout';
 

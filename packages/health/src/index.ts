@@ -35,9 +35,9 @@ export { OPERATOR_ACTIONS_METRIC, operatorAudit, UNKNOWN_TARGET } from './operat
 export { CHECKS_PATH, STATUS_PATH } from './operator/routes';
 export type { HealthOptions, ResolvedHealthOptions } from './options';
 export { HEALTH_DEFAULTS, resolveHealthOptions } from './options';
-export { HEALTH_SETTINGS } from './settings';
 export type { HealthJsonBody, HealthJsonCheck } from './report/health-json';
 export { HEALTH_JSON } from './report/health-json';
 export type { HealthReport, ProbeName } from './report/report';
+export { HEALTH_SETTINGS } from './settings';
 export { STATUS_JSON_PATH } from './status/routes';
 export type { StatusCheck, StatusModel, StatusSection } from './status/status-service';

@@ -9,7 +9,13 @@ import {
 import { checkBatchSize } from './batch-settings';
 import { type LogsConfig, logsConfigFrom } from './logs/logs-config';
 import { LOGS_SETTINGS } from './logs/logs-settings';
-import type { HttpInstrumentationOptions, PropagatorName, SamplerName, TracesExporterName, TracingOptions } from './options';
+import type {
+  HttpInstrumentationOptions,
+  PropagatorName,
+  SamplerName,
+  TracesExporterName,
+  TracingOptions,
+} from './options';
 import { TRACING_SETTINGS } from './settings';
 import { SPAN_LIMIT_SETTINGS } from './span-limit-settings';
 

@@ -1,10 +1,10 @@
 import {
   defineSetting,
+  envValue,
   invalid,
   listSetting,
   oneOfSetting,
   otlpSettings,
-  envValue,
   type SettingKind,
 } from '@otelkit/core';
 import { batchSettings } from './batch-settings';

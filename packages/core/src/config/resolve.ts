@@ -62,7 +62,13 @@ export function resolveConfig(
     }
     exportTimeoutMs = v.exportIntervalMs;
   }
-  if (preset !== undefined && PRESETS[preset].authRequired && v.server && !v.disabled && v.auth === undefined) {
+  if (
+    preset !== undefined &&
+    PRESETS[preset].authRequired &&
+    v.server &&
+    !v.disabled &&
+    v.auth === undefined
+  ) {
     invalid(
       'OTELKIT_PRESET',
       preset,

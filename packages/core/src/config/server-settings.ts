@@ -48,11 +48,16 @@ export const serverTls: SettingKind<ServerTls & { readonly caFile?: string }> = 
 const TLS_VARIABLES = { certFile: 'OTELKIT_TLS_CERT_FILE', keyFile: 'OTELKIT_TLS_KEY_FILE' } as const;
 
 /** Stops start-up when a TLS file is missing, unreadable or not PEM, naming the setting and the path. */
-function usableTls<T extends ServerTls & { readonly caFile?: string }>(tls: T, prefix: string | undefined): T {
+function usableTls<T extends ServerTls & { readonly caFile?: string }>(
+  tls: T,
+  prefix: string | undefined,
+): T {
   const problem = checkTlsFiles(tls);
   if (problem !== undefined) {
     const setting =
-      prefix === undefined && problem.file !== 'caFile' ? TLS_VARIABLES[problem.file] : `options.tls.${problem.file}`;
+      prefix === undefined && problem.file !== 'caFile'
+        ? TLS_VARIABLES[problem.file]
+        : `options.tls.${problem.file}`;
     invalid(setting, tls[problem.file], `a readable PEM file (${problem.reason})`);
   }
   return tls;
@@ -106,7 +111,8 @@ export const SERVER_SETTINGS = {
       }
       if (token !== undefined) return { name: 'OTELKIT_AUTH_TOKEN', value: { type: 'bearer', token } };
       if (user === undefined && password === undefined) return undefined;
-      if (user === undefined) invalid('OTELKIT_AUTH_USERNAME', '', 'a user name when OTELKIT_AUTH_PASSWORD is set');
+      if (user === undefined)
+        invalid('OTELKIT_AUTH_USERNAME', '', 'a user name when OTELKIT_AUTH_PASSWORD is set');
       if (password === undefined)
         invalid('OTELKIT_AUTH_PASSWORD', '', 'a password when OTELKIT_AUTH_USERNAME is set');
       if (user.includes(':')) invalid('OTELKIT_AUTH_USERNAME', HIDDEN, 'a user name without ":"');

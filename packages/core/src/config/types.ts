@@ -2,9 +2,9 @@ import type { Attributes } from '@opentelemetry/api';
 import type { OperatorApiMode } from '../server/action-guard';
 import type { OtlpHttpProtocol } from '../settings/otlp';
 import type { RESOLVED } from '../settings/resolved';
-import type { ConfigResolution } from './resolve';
 import type { Provenance } from '../settings/setting';
 import type { PresetName } from './presets';
+import type { ConfigResolution } from './resolve';
 
 /** Names accepted by `OTEL_METRICS_EXPORTER` / `metricsExporters`. */
 export type MetricsExporterName = 'prometheus' | 'otlp' | 'console' | 'none';

@@ -84,7 +84,11 @@ const SERVER_OPTION_SETTINGS = {
     ({ values }) => Math.min(5_000, values.requestTimeoutMs as number),
     'time a client has to send the request headers',
   ),
-  keepAliveTimeoutMs: positive('keepAliveTimeoutMs', 5_000, 'how long an idle keep-alive connection stays open'),
+  keepAliveTimeoutMs: positive(
+    'keepAliveTimeoutMs',
+    5_000,
+    'how long an idle keep-alive connection stays open',
+  ),
   maxHeaderSize: positive('maxHeaderSize', 16_384, 'largest request line plus headers, in bytes'),
   maxUrlLength: positive('maxUrlLength', 8_192, 'longest request target, in characters'),
   maxConnections: positive('maxConnections', 256, 'connections open at once'),

@@ -33,7 +33,9 @@ function normaliseMethods(path: string, methods: readonly string[]): Set<string>
   const set = new Set<string>();
   for (const method of methods) {
     if (typeof method !== 'string' || !TOKEN.test(method)) {
-      throw otelkitError('INVALID_ROUTE', { detail: `route ${path}: invalid method ${JSON.stringify(method)}` });
+      throw otelkitError('INVALID_ROUTE', {
+        detail: `route ${path}: invalid method ${JSON.stringify(method)}`,
+      });
     }
     set.add(method.toUpperCase());
   }

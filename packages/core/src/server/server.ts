@@ -106,7 +106,10 @@ function createNodeServer(
   } catch (cause) {
     throw otelkitError(
       'TLS_FILE',
-      { setting: 'tls', detail: `cannot use certFile ${certFile} with keyFile ${keyFile} (${describe(cause)})` },
+      {
+        setting: 'tls',
+        detail: `cannot use certFile ${certFile} with keyFile ${keyFile} (${describe(cause)})`,
+      },
       { cause },
     );
   }
@@ -165,9 +168,7 @@ export function createObservabilityServer(options: ObservabilityServerOptions = 
     });
     await new Promise<void>((resolve, reject) => {
       const onListenError = (cause: Error): void => {
-        reject(
-          otelkitError('SERVER_LISTEN', { address: hostPort, reason: describe(cause) }, { cause }),
-        );
+        reject(otelkitError('SERVER_LISTEN', { address: hostPort, reason: describe(cause) }, { cause }));
       };
       server.once('error', onListenError);
       server.listen({ host: resolved.host, port: resolved.port }, () => {

@@ -49,7 +49,10 @@ export function listOf<T extends string>(allowed: readonly T[]): SettingKind<rea
     }
     return values;
   };
-  return { parse, check: (name, value) => parse(name, Array.isArray(value) ? value.join(',') : String(value)) };
+  return {
+    parse,
+    check: (name, value) => parse(name, Array.isArray(value) ? value.join(',') : String(value)),
+  };
 }
 
 /** A non-empty string (trimmed when read from a variable). */

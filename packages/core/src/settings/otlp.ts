@@ -25,7 +25,8 @@ export function signalUrl(base: string, path: string): string {
 const protocol: SettingKind<OtlpHttpProtocol> = {
   parse: (name, raw) => {
     const value = PROTOCOLS.find((p) => p === raw.trim().toLowerCase());
-    if (value === undefined) invalid(name, raw, 'http/json or http/protobuf (otelkit exports OTLP over HTTP)');
+    if (value === undefined)
+      invalid(name, raw, 'http/json or http/protobuf (otelkit exports OTLP over HTTP)');
     return value;
   },
   check: (name, value) => parseEnum(name, String(value), PROTOCOLS),
@@ -53,12 +54,12 @@ export interface OtlpSettingsOptions<E extends string | undefined> {
 }
 
 /** The four OTLP settings of one signal. */
-export interface OtlpSettings<E extends string | undefined> {
+export type OtlpSettings<E extends string | undefined> = {
   readonly endpoint: Setting<string | E>;
   readonly headers: Setting<Readonly<Record<string, string>>>;
   readonly timeoutMs: Setting<number>;
   readonly protocol: Setting<OtlpHttpProtocol>;
-}
+};
 
 /**
  * Declares a signal's OTLP endpoint, headers, timeout and protocol once, for metrics, traces and logs:
@@ -71,10 +72,14 @@ export function otlpSettings<E extends string | undefined>(
   options: OtlpSettingsOptions<E>,
 ): OtlpSettings<E> {
   const { optionPrefix: at, owner } = options;
-  const specific = (suffix: string) => [`OTEL_EXPORTER_OTLP_${signal.toUpperCase()}_${suffix}`, `OTEL_EXPORTER_OTLP_${suffix}`];
+  const specific = (suffix: string) => [
+    `OTEL_EXPORTER_OTLP_${signal.toUpperCase()}_${suffix}`,
+    `OTEL_EXPORTER_OTLP_${suffix}`,
+  ];
   const path = `v1/${signal}`;
   const endpoint: SettingKind<string | E> = {
-    parse: (name, raw) => (name === OTLP_BASE_ENDPOINT ? signalUrl(parseUrl(name, raw), path) : parseUrl(name, raw)),
+    parse: (name, raw) =>
+      name === OTLP_BASE_ENDPOINT ? signalUrl(parseUrl(name, raw), path) : parseUrl(name, raw),
     check: (name, value) => parseUrl(name, String(value)),
   };
   return {

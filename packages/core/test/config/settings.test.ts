@@ -56,7 +56,9 @@ describe('resolveSection (the one resolver)', () => {
   });
 
   it('refuses a bad value with one line naming the variable it came from', () => {
-    const message = messageOf(() => resolveSection(section, { options: {}, env: { GENERIC_INTERVAL: '1e3' } }));
+    const message = messageOf(() =>
+      resolveSection(section, { options: {}, env: { GENERIC_INTERVAL: '1e3' } }),
+    );
     assert.match(message, /^OTELKIT_ERR_INVALID_CONFIG: GENERIC_INTERVAL="1e3" is invalid/);
   });
 });
@@ -100,7 +102,11 @@ describe('otlpSettings (the one OTLP chain, for every signal)', () => {
 
 describe('settings resolved once', () => {
   it('startTelemetry takes settings handed down (RESOLVED) instead of reading the environment again', async () => {
-    const handed = resolveConfig({ server: false, runtimeMetrics: false, env: { OTEL_SERVICE_NAME: 'once' } });
+    const handed = resolveConfig({
+      server: false,
+      runtimeMetrics: false,
+      env: { OTEL_SERVICE_NAME: 'once' },
+    });
     const telemetry = startTelemetry({ env: { OTELKIT_PORT: 'not a port' }, [RESOLVED]: handed });
     try {
       assert.equal(telemetry.config, handed.config);

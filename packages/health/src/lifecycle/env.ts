@@ -12,8 +12,8 @@ const bare = (path: string) => path;
  */
 export function resolveShutdownDelayMs(option: number | undefined, env: Env, preset?: PresetName): number {
   const section = { shutdownDelayMs: HEALTH_SETTINGS.shutdownDelayMs };
-  return resolveSection(section, { options: { shutdownDelayMs: option }, env, preset, optionName: bare }).values
-    .shutdownDelayMs;
+  return resolveSection(section, { options: { shutdownDelayMs: option }, env, preset, optionName: bare })
+    .values.shutdownDelayMs;
 }
 
 /**
@@ -22,6 +22,10 @@ export function resolveShutdownDelayMs(option: number | undefined, env: Env, pre
  */
 export function resolveShutdownTimeoutMs(option: number | undefined, fromTelemetry: number): number {
   const section = { shutdownTimeoutMs: HEALTH_SETTINGS.shutdownTimeoutMs };
-  const { values } = resolveSection(section, { options: { shutdownTimeoutMs: option }, env: {}, optionName: bare });
+  const { values } = resolveSection(section, {
+    options: { shutdownTimeoutMs: option },
+    env: {},
+    optionName: bare,
+  });
   return values.shutdownTimeoutMs ?? fromTelemetry;
 }

@@ -1,4 +1,10 @@
-import { defaultOf, type Env, type OtlpHttpProtocol, type ResolvedSection, resolveSection } from '@otelkit/core';
+import {
+  defaultOf,
+  type Env,
+  type OtlpHttpProtocol,
+  type ResolvedSection,
+  resolveSection,
+} from '@otelkit/core';
 import { type BatchOptions, checkBatchSize } from '../batch-settings';
 import { LOGS_SETTINGS } from './logs-settings';
 

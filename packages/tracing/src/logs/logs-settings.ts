@@ -11,7 +11,12 @@ const otlp = otlpSettings('logs', {
   defaultEndpoint: 'http://localhost:4318/v1/logs',
   owner: OWNER,
 });
-const batch = batchSettings('OTEL_BLRP', 'logs.', 1_000, 'batch log record processor (records past the queue are dropped and counted)');
+const batch = batchSettings(
+  'OTEL_BLRP',
+  'logs.',
+  1_000,
+  'batch log record processor (records past the queue are dropped and counted)',
+);
 
 /**
  * Log record export settings (the `logs` options of tracing), declared once. The exporters default to
@@ -25,7 +30,7 @@ export const LOGS_SETTINGS = {
     kind: listSetting(EXPORTERS),
     default: ({ sources }) => (sources.endpoint?.source === 'default' ? ['none'] : ['otlp']),
     defaultDoc: '`otlp` when an OTLP endpoint is set, else `none`',
-    doc: '`otlp`, `console` (JSON on stderr), `none`: `createLogger()` lines (and the pino/winston/bunyan instrumentations\' records) as OpenTelemetry log records; the stdout lines are the same in every mode',
+    doc: "`otlp`, `console` (JSON on stderr), `none`: `createLogger()` lines (and the pino/winston/bunyan instrumentations' records) as OpenTelemetry log records; the stdout lines are the same in every mode",
     owner: OWNER,
   }),
   headers: otlp.headers,
