@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { README, renderSettingsTable, updateReadme } from '../../scripts/settings-docs';
+import { READMES, renderSettingsTable, updateReadme } from '../../scripts/settings-docs';
 
 /** The standard variables of the design contract (DESIGN.md "standard env") and the server's two. */
 const CONTRACT_VARIABLES = [
@@ -28,10 +28,16 @@ const CONTRACT_VARIABLES = [
 ];
 
 describe('README configuration and error-code tables', () => {
-  it('match the settings schema and the error catalogue (run npm run docs:settings after a change)', () => {
-    const readme = readFileSync(README, 'utf8');
-    assert.equal(readme, updateReadme(readme), 'README.md drifts from the schema: npm run docs:settings');
-  });
+  for (const [path, blocks] of READMES) {
+    it(`${path.split('/').slice(-3).join('/')}: match the settings schema and the error catalogue (npm run docs:settings after a change)`, () => {
+      const readme = readFileSync(path, 'utf8');
+      assert.equal(
+        readme,
+        updateReadme(readme, blocks),
+        `${path} drifts from the schema: npm run docs:settings`,
+      );
+    });
+  }
 
   it('document every standard variable of the design contract, each in its own declared setting', () => {
     const table = renderSettingsTable();
