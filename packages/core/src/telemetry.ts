@@ -1,9 +1,8 @@
 import { diag, type MeterProvider, metrics } from '@opentelemetry/api';
 import type { Resource } from '@opentelemetry/resources';
 import { type ResourceMetrics, MeterProvider as SdkMeterProvider } from '@opentelemetry/sdk-metrics';
-import { LOG_LEVELS } from './config/log-levels';
-import { parseEnum } from './config/parse';
 import { resolveConfig } from './config/resolve';
+import { CORE_SETTINGS } from './config/settings';
 import type { ResolvedConfig, TelemetryOptions } from './config/types';
 import { setDiagLogLevel } from './diag-logger';
 import { mountMetricsRoutes, PullCollector } from './export/metrics-endpoint';
@@ -38,7 +37,7 @@ function createReloader(config: ResolvedConfig, path: string) {
   reloader.add({
     section: 'logLevel',
     check: (value) => {
-      const level = parseEnum(`logLevel in ${path}`, String(value), LOG_LEVELS);
+      const level = CORE_SETTINGS.logLevel.check(`logLevel in ${path}`, value);
       return () => setDiagLogLevel(level);
     },
   });
