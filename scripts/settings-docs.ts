@@ -10,6 +10,7 @@ import {
   ERROR_CODES,
   type ErrorCode,
   PRESET_SETTINGS,
+  PRESETS,
   type Setting,
   type SettingsSection,
 } from '@otelkit/core';
@@ -80,10 +81,31 @@ export function renderOptionsTable(section: SettingsSection): string {
   return rows.join('\n');
 }
 
+function seconds(ms: number): string {
+  return ms === 0 ? '0' : `${ms / 1000} s`;
+}
+
+/** The presets table, from `PRESETS` (every entry only a default). */
+export function renderPresetsTable(): string {
+  const rows = [
+    '| preset | log level | metric export interval | trace sampling | shutdown delay | status page | auth on the observability server |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const [name, p] of Object.entries(PRESETS)) {
+    const auth = p.authRequired ? 'required (start-up refuses without credentials)' : 'optional';
+    const sampling = `${p.tracesSamplerRatio * 100}% (parent-based)`;
+    rows.push(
+      `| \`${name}\` | \`${p.logLevel}\` | ${seconds(p.exportIntervalMs)} | ${sampling} | ${seconds(p.shutdownDelayMs)} | ${p.statusPage ? 'on' : 'off'} | ${auth} |`,
+    );
+  }
+  return rows.join('\n');
+}
+
 type Blocks = ReadonlyArray<readonly [string, () => string]>;
 
 const ROOT_BLOCKS: Blocks = [
   ['settings', renderSettingsTable],
+  ['presets', renderPresetsTable],
   ['error-codes', renderErrorTable],
 ];
 
