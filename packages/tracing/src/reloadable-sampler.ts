@@ -1,9 +1,9 @@
 import type { Attributes, Context, Link, SpanKind } from '@opentelemetry/api';
 import type { Sampler, SamplingResult } from '@opentelemetry/sdk-trace';
 import { invalid, type ReloadTarget } from '@otelkit/core';
-import { TRACING_SETTINGS } from './settings';
 import type { SamplerName } from './options';
 import { createSampler } from './sampler';
+import { TRACING_SETTINGS } from './settings';
 
 /**
  * The tracer provider's sampler, whose ratio can change at run time (`tracing.samplerRatio` in
