@@ -1,3 +1,5 @@
+import { ERROR_CODES, formatMessage } from '@otelkit/core';
+
 /** A response read in full. */
 export interface FetchedText {
   readonly status: number;
@@ -8,10 +10,10 @@ export interface FetchedText {
 
 /** The target could not be reached (refused, DNS, TLS, timeout): `otelkit` exits 2. */
 export class UnreachableError extends Error {
-  readonly code = 'OTELKIT_ERR_UNREACHABLE';
+  readonly code = ERROR_CODES.UNREACHABLE.code;
 
   constructor(url: string, reason: string) {
-    super(`cannot reach ${url}: ${reason}`);
+    super(formatMessage(ERROR_CODES.UNREACHABLE.message, { url, reason }));
     this.name = 'UnreachableError';
   }
 }

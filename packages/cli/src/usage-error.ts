@@ -1,8 +1,10 @@
+import { ERROR_CODES } from '@otelkit/core';
+
 /** Error code of a command line the CLI cannot run: unknown flag, missing or bad value. */
-export const USAGE_ERROR = 'OTELKIT_ERR_USAGE';
+export const USAGE_ERROR = ERROR_CODES.USAGE.code;
 
 /** Exit code for usage errors (and for `otelkit health` when the target is unreachable). */
-export const EXIT_USAGE = 2;
+export const EXIT_USAGE: number = ERROR_CODES.USAGE.exitCode;
 
 /**
  * A bad command line. The CLI prints its one-line message, followed by a hint to `--help`, and exits

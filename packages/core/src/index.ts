@@ -1,3 +1,4 @@
+export { LOG_LEVELS } from './config/log-levels';
 export type { IntegerBounds, KeyValueListOptions } from './config/parse';
 export {
   checkInteger,
@@ -16,7 +17,8 @@ export {
 export type { Preset, PresetName } from './config/presets';
 export { PRESET_NAMES, PRESETS } from './config/presets';
 export type { ConfigResolution } from './config/resolve';
-export { DEFAULTS, resolveConfig, signalUrl } from './config/resolve';
+export { DEFAULTS, resolveConfig } from './config/resolve';
+export { CORE_SETTINGS, DEFAULT_CARDINALITY_LIMIT, PRESET_SETTINGS } from './config/settings';
 export type {
   LogLevelName,
   MetricsExporterName,
@@ -30,6 +32,8 @@ export type {
   TemporalityPreference,
 } from './config/types';
 export { setDiagLogLevel } from './diag-logger';
+export type { ErrorCode, ErrorCodeName } from './error-codes';
+export { ERROR_CODES, formatMessage, otelkitError } from './error-codes';
 export { isOtelkitError, OtelkitError } from './errors';
 export { ExemplarStore, exemplars } from './exemplars/store';
 export { LocalMetricProducer } from './export/local-producer';
@@ -91,6 +95,46 @@ export { SERVER_DEFAULTS } from './server/options';
 export type { RouteHandler, RouteOptions, RouteRegistry, RouteRequest } from './server/route';
 export type { ObservabilityServer, ServerAddress } from './server/server';
 export { createObservabilityServer } from './server/server';
+export type {
+  Env,
+  OtlpHttpProtocol,
+  OtlpSettings,
+  OtlpSettingsOptions,
+  OtlpSignal,
+  Provenance,
+  ResolvedSection,
+  SecretKind,
+  SectionInput,
+  SectionValues,
+  Setting,
+  SettingContext,
+  SettingKind,
+  SettingSpec,
+  SettingsSection,
+} from './settings';
+export {
+  boolean as booleanSetting,
+  defaultOf,
+  defineSetting,
+  docValue,
+  envValue,
+  firstEnv,
+  host as hostSetting,
+  integer as integerSetting,
+  listOf as listSetting,
+  MAX_TIMER_MS,
+  OTLP_BASE_ENDPOINT,
+  oneOf as oneOfSetting,
+  optionAt,
+  otlpSettings,
+  POSITIVE_MS,
+  resolveSection,
+  signalUrl,
+  text as textSetting,
+} from './settings';
+export type { SettingRow } from './settings/describe';
+export { describeSettings, maskSetting, SHOWN_HIDDEN, showSettingValue } from './settings/describe';
+export { RESOLVED } from './settings/resolved';
 export type { QuantileInput } from './snapshot/quantile';
 export type {
   BucketSnapshot,

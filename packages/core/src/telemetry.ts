@@ -1,9 +1,9 @@
 import { diag, type MeterProvider, metrics } from '@opentelemetry/api';
 import type { Resource } from '@opentelemetry/resources';
 import { type ResourceMetrics, MeterProvider as SdkMeterProvider } from '@opentelemetry/sdk-metrics';
-import { parseEnum } from './config/parse';
 import { resolveConfig } from './config/resolve';
-import type { LogLevelName, ResolvedConfig, TelemetryOptions } from './config/types';
+import { CORE_SETTINGS } from './config/settings';
+import type { ResolvedConfig, TelemetryOptions } from './config/types';
 import { setDiagLogLevel } from './diag-logger';
 import { mountMetricsRoutes, PullCollector } from './export/metrics-endpoint';
 import { createReaders } from './export/readers';
@@ -18,10 +18,9 @@ import { startRuntimeMetrics } from './runtime/runtime-metrics';
 import { ExportStats } from './self/export-stats';
 import { registerSelfMetrics } from './self/self-metrics';
 import { createObservabilityServer, type ObservabilityServer, type ServerAddress } from './server/server';
+import { RESOLVED } from './settings/resolved';
 import type { MetricsSnapshot } from './snapshot/types';
 import { withTimeout } from './timeout';
-
-const LOG_LEVELS: readonly LogLevelName[] = ['none', 'error', 'warn', 'info', 'debug', 'verbose', 'all'];
 
 /** The settings-file reloader of a telemetry instance, with core's own section (`logLevel`). */
 function createReloader(config: ResolvedConfig, path: string) {
@@ -38,7 +37,7 @@ function createReloader(config: ResolvedConfig, path: string) {
   reloader.add({
     section: 'logLevel',
     check: (value) => {
-      const level = parseEnum(`logLevel in ${path}`, String(value), LOG_LEVELS);
+      const level = CORE_SETTINGS.logLevel.check(`logLevel in ${path}`, value);
       return () => setDiagLogLevel(level);
     },
   });
@@ -104,7 +103,7 @@ let active: Telemetry | undefined;
  * process.on('SIGTERM', () => telemetry.shutdown());
  */
 export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
-  const { config, warnings } = resolveConfig(options);
+  const { config, warnings } = options[RESOLVED] ?? resolveConfig(options);
   if (active !== undefined) {
     diag.warn('otelkit: startTelemetry() called while telemetry is running; returning the running instance');
     return active;

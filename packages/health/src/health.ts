@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { diag } from '@opentelemetry/api';
-import { invalid, type Telemetry } from '@otelkit/core';
+import { invalid, RESOLVED, type Telemetry } from '@otelkit/core';
 import { aggregate } from './check/outcome';
 import { CheckRegistry } from './check/registry';
 import type { CheckFunction, CheckKind, CheckOptions, CheckOutcome, CheckStatus } from './check/types';
@@ -84,7 +84,9 @@ const KINDS_OF: Record<ProbeName, readonly CheckKind[]> = {
  * health.trackServer(app.listen(8080, () => health.markReady()));
  */
 export function startHealth(telemetry: Telemetry, options: HealthOptions = {}): Health {
-  const opts = resolveHealthOptions(options, telemetry.config.shutdownTimeoutMs, telemetry.config.preset);
+  const opts =
+    options[RESOLVED] ??
+    resolveHealthOptions(options, telemetry.config.shutdownTimeoutMs, telemetry.config.preset);
   const lifecycle = new Lifecycle();
   if (opts.initiallyReady) lifecycle.markReady();
   let metrics: HealthMetrics | undefined;

@@ -1,5 +1,5 @@
-import { checkInteger, PRESETS, type PresetName } from '@otelkit/core';
-import { resolveShutdownDelayMs, resolveShutdownTimeoutMs } from './lifecycle/env';
+import { defaultOf, type PresetName, type Provenance, type RESOLVED, resolveSection } from '@otelkit/core';
+import { HEALTH_SETTINGS } from './settings';
 
 /** Options of `startHealth()`; every field is optional, defaults in {@link HEALTH_DEFAULTS}. */
 export interface HealthOptions {
@@ -37,19 +37,21 @@ export interface HealthOptions {
   readonly statusRefreshMs?: number;
   /** Environment to read; default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Health's settings already resolved (by `register()`); not for direct use. @internal */
+  readonly [RESOLVED]?: ResolvedHealthOptions;
 }
 
-/** Defaults of {@link HealthOptions}, in one place. */
+/** Defaults of {@link HealthOptions}, read from {@link HEALTH_SETTINGS} (the one place they are written). */
 export const HEALTH_DEFAULTS = {
-  routes: true,
-  statusPage: true,
-  operatorRoutes: true,
-  initiallyReady: false,
-  handleSignals: false,
-  exitOnSignal: true,
-  sampleIntervalMs: 10_000,
-  historySize: 90,
-  statusRefreshMs: 5_000,
+  routes: defaultOf(HEALTH_SETTINGS.routes),
+  statusPage: defaultOf(HEALTH_SETTINGS.statusPage),
+  operatorRoutes: defaultOf(HEALTH_SETTINGS.operatorRoutes),
+  initiallyReady: defaultOf(HEALTH_SETTINGS.initiallyReady),
+  handleSignals: defaultOf(HEALTH_SETTINGS.handleSignals),
+  exitOnSignal: defaultOf(HEALTH_SETTINGS.exitOnSignal),
+  sampleIntervalMs: defaultOf(HEALTH_SETTINGS.sampleIntervalMs),
+  historySize: defaultOf(HEALTH_SETTINGS.historySize),
+  statusRefreshMs: defaultOf(HEALTH_SETTINGS.statusRefreshMs),
 } as const satisfies HealthOptions;
 
 /** Options after defaults and validation. */
@@ -65,12 +67,13 @@ export interface ResolvedHealthOptions {
   readonly sampleIntervalMs: number;
   readonly historySize: number;
   readonly statusRefreshMs: number;
+  /** Where each value came from (for the debug summary). */
+  readonly sources: Readonly<Record<string, Provenance>>;
 }
 
-const DAY_MS = 86_400_000;
-
 /**
- * Applies defaults (and the `OTELKIT_PRESET`'s status page and shutdown delay) and validates.
+ * Applies defaults (and the `OTELKIT_PRESET`'s status page and shutdown delay) and validates, with core's
+ * one resolver over {@link HEALTH_SETTINGS}.
  * @throws OtelkitError `OTELKIT_ERR_INVALID_CONFIG` naming the option or variable and the value.
  */
 export function resolveHealthOptions(
@@ -78,20 +81,16 @@ export function resolveHealthOptions(
   telemetryShutdownTimeoutMs: number,
   preset?: PresetName,
 ): ResolvedHealthOptions {
-  const o = { ...HEALTH_DEFAULTS, ...options };
   const env = options.env ?? process.env;
-  return {
-    routes: o.routes,
-    // An OTELKIT_PRESET decides the status page unless the option says otherwise.
-    statusPage: options.statusPage ?? (preset === undefined ? o.statusPage : PRESETS[preset].statusPage),
-    operatorRoutes: o.operatorRoutes,
-    initiallyReady: o.initiallyReady,
-    handleSignals: o.handleSignals,
-    exitOnSignal: o.exitOnSignal,
-    shutdownDelayMs: resolveShutdownDelayMs(options.shutdownDelayMs, env, preset),
-    shutdownTimeoutMs: resolveShutdownTimeoutMs(options.shutdownTimeoutMs, telemetryShutdownTimeoutMs),
-    sampleIntervalMs: checkInteger('sampleIntervalMs', o.sampleIntervalMs, { min: 0, max: DAY_MS }),
-    historySize: checkInteger('historySize', o.historySize, { min: 1, max: 100_000 }),
-    statusRefreshMs: checkInteger('statusRefreshMs', o.statusRefreshMs, { min: 100, max: DAY_MS }),
-  };
+  const { values, sources } = resolveSection(HEALTH_SETTINGS, {
+    options,
+    env,
+    preset,
+    optionName: (path) => path,
+  });
+  return Object.freeze({
+    ...values,
+    shutdownTimeoutMs: values.shutdownTimeoutMs ?? telemetryShutdownTimeoutMs,
+    sources,
+  });
 }

@@ -3,3 +3,4 @@ export { INSTRUMENTATIONS, parseEnabledInstrumentations } from './instrumentatio
 export { BREAKERS_PATH, BREAKERS_SECTION, mountBreakerOperator } from './operator/breakers';
 export type { RegisterOptions, Registration } from './register';
 export { register } from './register';
+export { REGISTER_SETTINGS } from './settings';

@@ -3,7 +3,7 @@
  * Invalid configuration stops the app with one line naming the variable (exit code 1); any other
  * failure to start leaves the app running without telemetry.
  */
-import { isOtelkitError } from '@otelkit/core';
+import { ERROR_CODES, isOtelkitError } from '@otelkit/core';
 import { register } from './register';
 
 const STARTED = Symbol.for('otelkit.register.started');
@@ -14,9 +14,9 @@ if (state[STARTED] !== true) {
   try {
     register();
   } catch (error) {
-    if (isOtelkitError(error) && error.code === 'OTELKIT_ERR_INVALID_CONFIG') {
+    if (isOtelkitError(error) && error.code === ERROR_CODES.INVALID_CONFIG.code) {
       process.stderr.write(`otelkit: ${error.message}\n`);
-      process.exit(1);
+      process.exit(ERROR_CODES.INVALID_CONFIG.exitCode);
     }
     process.stderr.write(`otelkit: telemetry not started, the app runs without it: ${String(error)}\n`);
   }

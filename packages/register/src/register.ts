@@ -1,15 +1,23 @@
 import { diag, metrics, trace } from '@opentelemetry/api';
-import { resolveConfig, startTelemetry, type Telemetry, type TelemetryOptions } from '@otelkit/core';
+import {
+  RESOLVED,
+  resolveConfig,
+  resolveSection,
+  startTelemetry,
+  type Telemetry,
+  type TelemetryOptions,
+} from '@otelkit/core';
 import { type Health, type HealthOptions, resolveHealthOptions, startHealth } from '@otelkit/health';
 import { resolveTracingConfig, startTracing, type Tracing, type TracingOptions } from '@otelkit/tracing';
 import { registerWorkersCheck } from './cluster/health';
 import { isClusterWorker } from './cluster/lazy';
 import { serveClusterMetrics } from './cluster/primary';
 import { flushBeforeExit } from './exit-flush';
-import { loadedBeforeHooks, loadInstrumentations, parseEnabledInstrumentations } from './instrumentations';
+import { loadedBeforeHooks, loadInstrumentations } from './instrumentations';
 import { isHttpServer, onServerListening } from './listen-hook';
 import { mountBreakerOperator } from './operator/breakers';
 import { breakersReloadTarget } from './reload-breakers';
+import { REGISTER_SETTINGS } from './settings';
 import { configurationSummary } from './summary';
 
 /** Options of {@link register}: core's options plus the composed packages'. */
@@ -47,23 +55,43 @@ export interface Registration {
  */
 export function register(options: RegisterOptions = {}): Registration | undefined {
   const env = options.env ?? process.env;
-  const { config } = resolveConfig(options, env);
-  if (config.disabled) return undefined;
-  const enabled =
-    options.instrumentations ?? parseEnabledInstrumentations(env.OTEL_NODE_ENABLED_INSTRUMENTATIONS);
   const worker = isClusterWorker();
+  // Every section is resolved once and validated before anything starts, so a refused configuration
+  // leaves no server or provider behind (for programs that catch the error); each start function then
+  // takes its frozen section instead of resolving it again.
+  const telemetryOptions: TelemetryOptions = { ...options, server: worker ? false : options.server };
+  const core = resolveConfig(telemetryOptions, env);
+  const { config } = core;
+  if (config.disabled) return undefined;
+  const enabled = resolveSection(REGISTER_SETTINGS, { options, env }).values.instrumentations;
+  const tracingOptions: TracingOptions | undefined =
+    options.tracing === false ? undefined : { env, ...options.tracing };
+  const tracingConfig =
+    tracingOptions === undefined ? undefined : resolveTracingConfig(tracingOptions, env, config.preset);
+  const healthOptions: HealthOptions | undefined =
+    options.health === false
+      ? undefined
+      : {
+          env,
+          handleSignals: true,
+          routes: !worker,
+          // Workers serve no page; elsewhere the preset (or the default) decides.
+          ...(worker ? { statusPage: false } : {}),
+          ...options.health,
+        };
+  const healthResolved =
+    healthOptions === undefined
+      ? undefined
+      : resolveHealthOptions(healthOptions, config.shutdownTimeoutMs, config.preset);
 
-  // Every setting is validated before anything starts, so a refused configuration leaves no server or
-  // provider behind (for programs that catch the error).
-  if (options.tracing !== false) resolveTracingConfig({ env, ...options.tracing }, env, config.preset);
-  if (options.health !== false) {
-    resolveHealthOptions({ env, ...options.health }, config.shutdownTimeoutMs, config.preset);
-  }
-  const telemetry = startTelemetry({ ...options, server: worker ? false : options.server });
+  const telemetry = startTelemetry({ ...telemetryOptions, [RESOLVED]: core });
   let tracing: Tracing | undefined;
   let health: Health | undefined;
   try {
-    tracing = options.tracing === false ? undefined : startTracing(telemetry, { env, ...options.tracing });
+    tracing =
+      tracingOptions === undefined
+        ? undefined
+        : startTracing(telemetry, { ...tracingOptions, [RESOLVED]: tracingConfig });
     const loaded = loadInstrumentations(enabled);
     if (loaded.instrumentations.length > 0) {
       const early = loadedBeforeHooks(loaded.names);
@@ -82,21 +110,14 @@ export function register(options: RegisterOptions = {}): Registration | undefine
         meterProvider: metrics.getMeterProvider(),
       });
     }
-    if (options.health !== false) {
-      health = startHealth(telemetry, {
-        env,
-        handleSignals: true,
-        routes: !worker,
-        // Workers serve no page; elsewhere the preset (or the default) decides.
-        ...(worker ? { statusPage: false } : {}),
-        ...options.health,
-      });
+    if (healthOptions !== undefined) {
+      health = startHealth(telemetry, { ...healthOptions, [RESOLVED]: healthResolved });
     }
     const operator = options.health === false || options.health?.operatorRoutes !== false;
     if (!worker && operator) mountBreakerOperator(telemetry, health);
     if (config.configFile !== undefined) telemetry.addReloadTarget(breakersReloadTarget(config.configFile));
     const role = worker ? 'cluster worker' : 'process';
-    for (const line of configurationSummary(config, tracing, loaded.report, role))
+    for (const line of configurationSummary(core, tracing, healthResolved, loaded.report, role))
       diag.debug(`otelkit: ${line}`);
   } catch (error) {
     void telemetry.shutdown();

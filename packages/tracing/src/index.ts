@@ -16,6 +16,7 @@ export type { CreateLoggerOptions } from './logs/logger';
 export { createLogger, otelkitPinoOptions } from './logs/logger';
 export type { LogsConfig, LogsExporterName, LogsOptions, OtlpHttpProtocol } from './logs/logs-config';
 export { LOGS_DEFAULTS, resolveLogsConfig } from './logs/logs-config';
+export { LOGS_SETTINGS } from './logs/logs-settings';
 export type {
   HttpInstrumentationOptions,
   PropagatorName,
@@ -25,6 +26,7 @@ export type {
   TracingTelemetry,
 } from './options';
 export { isSecretKey, REDACTED, redactString, redactValue } from './redact/redact';
+export { TRACING_SETTINGS } from './settings';
 export type { TracedOptions } from './traced';
 export { Traced, traced } from './traced';
 export type { Tracing } from './tracing';

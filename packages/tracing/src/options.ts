@@ -1,4 +1,5 @@
-import type { Telemetry } from '@otelkit/core';
+import type { RESOLVED, Telemetry } from '@otelkit/core';
+import type { TracingConfig } from './config';
 import type { LogsOptions } from './logs/logs-config';
 
 /** Names accepted by `OTEL_TRACES_EXPORTER` / `exporters`. */
@@ -78,6 +79,8 @@ export interface TracingOptions {
   readonly http?: HttpInstrumentationOptions | false;
   /** The environment to read; default `process.env` (or the telemetry's `env` option). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Tracing's settings already resolved (by `register()`); not for direct use. @internal */
+  readonly [RESOLVED]?: TracingConfig;
 }
 
 /** The parts of core's `Telemetry` handle that tracing uses (a full `Telemetry` fits). */

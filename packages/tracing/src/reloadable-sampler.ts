@@ -3,6 +3,7 @@ import type { Sampler, SamplingResult } from '@opentelemetry/sdk-trace';
 import { invalid, type ReloadTarget } from '@otelkit/core';
 import type { SamplerName } from './options';
 import { createSampler } from './sampler';
+import { TRACING_SETTINGS } from './settings';
 
 /**
  * The tracer provider's sampler, whose ratio can change at run time (`tracing.samplerRatio` in
@@ -55,10 +56,9 @@ export class ReloadableSampler implements Sampler {
             'samplerRatio only (other tracing settings need a restart)',
           );
         if (samplerRatio === undefined) return () => {};
-        if (typeof samplerRatio !== 'number' || !(samplerRatio >= 0 && samplerRatio <= 1)) {
-          invalid(`tracing.samplerRatio in ${path}`, samplerRatio, 'a number from 0 to 1');
-        }
-        return () => this.setRatio(samplerRatio);
+        // The setting's own check, as for the option.
+        const ratio = TRACING_SETTINGS.samplerRatio.check(`tracing.samplerRatio in ${path}`, samplerRatio);
+        return () => this.setRatio(ratio);
       },
     };
   }

@@ -7,7 +7,7 @@ import {
   type SpanProcessor,
   TracerProvider,
 } from '@opentelemetry/sdk-trace';
-import { withTimeout } from '@otelkit/core';
+import { RESOLVED, withTimeout } from '@otelkit/core';
 import { resolveTracingConfig, type TracingConfig } from './config';
 import { CountingBatchProcessor } from './export/counting-batch-processor';
 import { CrashFlush } from './export/crash-flush';
@@ -99,7 +99,8 @@ function otlpSettings(config: TracingConfig, telemetry: TracingTelemetry): Expor
  * process.on('SIGTERM', () => telemetry.shutdown()); // flushes spans too
  */
 export function startTracing(telemetry: TracingTelemetry, options: TracingOptions = {}): Tracing {
-  const config = resolveTracingConfig(options, options.env ?? process.env, telemetry.config.preset);
+  const config =
+    options[RESOLVED] ?? resolveTracingConfig(options, options.env ?? process.env, telemetry.config.preset);
   if (active !== undefined) {
     diag.warn('otelkit: startTracing() called while tracing is running; returning the running instance');
     return active;

@@ -1,4 +1,13 @@
-import { hideUserinfo, isOtelkitError, type ResolvedConfig, resolveConfig } from '@otelkit/core';
+import {
+  CORE_SETTINGS,
+  describeSettings,
+  isOtelkitError,
+  maskSetting,
+  PRESET_SETTINGS,
+  type ResolvedConfig,
+  resolveConfig,
+  showSettingValue,
+} from '@otelkit/core';
 import { type FlagSpecs, parseFlags, renderHelp } from '../args';
 import type { CommandIo } from './io';
 
@@ -7,26 +16,23 @@ export const CHECK_CONFIG_FLAGS: FlagSpecs = {
   json: { type: 'boolean', help: 'print the effective configuration as JSON' },
 };
 
-const HIDDEN = '(hidden)';
+const SETTINGS = { ...PRESET_SETTINGS, ...CORE_SETTINGS };
 
-/** The effective configuration with secrets (auth, OTLP header values, endpoint user-info) hidden. */
+/**
+ * The effective configuration with secrets (auth, OTLP header values, endpoint user-info) hidden, each
+ * as its setting's declaration says.
+ */
 export function redactConfig(config: ResolvedConfig): Record<string, unknown> {
   const { sources: _sources, ...rest } = config;
-  const headers = Object.fromEntries(Object.keys(config.otlp.headers).map((k) => [k, HIDDEN]));
-  const auth =
-    config.auth === undefined
-      ? undefined
-      : config.auth.type === 'basic'
-        ? { type: 'basic', username: config.auth.username, password: HIDDEN }
-        : { type: 'bearer', token: HIDDEN };
-  const endpoint = config.otlp.endpoint === undefined ? undefined : hideUserinfo(config.otlp.endpoint);
-  return { ...rest, otlp: { ...config.otlp, endpoint, headers }, auth };
-}
-
-function show(value: unknown): string {
-  if (value === undefined) return '-';
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
+  return {
+    ...rest,
+    otlp: {
+      ...config.otlp,
+      endpoint: maskSetting(CORE_SETTINGS.otlpEndpoint, config.otlp.endpoint),
+      headers: maskSetting(CORE_SETTINGS.otlpHeaders, config.otlp.headers),
+    },
+    auth: maskSetting(CORE_SETTINGS.auth, config.auth),
+  };
 }
 
 /**
@@ -57,19 +63,17 @@ export async function checkConfigCommand(argv: readonly string[], io: CommandIo)
   }
   const { config, warnings } = resolution;
   for (const warning of warnings) io.err(`warning: ${warning}`);
-  const effective = redactConfig(config);
+  // Every setting of core's schema, in declaration order, with its value (secrets hidden) and source.
+  const settings = describeSettings(SETTINGS, resolution.settings, config.sources);
   if (values.json) {
-    io.out(
-      JSON.stringify({ valid: true, config: effective, sources: config.sources, warnings }, undefined, 2),
-    );
+    const doc = { valid: true, config: redactConfig(config), sources: config.sources, settings, warnings };
+    io.out(JSON.stringify(doc, undefined, 2));
     return 0;
   }
   io.out('configuration is valid');
-  const rows = Object.entries(effective).map(([key, value]) => {
-    const source = config.sources[key];
-    const from = source === undefined ? '' : source.source === 'default' ? 'default' : source.name;
-    return [key, show(value), from] as const;
-  });
+  const rows = settings.map(
+    (row) => [row.key, showSettingValue(row.value), row.source === 'default' ? 'default' : row.name] as const,
+  );
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.min(60, Math.max(...rows.map((r) => r[1].length)));
   for (const [key, value, from] of rows) io.out(`  ${key.padEnd(w0)}  ${value.padEnd(w1)}  ${from}`);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { CORE_SETTINGS, PRESET_SETTINGS } from '@otelkit/core';
 import { cli } from '../helpers';
 
 describe('otelkit check-config', () => {
@@ -32,5 +33,18 @@ describe('otelkit check-config', () => {
     assert.deepEqual(doc.config.auth, { type: 'bearer', token: '(hidden)' });
     assert.equal(doc.config.otlp.endpoint, 'http://collector:4318/v1/metrics');
     assert.equal(doc.sources.port.source, 'default');
+  });
+
+  it('lists every setting of the schema, in declaration order, with its value and source', async () => {
+    const r = await cli(['check-config'], { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318' });
+    assert.equal(r.code, 0);
+    const keys = r.out
+      .split('\n')
+      .slice(1)
+      .filter((line) => line.trim() !== '')
+      .map((line) => line.trim().split(/\s+/)[0]);
+    assert.deepEqual(keys, Object.keys({ ...PRESET_SETTINGS, ...CORE_SETTINGS }));
+    assert.match(r.out, /otlpEndpoint\s+http:\/\/c:4318\/v1\/metrics\s+OTEL_EXPORTER_OTLP_ENDPOINT/);
+    assert.match(r.out, /otlpProtocol\s+http\/protobuf\s+default/);
   });
 });

@@ -1,7 +1,7 @@
-import { OtelkitError } from '../errors';
+import { ERROR_CODES, otelkitError } from '../error-codes';
 
 /** Error code for any invalid configuration value. */
-export const INVALID_CONFIG = 'OTELKIT_ERR_INVALID_CONFIG';
+export const INVALID_CONFIG = ERROR_CODES.INVALID_CONFIG.code;
 
 const MAX_SHOWN = 80;
 
@@ -52,10 +52,7 @@ export function hideListValues(raw: string): string {
 
 /** Throws the start-up error for one setting: one line, naming the setting and the value. */
 export function invalid(setting: string, value: unknown, expected: string): never {
-  throw new OtelkitError(
-    INVALID_CONFIG,
-    `${INVALID_CONFIG}: ${setting}=${showValue(value)} is invalid: expected ${expected}`,
-  );
+  throw otelkitError('INVALID_CONFIG', { setting, value: showValue(value), expected });
 }
 
 /** Bounds for integer settings. */

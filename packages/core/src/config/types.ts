@@ -1,6 +1,10 @@
 import type { Attributes } from '@opentelemetry/api';
 import type { OperatorApiMode } from '../server/action-guard';
+import type { OtlpHttpProtocol } from '../settings/otlp';
+import type { RESOLVED } from '../settings/resolved';
+import type { Provenance } from '../settings/setting';
 import type { PresetName } from './presets';
+import type { ConfigResolution } from './resolve';
 
 /** Names accepted by `OTEL_METRICS_EXPORTER` / `metricsExporters`. */
 export type MetricsExporterName = 'prometheus' | 'otlp' | 'console' | 'none';
@@ -94,10 +98,11 @@ export interface TelemetryOptions {
   readonly configFile?: string;
   /** The environment to read; default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Core's settings already resolved (by `register()`); not for direct use. @internal */
+  readonly [RESOLVED]?: ConfigResolution;
 }
 
-/** Where a resolved setting came from. */
-export type SettingSource = 'default' | 'preset' | 'environment' | 'option';
+export type { SettingSource } from '../settings/setting';
 
 /** The validated, complete configuration. */
 export interface ResolvedConfig {
@@ -115,6 +120,8 @@ export interface ResolvedConfig {
     readonly headers: Readonly<Record<string, string>>;
     readonly timeoutMs: number;
     readonly temporality: TemporalityPreference;
+    /** `OTEL_EXPORTER_OTLP_METRICS_PROTOCOL` / `OTEL_EXPORTER_OTLP_PROTOCOL` (both encodings are sent as JSON). */
+    readonly protocol: OtlpHttpProtocol;
   };
   readonly exportIntervalMs: number;
   readonly exportTimeoutMs: number;
@@ -131,5 +138,5 @@ export interface ResolvedConfig {
   readonly shutdownTimeoutMs: number;
   readonly configFile: string | undefined;
   /** For each setting above, where its value came from (and which variable, for the environment). */
-  readonly sources: Readonly<Record<string, { readonly source: SettingSource; readonly name: string }>>;
+  readonly sources: Readonly<Record<string, Provenance>>;
 }

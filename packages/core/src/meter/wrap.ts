@@ -1,8 +1,7 @@
 import type { Meter } from '@opentelemetry/api';
+import { DEFAULT_CARDINALITY_LIMIT } from '../config/settings';
 import type { CardinalityGuard } from './guard';
 import { GuardedMeter, type OtelkitMeter } from './meter';
-
-const DEFAULT_LIMIT = 2000;
 
 /**
  * Returns `meter` itself when it is already an otelkit meter (the global one after `startTelemetry()`),
@@ -11,7 +10,7 @@ const DEFAULT_LIMIT = 2000;
 export function asOtelkitMeter(meter: Meter): OtelkitMeter {
   if (meter instanceof GuardedMeter) return meter;
   return new GuardedMeter(meter, {
-    limit: DEFAULT_LIMIT,
+    limit: DEFAULT_CARDINALITY_LIMIT,
     add(_guard: CardinalityGuard) {},
   });
 }

@@ -10,7 +10,7 @@ import {
   type Tracer,
   trace,
 } from '@opentelemetry/api';
-import { OtelkitError } from '../errors';
+import { otelkitError } from '../error-codes';
 import type { BoundCounter, BoundGauge } from '../meter/bound';
 import type {
   OtelkitCounter,
@@ -256,10 +256,10 @@ class Monitor implements OperationMonitor {
 export function createOperationMonitor(options: OperationMonitorOptions): OperationMonitor {
   const ns = options?.namespace;
   if (typeof ns !== 'string' || !NAMESPACE.test(ns)) {
-    throw new OtelkitError(
-      'OTELKIT_ERR_INVALID_NAMESPACE',
-      `OTELKIT_ERR_INVALID_NAMESPACE: namespace=${JSON.stringify(ns)} is invalid: expected a letter then letters, digits or _ (at most 64)`,
-    );
+    throw otelkitError('INVALID_NAMESPACE', {
+      value: String(JSON.stringify(ns)),
+      expected: 'a letter then letters, digits or _ (at most 64)',
+    });
   }
   const meter = asOtelkitMeter(options.meter ?? metrics.getMeter('@otelkit/core'));
   const tracer = options.spans === false ? undefined : (options.tracer ?? trace.getTracer('@otelkit/core'));

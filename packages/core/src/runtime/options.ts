@@ -1,4 +1,4 @@
-import { OtelkitError } from '../errors';
+import { ERROR_CODES, otelkitError } from '../error-codes';
 
 /**
  * Which names the runtime metrics get.
@@ -47,14 +47,11 @@ export interface ResolvedRuntimeMetricsOptions {
 }
 
 /** Error code thrown by {@link startRuntimeMetrics} for a bad option. */
-export const INVALID_RUNTIME_METRICS_OPTION = 'OTELKIT_ERR_INVALID_RUNTIME_METRICS_OPTION';
+export const INVALID_RUNTIME_METRICS_OPTION = ERROR_CODES.INVALID_RUNTIME_METRICS_OPTION.code;
 
 function invalid(setting: string, value: unknown, expected: string): never {
   const shown = JSON.stringify(value) ?? String(value);
-  throw new OtelkitError(
-    INVALID_RUNTIME_METRICS_OPTION,
-    `${INVALID_RUNTIME_METRICS_OPTION}: runtime metrics option ${setting}=${shown} is invalid: expected ${expected}`,
-  );
+  throw otelkitError('INVALID_RUNTIME_METRICS_OPTION', { setting, value: shown, expected });
 }
 
 /**

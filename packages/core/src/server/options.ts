@@ -1,4 +1,9 @@
-import { OtelkitError } from '../errors';
+import { invalid } from '../config/parse';
+import { SERVER_SETTINGS, serverAuth, serverTls } from '../config/server-settings';
+import { defaultOf, defineSetting } from '../settings/define';
+import { integer, POSITIVE_MS } from '../settings/kinds';
+import { resolveSection } from '../settings/resolve-section';
+import type { SettingContext } from '../settings/setting';
 import type { OperatorApiMode } from './action-guard';
 
 /** Credentials the observability server requires on routes that do not opt out of auth. */
@@ -59,18 +64,64 @@ export interface ObservabilityServerOptions {
   readonly onError?: (error: Error) => void;
 }
 
-/** Defaults of {@link ObservabilityServerOptions}, in one place. */
+const OWNER = '@otelkit/core';
+
+function positive(option: string, fallback: number | ((context: SettingContext) => number), doc: string) {
+  return defineSetting({ option, kind: integer(POSITIVE_MS), default: fallback, doc, owner: OWNER });
+}
+
+/**
+ * The options of {@link createObservabilityServer} as settings: the ones the environment also sets
+ * (host, port, request timeout, operator API) are core's settings themselves, auth and TLS are checked
+ * by the same kinds, so a direct caller gets the same validation and the same error as `OTELKIT_PORT`.
+ */
+const SERVER_OPTION_SETTINGS = {
+  host: SERVER_SETTINGS.host,
+  port: SERVER_SETTINGS.port,
+  requestTimeoutMs: SERVER_SETTINGS.requestTimeoutMs,
+  headersTimeoutMs: positive(
+    'headersTimeoutMs',
+    ({ values }) => Math.min(5_000, values.requestTimeoutMs as number),
+    'time a client has to send the request headers',
+  ),
+  keepAliveTimeoutMs: positive(
+    'keepAliveTimeoutMs',
+    5_000,
+    'how long an idle keep-alive connection stays open',
+  ),
+  maxHeaderSize: positive('maxHeaderSize', 16_384, 'largest request line plus headers, in bytes'),
+  maxUrlLength: positive('maxUrlLength', 8_192, 'longest request target, in characters'),
+  maxConnections: positive('maxConnections', 256, 'connections open at once'),
+  closeGraceMs: positive('closeGraceMs', 1_000, 'how long close() lets in-flight requests finish'),
+  auth: defineSetting<ServerAuthOptions | undefined>({
+    option: 'auth',
+    kind: serverAuth,
+    default: undefined,
+    doc: 'credentials',
+    owner: OWNER,
+  }),
+  operatorApi: SERVER_SETTINGS.operatorApi,
+  tls: defineSetting<ServerTlsOptions | undefined>({
+    option: 'tls',
+    kind: serverTls,
+    default: undefined,
+    doc: 'PEM files for HTTPS',
+    owner: OWNER,
+  }),
+};
+
+/** Defaults of {@link ObservabilityServerOptions}, read from the settings (one place). */
 export const SERVER_DEFAULTS = {
-  host: '0.0.0.0',
-  port: 9464,
-  requestTimeoutMs: 10_000,
+  host: defaultOf(SERVER_OPTION_SETTINGS.host),
+  port: defaultOf(SERVER_OPTION_SETTINGS.port),
+  requestTimeoutMs: defaultOf(SERVER_OPTION_SETTINGS.requestTimeoutMs),
   headersTimeoutMs: 5_000,
-  keepAliveTimeoutMs: 5_000,
-  maxHeaderSize: 16_384,
-  maxUrlLength: 8_192,
-  maxConnections: 256,
-  closeGraceMs: 1_000,
-  operatorApi: 'auth',
+  keepAliveTimeoutMs: defaultOf(SERVER_OPTION_SETTINGS.keepAliveTimeoutMs),
+  maxHeaderSize: defaultOf(SERVER_OPTION_SETTINGS.maxHeaderSize),
+  maxUrlLength: defaultOf(SERVER_OPTION_SETTINGS.maxUrlLength),
+  maxConnections: defaultOf(SERVER_OPTION_SETTINGS.maxConnections),
+  closeGraceMs: defaultOf(SERVER_OPTION_SETTINGS.closeGraceMs),
+  operatorApi: defaultOf(SERVER_OPTION_SETTINGS.operatorApi),
 } as const;
 
 /** Options after defaults and validation. */
@@ -90,101 +141,18 @@ export interface ResolvedServerOptions {
   readonly onError: ((error: Error) => void) | undefined;
 }
 
-const INVALID = 'OTELKIT_ERR_INVALID_SERVER_OPTION';
-
-function positiveInteger(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new OtelkitError(INVALID, `server option ${name} must be a positive integer, got ${String(value)}`);
-  }
-  return value;
-}
-
-function nonEmpty(name: string, value: unknown): void {
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new OtelkitError(INVALID, `server option ${name} must be a non-empty string`);
-  }
-}
-
-function validateAuth(auth: ServerAuthOptions): ServerAuthOptions {
-  if (auth.type === 'basic') {
-    nonEmpty('auth.username', auth.username);
-    nonEmpty('auth.password', auth.password);
-    if (auth.username.includes(':')) {
-      // Not echoed: a user name with ':' is often "user:password" pasted whole.
-      throw new OtelkitError(INVALID, `server option auth.username must not contain ':'`);
-    }
-  } else if (auth.type === 'bearer') {
-    nonEmpty('auth.token', auth.token);
-  } else {
-    const type: unknown = (auth as { type?: unknown }).type;
-    throw new OtelkitError(
-      INVALID,
-      `server option auth.type must be 'basic' or 'bearer', got ${String(type)}`,
-    );
-  }
-  return auth;
-}
-
-function resolveOperatorApi(mode: OperatorApiMode | undefined): OperatorApiMode {
-  if (mode === undefined) return SERVER_DEFAULTS.operatorApi;
-  if (mode !== 'auth' && mode !== 'open') {
-    throw new OtelkitError(
-      INVALID,
-      `server option operatorApi must be 'auth' or 'open', got ${String(mode)}`,
-    );
-  }
-  return mode;
-}
-
-/** Applies {@link SERVER_DEFAULTS} and validates; throws an {@link OtelkitError} naming the bad option. */
+/**
+ * Applies {@link SERVER_DEFAULTS} and validates with core's settings (the one resolver, no
+ * environment); throws `OTELKIT_ERR_INVALID_CONFIG` naming the bad option and its value.
+ */
 export function resolveServerOptions(options: ObservabilityServerOptions): ResolvedServerOptions {
-  const port = options.port ?? SERVER_DEFAULTS.port;
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new OtelkitError(
-      'OTELKIT_ERR_INVALID_PORT',
-      `server option port must be 0..65535, got ${String(port)}`,
+  const { values, sources } = resolveSection(SERVER_OPTION_SETTINGS, { options, env: {} });
+  if (values.headersTimeoutMs > values.requestTimeoutMs) {
+    invalid(
+      sources.headersTimeoutMs?.name ?? 'options.headersTimeoutMs',
+      values.headersTimeoutMs,
+      `at most options.requestTimeoutMs (${values.requestTimeoutMs})`,
     );
   }
-  const host = options.host ?? SERVER_DEFAULTS.host;
-  nonEmpty('host', host);
-  const requestTimeoutMs = positiveInteger(
-    'requestTimeoutMs',
-    options.requestTimeoutMs ?? SERVER_DEFAULTS.requestTimeoutMs,
-  );
-  const headersTimeoutMs = positiveInteger(
-    'headersTimeoutMs',
-    options.headersTimeoutMs ?? Math.min(SERVER_DEFAULTS.headersTimeoutMs, requestTimeoutMs),
-  );
-  if (headersTimeoutMs > requestTimeoutMs) {
-    throw new OtelkitError(
-      INVALID,
-      `server option headersTimeoutMs (${headersTimeoutMs}) must not exceed requestTimeoutMs (${requestTimeoutMs})`,
-    );
-  }
-  if (options.tls !== undefined) {
-    nonEmpty('tls.certFile', options.tls.certFile);
-    nonEmpty('tls.keyFile', options.tls.keyFile);
-    if (options.tls.caFile !== undefined) nonEmpty('tls.caFile', options.tls.caFile);
-  }
-  return {
-    host,
-    port,
-    requestTimeoutMs,
-    headersTimeoutMs,
-    keepAliveTimeoutMs: positiveInteger(
-      'keepAliveTimeoutMs',
-      options.keepAliveTimeoutMs ?? SERVER_DEFAULTS.keepAliveTimeoutMs,
-    ),
-    maxHeaderSize: positiveInteger('maxHeaderSize', options.maxHeaderSize ?? SERVER_DEFAULTS.maxHeaderSize),
-    maxUrlLength: positiveInteger('maxUrlLength', options.maxUrlLength ?? SERVER_DEFAULTS.maxUrlLength),
-    maxConnections: positiveInteger(
-      'maxConnections',
-      options.maxConnections ?? SERVER_DEFAULTS.maxConnections,
-    ),
-    closeGraceMs: positiveInteger('closeGraceMs', options.closeGraceMs ?? SERVER_DEFAULTS.closeGraceMs),
-    auth: options.auth === undefined ? undefined : validateAuth(options.auth),
-    operatorApi: resolveOperatorApi(options.operatorApi),
-    tls: options.tls,
-    onError: options.onError,
-  };
+  return { ...values, onError: options.onError };
 }

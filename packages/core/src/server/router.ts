@@ -1,4 +1,4 @@
-import { OtelkitError } from '../errors';
+import { otelkitError } from '../error-codes';
 import type { RouteHandler, RouteOptions } from './route';
 
 /** A mounted route, normalised once at mount time. */
@@ -23,10 +23,9 @@ function validatePath(path: string): void {
     !/[?#\s]/.test(path) &&
     (path === '/' || !path.endsWith('/'));
   if (!valid) {
-    throw new OtelkitError(
-      'OTELKIT_ERR_INVALID_ROUTE',
-      `route path must start with '/', have no query, fragment, whitespace or trailing slash, got ${JSON.stringify(path)}`,
-    );
+    throw otelkitError('INVALID_ROUTE', {
+      detail: `route path must start with '/', have no query, fragment, whitespace or trailing slash, got ${JSON.stringify(path)}`,
+    });
   }
 }
 
@@ -34,10 +33,9 @@ function normaliseMethods(path: string, methods: readonly string[]): Set<string>
   const set = new Set<string>();
   for (const method of methods) {
     if (typeof method !== 'string' || !TOKEN.test(method)) {
-      throw new OtelkitError(
-        'OTELKIT_ERR_INVALID_ROUTE',
-        `route ${path}: invalid method ${JSON.stringify(method)}`,
-      );
+      throw otelkitError('INVALID_ROUTE', {
+        detail: `route ${path}: invalid method ${JSON.stringify(method)}`,
+      });
     }
     set.add(method.toUpperCase());
   }
@@ -58,7 +56,7 @@ export class RouteTable {
   mount(path: string, handler: RouteHandler, options: RouteOptions = {}): void {
     validatePath(path);
     if (typeof handler !== 'function') {
-      throw new OtelkitError('OTELKIT_ERR_INVALID_ROUTE', `route ${path}: handler must be a function`);
+      throw otelkitError('INVALID_ROUTE', { detail: `route ${path}: handler must be a function` });
     }
     const methods = normaliseMethods(path, options.methods ?? DEFAULT_METHODS);
     const route: MountedRoute = {

@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type Server, type ServerOptions } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { diag } from '@opentelemetry/api';
-import { OtelkitError } from '../errors';
+import { otelkitError } from '../error-codes';
 import { createAuthenticator } from './auth';
 import { ConnectionGuard } from './connections';
 import { createRequestListener } from './dispatch';
@@ -104,9 +104,12 @@ function createNodeServer(
       ) as unknown as Server,
     );
   } catch (cause) {
-    throw new OtelkitError(
-      'OTELKIT_ERR_TLS_FILE',
-      `server option tls: cannot use certFile ${certFile} with keyFile ${keyFile} (${describe(cause)})`,
+    throw otelkitError(
+      'TLS_FILE',
+      {
+        setting: 'tls',
+        detail: `cannot use certFile ${certFile} with keyFile ${keyFile} (${describe(cause)})`,
+      },
       { cause },
     );
   }
@@ -121,7 +124,7 @@ function createNodeServer(
  * (404). Unknown path 404, missing credentials 401 (checked before the method, so a 405 tells nothing
  * to an anonymous caller), wrong method 405 with `Allow`, a refused state-changing request 403
  * (see `operatorApi`), handler failure 500.
- * Throws `OTELKIT_ERR_INVALID_SERVER_OPTION` / `OTELKIT_ERR_INVALID_PORT` for bad options.
+ * Throws `OTELKIT_ERR_INVALID_CONFIG` naming the option and the value for bad options (the same check as `OTELKIT_PORT` and its siblings).
  * @example
  * const server = createObservabilityServer({ port: 9464, auth: { type: 'bearer', token } });
  * server.route('/livez', (_req, res) => { res.end('ok\n'); }, { auth: false });
@@ -165,11 +168,7 @@ export function createObservabilityServer(options: ObservabilityServerOptions = 
     });
     await new Promise<void>((resolve, reject) => {
       const onListenError = (cause: Error): void => {
-        reject(
-          new OtelkitError('OTELKIT_ERR_SERVER_LISTEN', `cannot listen on ${hostPort}: ${describe(cause)}`, {
-            cause,
-          }),
-        );
+        reject(otelkitError('SERVER_LISTEN', { address: hostPort, reason: describe(cause) }, { cause }));
       };
       server.once('error', onListenError);
       server.listen({ host: resolved.host, port: resolved.port }, () => {
@@ -226,10 +225,7 @@ export function createObservabilityServer(options: ObservabilityServerOptions = 
           return Promise.resolve(state.address);
         default:
           return Promise.reject(
-            new OtelkitError(
-              'OTELKIT_ERR_SERVER_LISTEN',
-              `cannot listen on ${hostPort}: the server was closed`,
-            ),
+            otelkitError('SERVER_LISTEN', { address: hostPort, reason: 'the server was closed' }),
           );
       }
     },

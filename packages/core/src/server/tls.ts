@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { OtelkitError } from '../errors';
+import { otelkitError } from '../error-codes';
 import type { ServerTlsOptions } from './options';
 
 /** The contents of the TLS files, ready for `https.createServer`. */
@@ -15,13 +15,7 @@ async function readTlsFile(option: string, path: string): Promise<Buffer> {
     return await readFile(path);
   } catch (cause) {
     const reason = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
-    throw new OtelkitError(
-      'OTELKIT_ERR_TLS_FILE',
-      `server option ${option}: cannot read ${path} (${reason})`,
-      {
-        cause,
-      },
-    );
+    throw otelkitError('TLS_FILE', { setting: option, detail: `cannot read ${path} (${reason})` }, { cause });
   }
 }
 

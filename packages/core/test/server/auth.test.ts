@@ -114,7 +114,7 @@ describe('ObservabilityServer auth options', () => {
       assert.throws(
         () => createObservabilityServer({ auth }),
         (e: unknown) =>
-          isOtelkitError(e) && e.code === 'OTELKIT_ERR_INVALID_SERVER_OPTION' && e.message.includes(option),
+          isOtelkitError(e) && e.code === 'OTELKIT_ERR_INVALID_CONFIG' && e.message.includes(option),
       );
     }
   });

@@ -176,12 +176,15 @@ describe('ObservabilityServer lifecycle', () => {
 });
 
 describe('ObservabilityServer options', () => {
-  it('refuses a port outside 0..65535 with OTELKIT_ERR_INVALID_PORT', () => {
+  it('refuses a port outside 0..65535 with OTELKIT_ERR_INVALID_CONFIG, as OTELKIT_PORT is refused', () => {
     for (const port of [-1, 65_536, 1.5, Number.NaN]) {
       assert.throws(
         () => createObservabilityServer({ port }),
         (e: unknown) =>
-          isOtelkitError(e) && e.code === 'OTELKIT_ERR_INVALID_PORT' && e.message.includes(String(port)),
+          isOtelkitError(e) &&
+          e.code === 'OTELKIT_ERR_INVALID_CONFIG' &&
+          e.message.includes(`options.port="${port}"`) &&
+          e.message.includes('an integer from 0 to 65535'),
       );
     }
   });
@@ -191,8 +194,8 @@ describe('ObservabilityServer options', () => {
       () => createObservabilityServer({ requestTimeoutMs: 1_000, headersTimeoutMs: 2_000 }),
       (e: unknown) =>
         isOtelkitError(e) &&
-        e.code === 'OTELKIT_ERR_INVALID_SERVER_OPTION' &&
-        /headersTimeoutMs \(2000\).*requestTimeoutMs \(1000\)/.test(e.message),
+        e.code === 'OTELKIT_ERR_INVALID_CONFIG' &&
+        /headersTimeoutMs="2000".*requestTimeoutMs \(1000\)/.test(e.message),
     );
   });
 

@@ -1,20 +1,17 @@
-import { invalid, parseEnum, parseKeyValueList, parseUrl, signalUrl } from '@otelkit/core';
 import {
-  type BatchOptions,
+  defaultOf,
   type Env,
-  envValue,
-  firstEnv,
-  int,
-  list,
-  POSITIVE_MS,
-  resolveBatch,
-} from '../config';
+  type OtlpHttpProtocol,
+  type ResolvedSection,
+  resolveSection,
+} from '@otelkit/core';
+import { type BatchOptions, checkBatchSize } from '../batch-settings';
+import { LOGS_SETTINGS } from './logs-settings';
 
 /** Names accepted by `OTEL_LOGS_EXPORTER` / `logs.exporters`. */
 export type LogsExporterName = 'otlp' | 'console' | 'none';
 
-/** OTLP/HTTP encodings of `OTEL_EXPORTER_OTLP_LOGS_PROTOCOL`. */
-export type OtlpHttpProtocol = 'http/protobuf' | 'http/json';
+export type { OtlpHttpProtocol };
 
 /** Options of log record export (the `logs` field of `TracingOptions`); each overrides its variable. */
 export interface LogsOptions extends BatchOptions {
@@ -51,77 +48,36 @@ export interface LogsConfig {
   readonly maxExportBatchSize: number;
 }
 
-/** Every log export default in one place (the specification's, except the exporter: see {@link LogsOptions}). */
+/** Every log export default, read from {@link LOGS_SETTINGS} (the one place they are written). */
 export const LOGS_DEFAULTS = {
-  endpoint: 'http://localhost:4318/v1/logs',
-  timeoutMs: 10_000,
-  protocol: 'http/protobuf',
-  scheduledDelayMs: 1_000,
-} as const satisfies Record<string, unknown>;
-
-const EXPORTERS: readonly LogsExporterName[] = ['otlp', 'console', 'none'];
-const PROTOCOLS: readonly OtlpHttpProtocol[] = ['http/protobuf', 'http/json'];
-
-function resolveEndpoint(options: LogsOptions, env: Env): { url: string; set: boolean } {
-  if (options.endpoint !== undefined)
-    return { url: parseUrl('options.logs.endpoint', options.endpoint), set: true };
-  const specific = envValue(env, 'OTEL_EXPORTER_OTLP_LOGS_ENDPOINT');
-  if (specific !== undefined)
-    return { url: parseUrl('OTEL_EXPORTER_OTLP_LOGS_ENDPOINT', specific), set: true };
-  const base = envValue(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
-  if (base !== undefined)
-    return { url: signalUrl(parseUrl('OTEL_EXPORTER_OTLP_ENDPOINT', base), 'v1/logs'), set: true };
-  return { url: LOGS_DEFAULTS.endpoint, set: false };
-}
-
-function resolveProtocol(options: LogsOptions, env: Env): OtlpHttpProtocol {
-  if (options.protocol !== undefined)
-    return parseEnum('options.logs.protocol', String(options.protocol), PROTOCOLS);
-  const found = firstEnv(env, ['OTEL_EXPORTER_OTLP_LOGS_PROTOCOL', 'OTEL_EXPORTER_OTLP_PROTOCOL']);
-  if (found === undefined) return LOGS_DEFAULTS.protocol;
-  const value = PROTOCOLS.find((p) => p === found.raw.trim().toLowerCase());
-  if (value === undefined)
-    invalid(found.name, found.raw, 'http/json or http/protobuf (otelkit exports OTLP over HTTP)');
-  return value;
-}
+  endpoint: defaultOf(LOGS_SETTINGS.endpoint),
+  timeoutMs: defaultOf(LOGS_SETTINGS.timeoutMs),
+  protocol: defaultOf(LOGS_SETTINGS.protocol),
+  scheduledDelayMs: defaultOf(LOGS_SETTINGS.scheduledDelayMs),
+} as const;
 
 /**
- * Validates the log export options and the specification's variables (options win over the
- * environment; a signal-specific variable wins over the generic one).
+ * Validates the log export options and the specification's variables with the one resolver (options
+ * win over the environment; a signal-specific variable wins over the generic one).
  * @see https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/#batch-logrecord-processor
  * @throws OtelkitError `OTELKIT_ERR_INVALID_CONFIG` naming the variable (or option) and the bad value.
  */
 export function resolveLogsConfig(options: LogsOptions = {}, env: Env = process.env): LogsConfig {
-  const endpoint = resolveEndpoint(options, env);
-  const headersFound = firstEnv(env, ['OTEL_EXPORTER_OTLP_LOGS_HEADERS', 'OTEL_EXPORTER_OTLP_HEADERS']);
-  const batch = resolveBatch(options, env, 'OTEL_BLRP', 'logs.');
-  const delaySet =
-    options.scheduledDelayMs !== undefined || envValue(env, 'OTEL_BLRP_SCHEDULE_DELAY') !== undefined;
+  return logsConfigFrom(resolveSection(LOGS_SETTINGS, { options: { logs: options }, env }));
+}
+
+/** The {@link LogsConfig} of a resolved logs section (batch size checked against the queue). */
+export function logsConfigFrom(section: ResolvedSection<typeof LOGS_SETTINGS>): LogsConfig {
+  const { values: v, sources } = section;
   return {
-    exporters: list(
-      options.exporters,
-      'logs.exporters',
-      env,
-      'OTEL_LOGS_EXPORTER',
-      EXPORTERS,
-      endpoint.set ? ['otlp'] : ['none'],
-    ),
-    endpoint: endpoint.url,
-    headers:
-      options.headers ??
-      (headersFound === undefined
-        ? {}
-        : parseKeyValueList(headersFound.name, headersFound.raw, { headers: true })),
-    timeoutMs: int(
-      options.timeoutMs,
-      'logs.timeoutMs',
-      env,
-      ['OTEL_EXPORTER_OTLP_LOGS_TIMEOUT', 'OTEL_EXPORTER_OTLP_TIMEOUT'],
-      POSITIVE_MS,
-      LOGS_DEFAULTS.timeoutMs,
-    ),
-    protocol: resolveProtocol(options, env),
-    ...batch,
-    scheduledDelayMs: delaySet ? batch.scheduledDelayMs : LOGS_DEFAULTS.scheduledDelayMs,
+    exporters: v.exporters,
+    endpoint: v.endpoint,
+    headers: v.headers,
+    timeoutMs: v.timeoutMs,
+    protocol: v.protocol,
+    scheduledDelayMs: v.scheduledDelayMs,
+    exportTimeoutMs: v.exportTimeoutMs,
+    maxQueueSize: v.maxQueueSize,
+    maxExportBatchSize: checkBatchSize(v, sources.maxExportBatchSize),
   };
 }
