@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
@@ -268,6 +269,24 @@ describe('@otelkit/register preload', () => {
     );
     assert.match(text, /otelkit_cluster_workers\{state="answered"\} 2/);
     assert.equal(text.split('\n').filter((l) => l === '# TYPE app_handled_total counter').length, 1);
+    const lint = spawnSync('/usr/bin/promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+    assert.equal(
+      `${lint.stdout}${lint.stderr}`.trim(),
+      '',
+      'promtool check metrics on the merged exposition',
+    );
+    assert.equal(lint.status, 0);
+    const openMetrics = await fetch(`${url}/metrics`, {
+      headers: { accept: 'application/openmetrics-text; version=1.0.0' },
+    });
+    assert.match(openMetrics.headers.get('content-type') ?? '', /^application\/openmetrics-text/);
+    const om = await openMetrics.text();
+    assert.ok(om.endsWith('# EOF\n'), om);
+    assert.equal(om.split('\n').filter((l) => l === '# TYPE app_handled counter').length, 1, om);
+    assert.match(
+      om,
+      /^app_handled_total\{cluster_worker="2",kind="startup",otel_scope_name="cluster-app"\} 2$/m,
+    );
     assert.equal((await fetch(`${url}/readyz`)).status, 200);
     app.process.kill('SIGTERM');
     await app.exited;

@@ -32,7 +32,14 @@ export type {
 export { setDiagLogLevel } from './diag-logger';
 export { isOtelkitError, OtelkitError } from './errors';
 export { ExemplarStore, exemplars } from './exemplars/store';
+export type { GaugeMetric } from './export/gauge-metrics';
+export { gaugeMetrics } from './export/gauge-metrics';
 export { LocalMetricProducer } from './export/local-producer';
+export type { MetricsData } from './export/metrics-data';
+export { fromMetricsData, toMetricsData } from './export/metrics-data';
+export type { PeerMetrics } from './export/metrics-endpoint';
+export { addPeerMetrics } from './export/metrics-endpoint';
+export { withAttributes } from './export/with-attributes';
 export {
   histogramQuantile,
   serializeMetrics,
