@@ -92,6 +92,33 @@ export type { RuntimeMetricsHandle } from './runtime/runtime-metrics';
 export { startRuntimeMetrics } from './runtime/runtime-metrics';
 export type { Signal } from './self/export-stats';
 export { ExportStats } from './self/export-stats';
+export {
+  ATTR_CIRCUIT_BREAKER_NAME,
+  ATTR_CIRCUIT_BREAKER_STATE,
+  ATTR_CLUSTER_WORKER,
+  ATTR_HEALTH_CHECK,
+  ATTR_HEALTH_KIND,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_OPERATION,
+  ATTR_OPERATION_STATUS,
+} from './semconv/attributes';
+export {
+  METRIC_CARDINALITY_LIMIT,
+  METRIC_CIRCUIT_BREAKER_CALL_DURATION,
+  METRIC_CIRCUIT_BREAKER_CALLS,
+  METRIC_CIRCUIT_BREAKER_STATE,
+  METRIC_CIRCUIT_BREAKER_TRANSITIONS,
+  METRIC_CLUSTER_WORKERS,
+  METRIC_EXPORTER_DROPPED,
+  METRIC_EXPORTER_EXPORTS,
+  METRIC_EXPORTER_LAST_SUCCESS_TIMESTAMP,
+  METRIC_HEALTH_CHECK_DURATION,
+  METRIC_HEALTH_STATUS,
+  METRIC_HTTP_CLIENT_REQUEST_DURATION,
+  METRIC_HTTP_SERVER_REQUEST_DURATION,
+  METRIC_OVERFLOW_MEASUREMENTS,
+  operationMetricNames,
+} from './semconv/metrics';
 export type { OperatorApiMode } from './server/action-guard';
 export type { ObservabilityServerOptions, ServerAuthOptions, ServerTlsOptions } from './server/options';
 export { SERVER_DEFAULTS } from './server/options';

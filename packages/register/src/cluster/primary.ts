@@ -1,12 +1,17 @@
 import type { Worker } from 'node:cluster';
-import { addPeerMetrics, fromMetricsData, gaugeMetrics, type Telemetry, withAttributes } from '@otelkit/core';
+import {
+  ATTR_CLUSTER_WORKER,
+  addPeerMetrics,
+  fromMetricsData,
+  gaugeMetrics,
+  METRIC_CLUSTER_WORKERS,
+  type Telemetry,
+  withAttributes,
+} from '@otelkit/core';
 import { clusterIfPrimary } from './lazy';
 import { isMessage, type MetricsResponse, REQUEST, RESPONSE } from './protocol';
 
 const WORKER_TIMEOUT_MS = 2_000;
-
-/** The label that tells the processes of a cluster apart on `/metrics`. */
-const CLUSTER_WORKER = 'cluster_worker';
 
 /** One process's collected metrics. */
 type Collection = NonNullable<Awaited<ReturnType<Telemetry['collect']>>>;
@@ -63,18 +68,18 @@ export function serveClusterMetrics(telemetry: Telemetry): void {
     if (workers.length === 0) return undefined;
     const id = ++nextId;
     const answers = await Promise.all(workers.map((w) => askWorker(w, id)));
-    const collections = [withAttributes(own, { [CLUSTER_WORKER]: 'primary' })];
+    const collections = [withAttributes(own, { [ATTR_CLUSTER_WORKER]: 'primary' })];
     let answered = 0;
     answers.forEach((answer, i) => {
       if (answer === undefined) return;
       answered++;
       if (answer.metrics !== undefined) {
-        collections.push(withAttributes(answer.metrics, { [CLUSTER_WORKER]: String(workers[i]!.id) }));
+        collections.push(withAttributes(answer.metrics, { [ATTR_CLUSTER_WORKER]: String(workers[i]!.id) }));
       }
     });
     collections.push(
       gaugeMetrics({
-        name: 'otelkit.cluster.workers',
+        name: METRIC_CLUSTER_WORKERS,
         description: 'Cluster workers by whether they answered this scrape.',
         points: [
           { attributes: { state: 'answered' }, value: answered },
