@@ -1,4 +1,11 @@
 import type { AlertDefinition } from './alert-types';
+import {
+  BREAKER_STATE,
+  EXPORTER_DROPPED,
+  EXPORTER_EXPORTS,
+  HEALTH_STATUS,
+  OVERFLOW_MEASUREMENTS,
+} from './metric-names';
 import type { GenerateOptions } from './options';
 import { num, percent, seconds, selector } from './promql';
 
@@ -36,7 +43,7 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
       alert: 'CircuitBreakerOpen',
       group: 'platform',
       levels: [{ severity: 'warning', threshold: 0, for: '1m' }],
-      expr: () => `max by (${INSTANCE}, name) (${s('otelkit_circuit_breaker_state', 'state="open"')}) == 1`,
+      expr: () => `max by (${INSTANCE}, name) (${s(BREAKER_STATE, 'state="open"')}) == 1`,
       summary: 'Circuit breaker {{ $labels.name }} is open on {{ $labels.instance }}',
       description:
         'Calls through circuit breaker {{ $labels.name }} are being rejected (job {{ $labels.job }}): its dependency failed or timed out too often.',
@@ -44,7 +51,7 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
         'Look at the circuit breakers dashboard for the failure/timeout counts that opened it and check the dependency; it closes by itself after a successful half-open trial.',
       showThreshold: String,
       fixture: (c) => {
-        const series = `otelkit_circuit_breaker_state{${c.base},name="billing-api",state="open"}`;
+        const series = `${BREAKER_STATE}{${c.base},name="billing-api",state="open"}`;
         return {
           firing: [{ series, values: `1x${c.samples}` }],
           quiet: [{ series, values: `0x${c.samples}` }],
@@ -56,7 +63,7 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
       alert: 'HealthCheckFailing',
       group: 'platform',
       levels: [{ severity: 'critical', threshold: 0, for: '2m' }],
-      expr: () => `min by (${INSTANCE}) (${s('otelkit_health_status', 'check="overall"')}) == 0`,
+      expr: () => `min by (${INSTANCE}) (${s(HEALTH_STATUS, 'check="overall"')}) == 0`,
       summary: '{{ $labels.instance }} reports itself unhealthy',
       description:
         'The overall health of {{ $labels.instance }} (job {{ $labels.job }}) is "fail": at least one critical check fails.',
@@ -64,7 +71,7 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
         'Run `otelkit health --url http://<instance>/healthz` to see which check fails and why; the health dashboard shows each check over time.',
       showThreshold: String,
       fixture: (c) => {
-        const series = `otelkit_health_status{${c.base},check="overall",kind="overall"}`;
+        const series = `${HEALTH_STATUS}{${c.base},check="overall",kind="overall"}`;
         return {
           firing: [{ series, values: `0x${c.samples}` }],
           quiet: [{ series, values: `1x${c.samples}` }],
@@ -76,14 +83,14 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
       alert: 'HealthCheckDegraded',
       group: 'platform',
       levels: [{ severity: 'warning', threshold: 0.5, for: '10m' }],
-      expr: () => `min by (${INSTANCE}) (${s('otelkit_health_status', 'check="overall"')}) == 0.5`,
+      expr: () => `min by (${INSTANCE}) (${s(HEALTH_STATUS, 'check="overall"')}) == 0.5`,
       summary: '{{ $labels.instance }} reports itself degraded',
       description:
         'The overall health of {{ $labels.instance }} (job {{ $labels.job }}) is "warn": a non-critical check fails.',
       runbook: 'Run `otelkit health --url http://<instance>/healthz --json` to see the warning check.',
       showThreshold: String,
       fixture: (c) => {
-        const series = `otelkit_health_status{${c.base},check="overall",kind="overall"}`;
+        const series = `${HEALTH_STATUS}{${c.base},check="overall",kind="overall"}`;
         return {
           firing: [{ series, values: `0.5x${c.samples}` }],
           quiet: [{ series, values: `0x${c.samples}` }],
@@ -155,14 +162,14 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
       group: 'telemetry',
       levels: [{ severity: 'warning', threshold: 0, for: '10m' }],
       expr: () =>
-        `sum by (${pipe}) (increase(${s('otelkit_exporter_exports_total', 'outcome="failure"')}[${w}])) > 0\nunless sum by (${pipe}) (increase(${s('otelkit_exporter_exports_total', 'outcome="success"')}[${w}])) > 0`,
+        `sum by (${pipe}) (increase(${s(EXPORTER_EXPORTS, 'outcome="failure"')}[${w}])) > 0\nunless sum by (${pipe}) (increase(${s(EXPORTER_EXPORTS, 'outcome="success"')}[${w}])) > 0`,
       summary: '{{ $labels.signal }} export via {{ $labels.exporter }} failing on {{ $labels.instance }}',
       description: `Every {{ $labels.signal }} export through {{ $labels.exporter }} failed over the last ${w} (job {{ $labels.job }}): telemetry is not reaching the backend.`,
       runbook:
         'Check OTEL_EXPORTER_OTLP_ENDPOINT and that the collector is up (its health_check extension on :13133); otelkit logs the exporter error once per failure streak.',
       showThreshold: String,
       fixture: (c) => {
-        const base = `otelkit_exporter_exports_total{${c.base},signal="traces",exporter="otlp"`;
+        const base = `${EXPORTER_EXPORTS}{${c.base},signal="traces",exporter="otlp"`;
         return {
           firing: [
             { series: `${base},outcome="failure"}`, values: `0+1x${c.samples}` },
@@ -180,14 +187,14 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
       alert: 'TelemetryDropped',
       group: 'telemetry',
       levels: [{ severity: 'warning', threshold: 0, for: '5m' }],
-      expr: () => `sum by (${pipe}) (increase(${s('otelkit_exporter_dropped_total')}[${w}])) > 0`,
+      expr: () => `sum by (${pipe}) (increase(${s(EXPORTER_DROPPED)}[${w}])) > 0`,
       summary: '{{ $labels.signal }} data dropped by {{ $labels.exporter }} on {{ $labels.instance }}',
       description: `otelkit dropped {{ $labels.signal }} data it could not export through {{ $labels.exporter }} in the last ${w} (job {{ $labels.job }}).`,
       runbook:
         'Usually follows TelemetryExportFailing; otherwise the export queue is too small for the volume (raise the batch size or export interval).',
       showThreshold: String,
       fixture: (c) => {
-        const series = `otelkit_exporter_dropped_total{${c.base},signal="traces",exporter="otlp"}`;
+        const series = `${EXPORTER_DROPPED}{${c.base},signal="traces",exporter="otlp"}`;
         return {
           firing: [{ series, values: `0+10x${c.samples}` }],
           quiet: [{ series, values: `0x${c.samples}` }],
@@ -199,8 +206,7 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
       alert: 'MetricCardinalityOverflow',
       group: 'telemetry',
       levels: [{ severity: 'warning', threshold: 0, for: '1m' }],
-      expr: () =>
-        `sum by (${INSTANCE}, instrument) (increase(${s('otelkit_metric_overflow_measurements_total')}[${w}])) > 0`,
+      expr: () => `sum by (${INSTANCE}, instrument) (increase(${s(OVERFLOW_MEASUREMENTS)}[${w}])) > 0`,
       summary: 'Instrument {{ $labels.instrument }} exceeds its cardinality limit on {{ $labels.instance }}',
       description:
         'Measurements of {{ $labels.instrument }} (job {{ $labels.job }}) go to the otel.metric.overflow series: an attribute has too many values (IDs, URLs, user input).',
@@ -208,7 +214,7 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
         'Find the attribute with unbounded values on /metrics and replace it with a bounded one (route template, error type); raise OTELKIT_CARDINALITY_LIMIT only for a known, bounded set.',
       showThreshold: String,
       fixture: (c) => {
-        const series = `otelkit_metric_overflow_measurements_total{${c.base},instrument="app.requests"}`;
+        const series = `${OVERFLOW_MEASUREMENTS}{${c.base},instrument="app.requests"}`;
         return {
           firing: [{ series, values: `0+5x${c.samples}` }],
           quiet: [{ series, values: `0x${c.samples}` }],
