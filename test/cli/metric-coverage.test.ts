@@ -132,7 +132,7 @@ describe('generated rules and dashboards select what /metrics serves', () => {
     await waitFor(
       'every referenced metric on the demo',
       async () => {
-        const served = sampleNames(await fetchText(metricsUrl));
+        const served = sampleNames((await fetchText(metricsUrl)).body);
         missing = wanted.filter((name) => !served.has(name));
         return missing.length === 0 ? true : undefined;
       },

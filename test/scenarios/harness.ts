@@ -7,6 +7,8 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseExposition as parseFamilies } from '../../packages/cli/src/exposition';
+import { fetchText } from '../helpers/http';
 import { freePort, waitFor } from '../helpers/wait';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -108,26 +110,18 @@ export interface Sample {
   readonly value: number;
 }
 
-/** The samples of a Prometheus text exposition (help, type and comments skipped). */
+/** The samples of a Prometheus text exposition, read with the CLI's parser (`otelkit metrics`). */
 export function parseExposition(text: string): Sample[] {
-  const samples: Sample[] = [];
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)/.exec(line);
-    if (m === null) continue;
-    const labels: Record<string, string> = {};
-    for (const l of (m[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g))
-      labels[l[1]!] = l[2]!;
-    samples.push({ name: m[1]!, labels, value: Number(m[3]) });
-  }
-  return samples;
+  return parseFamilies(text).flatMap((family) =>
+    family.samples.map((s) => ({ name: s.name, labels: s.labels, value: Number(s.value) })),
+  );
 }
 
 /** GETs `/metrics` of `app` (with optional headers) and parses it. */
 export async function scrape(app: ScenarioApp, headers: Record<string, string> = {}): Promise<Metrics> {
-  const res = await fetch(`${app.url}/metrics`, { headers });
+  const res = await fetchText(`${app.url}/metrics`, { headers });
   assert.equal(res.status, 200, `/metrics answered ${res.status}`);
-  return new Metrics(parseExposition(await res.text()));
+  return new Metrics(parseExposition(res.body));
 }
 
 /** Query helpers over one scrape, the way an operator reads /metrics. */
