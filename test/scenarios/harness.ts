@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseExposition as parseFamilies } from '../../packages/cli/src/exposition';
 import { fetchText } from '../helpers/http';
+import { prometheusApi, type Vector } from '../helpers/prometheus-api';
 import { freePort, waitFor } from '../helpers/wait';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -193,8 +194,6 @@ export function promtool(...args: string[]): string {
   return r.out;
 }
 
-type Vector = { metric: Record<string, string>; value: [number, string] }[];
-
 /** A real Prometheus scraping one target every second and evaluating `ruleFiles` every second. */
 export interface PrometheusRun {
   readonly api: string;
@@ -250,17 +249,9 @@ export async function startPrometheus(options: {
     { stdio: 'ignore' },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await waitFor(
-    'Prometheus to be ready',
-    async () => ((await fetch(`${api}/-/ready`)).ok ? true : undefined),
-    20_000,
-  );
-  const query = async (expr: string): Promise<Vector> => {
-    const res = await fetch(`${api}/api/v1/query?query=${encodeURIComponent(expr)}`);
-    const body = (await res.json()) as { status: string; error?: string; data: { result: Vector } };
-    assert.equal(body.status, 'success', `${expr}: ${body.error ?? ''}`);
-    return body.data.result;
-  };
+  const prometheus = prometheusApi(api);
+  await prometheus.ready();
+  const query = prometheus.vector;
   return {
     api,
     query,
@@ -273,12 +264,7 @@ export async function startPrometheus(options: {
         },
         timeoutMs,
       ),
-    alerts: async () => {
-      const res = (await (await fetch(`${api}/api/v1/alerts`)).json()) as {
-        data: { alerts: { labels: Record<string, string>; state: string }[] };
-      };
-      return res.data.alerts;
-    },
+    alerts: prometheus.alerts,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
