@@ -3,7 +3,10 @@ import {
   BREAKER_STATE,
   EXPORTER_DROPPED,
   EXPORTER_EXPORTS,
+  eventLoopDelay,
   HEALTH_STATUS,
+  HEAP_LIMIT,
+  HEAP_USED,
   OVERFLOW_MEASUREMENTS,
 } from './metric-names';
 import type { GenerateOptions } from './options';
@@ -105,7 +108,7 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
         { severity: 'warning', threshold: t.eventLoopWarningSeconds, for: '5m' },
         { severity: 'critical', threshold: t.eventLoopCriticalSeconds, for: '5m' },
       ],
-      expr: (d) => `max by (${INSTANCE}) (${s('nodejs_eventloop_delay_p99_seconds')}) > ${num(d)}`,
+      expr: (d) => `max by (${INSTANCE}) (${s(eventLoopDelay('p99'))}) > ${num(d)}`,
       summary: 'Event loop delay p99 above {{ threshold }} on {{ $labels.instance }}',
       description:
         'The Node.js event loop of {{ $labels.instance }} (job {{ $labels.job }}) is blocked: p99 delay above {{ threshold }}. Every request and timer waits that long.',
@@ -113,7 +116,7 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
         'Take a CPU profile (node --cpu-prof or the inspector); look for synchronous work (JSON of large payloads, crypto, regexes) and GC pressure on the runtime dashboard.',
       showThreshold: seconds,
       fixture: (c) => {
-        const series = `nodejs_eventloop_delay_p99_seconds{${c.base},otel_scope_name="@otelkit/core"}`;
+        const series = `${eventLoopDelay('p99')}{${c.base},otel_scope_name="@otelkit/core"}`;
         return {
           firing: [{ series, values: `${num(t.eventLoopCriticalSeconds * 2)}x${c.samples}` }],
           quiet: [{ series, values: `${num(t.eventLoopWarningSeconds / 2)}x${c.samples}` }],
@@ -129,7 +132,7 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
         { severity: 'critical', threshold: t.heapCritical, for: '5m' },
       ],
       expr: (h) =>
-        `sum by (${INSTANCE}) (${s('v8js_memory_heap_used_bytes')})\n/ max by (${INSTANCE}) (${s('nodejs_memory_heap_limit_bytes')}) > ${num(h)}`,
+        `sum by (${INSTANCE}) (${s(HEAP_USED)})\n/ max by (${INSTANCE}) (${s(HEAP_LIMIT)}) > ${num(h)}`,
       summary: 'Heap above {{ threshold }} of its limit on {{ $labels.instance }}',
       description:
         'V8 heap use of {{ $labels.instance }} (job {{ $labels.job }}) is above {{ threshold }} of heap_size_limit; the process will spend its time in GC and then crash out of memory.',
@@ -141,14 +144,14 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
         const used = (ratio: number) => Math.round((limit * ratio) / 2);
         const heap = (ratio: number) => [
           {
-            series: `v8js_memory_heap_used_bytes{${c.base},v8js_heap_space_name="old_space"}`,
+            series: `${HEAP_USED}{${c.base},v8js_heap_space_name="old_space"}`,
             values: `${used(ratio)}x${c.samples}`,
           },
           {
-            series: `v8js_memory_heap_used_bytes{${c.base},v8js_heap_space_name="new_space"}`,
+            series: `${HEAP_USED}{${c.base},v8js_heap_space_name="new_space"}`,
             values: `${used(ratio)}x${c.samples}`,
           },
-          { series: `nodejs_memory_heap_limit_bytes{${c.base}}`, values: `${limit}x${c.samples}` },
+          { series: `${HEAP_LIMIT}{${c.base}}`, values: `${limit}x${c.samples}` },
         ];
         return {
           firing: heap((1 + t.heapCritical) / 2),

@@ -1,5 +1,6 @@
 import {
   ATTR_HTTP_RESPONSE_STATUS_CODE,
+  eventLoopDelayMetricName,
   METRIC_CARDINALITY_LIMIT,
   METRIC_CIRCUIT_BREAKER_CALL_DURATION,
   METRIC_CIRCUIT_BREAKER_CALLS,
@@ -11,7 +12,17 @@ import {
   METRIC_HEALTH_STATUS,
   METRIC_HTTP_CLIENT_REQUEST_DURATION,
   METRIC_HTTP_SERVER_REQUEST_DURATION,
+  METRIC_NODEJS_EVENTLOOP_UTILIZATION,
+  METRIC_NODEJS_MEMORY_EXTERNAL,
+  METRIC_NODEJS_MEMORY_HEAP_LIMIT,
   METRIC_OVERFLOW_MEASUREMENTS,
+  METRIC_PROCESS_CPU_TIME,
+  METRIC_PROCESS_MEMORY_USAGE,
+  METRIC_PROCESS_UPTIME,
+  METRIC_V8JS_GC_DURATION,
+  METRIC_V8JS_MEMORY_HEAP_SPACE_SIZE,
+  METRIC_V8JS_MEMORY_HEAP_USED,
+  METRIC_V8JS_RESOURCE_ACTIVE,
   operationMetricNames,
   toPrometheusLabelName,
   toPrometheusMetricName,
@@ -56,6 +67,31 @@ export const EXPORTER_LAST_SUCCESS = prometheus(METRIC_EXPORTER_LAST_SUCCESS_TIM
 export const OVERFLOW_MEASUREMENTS = prometheus(METRIC_OVERFLOW_MEASUREMENTS, '', 'counter');
 /** The cardinality limit: `otelkit_metric_cardinality_limit`. */
 export const CARDINALITY_LIMIT = prometheus(METRIC_CARDINALITY_LIMIT, '', 'gauge');
+
+/** Event loop delay statistic `stat` (`p50`, `p99`, ...): `nodejs_eventloop_delay_<stat>_seconds`. */
+export function eventLoopDelay(stat: string): string {
+  return prometheus(eventLoopDelayMetricName(stat), 's', 'gauge');
+}
+/** `nodejs_eventloop_utilization_ratio`. */
+export const EVENTLOOP_UTILIZATION = prometheus(METRIC_NODEJS_EVENTLOOP_UTILIZATION, '1', 'gauge');
+/** `v8js_memory_heap_used_bytes`. */
+export const HEAP_USED = prometheus(METRIC_V8JS_MEMORY_HEAP_USED, 'By', 'updowncounter');
+/** `v8js_memory_heap_space_size_bytes`. */
+export const HEAP_SPACE_SIZE = prometheus(METRIC_V8JS_MEMORY_HEAP_SPACE_SIZE, 'By', 'updowncounter');
+/** `nodejs_memory_heap_limit_bytes`. */
+export const HEAP_LIMIT = prometheus(METRIC_NODEJS_MEMORY_HEAP_LIMIT, 'By', 'updowncounter');
+/** `nodejs_memory_external_bytes`. */
+export const MEMORY_EXTERNAL = prometheus(METRIC_NODEJS_MEMORY_EXTERNAL, 'By', 'updowncounter');
+/** `process_memory_usage_bytes` (resident set size). */
+export const MEMORY_RSS = prometheus(METRIC_PROCESS_MEMORY_USAGE, 'By', 'updowncounter');
+/** `v8js_resource_active`. */
+export const RESOURCES_ACTIVE = prometheus(METRIC_V8JS_RESOURCE_ACTIVE, '{resource}', 'gauge');
+/** `process_cpu_time_seconds_total`. */
+export const CPU_TIME = prometheus(METRIC_PROCESS_CPU_TIME, 's', 'counter');
+/** `process_uptime_seconds`. */
+export const UPTIME = prometheus(METRIC_PROCESS_UPTIME, 's', 'gauge');
+/** GC duration histogram family: `v8js_gc_duration_seconds`. */
+export const GC_DURATION = prometheus(METRIC_V8JS_GC_DURATION, 's', 'histogram');
 
 /** The Prometheus names of an operation monitor's metrics for `namespace` (histograms by family). */
 export function operationMetrics(namespace: string) {

@@ -41,6 +41,33 @@ export const METRIC_HTTP_SERVER_REQUEST_DURATION = 'http.server.request.duration
 /** Histogram, `s`: HTTP client request duration (tracing's RED metrics), the OpenTelemetry convention. */
 export const METRIC_HTTP_CLIENT_REQUEST_DURATION = 'http.client.request.duration';
 
+// Runtime metrics (`startRuntimeMetrics`, OpenTelemetry naming) that the generated rules and dashboards read.
+
+/** The event loop delay statistic `stat` (`min`, `max`, `mean`, `stddev`, `p50`, `p90`, `p99`): gauge, `s`. */
+export function eventLoopDelayMetricName(stat: string): string {
+  return `nodejs.eventloop.delay.${stat}`;
+}
+/** Gauge, `1`: event loop utilization since the previous collection. */
+export const METRIC_NODEJS_EVENTLOOP_UTILIZATION = 'nodejs.eventloop.utilization';
+/** Up-down counter, `By`: V8 heap used, by `v8js.heap.space.name`. */
+export const METRIC_V8JS_MEMORY_HEAP_USED = 'v8js.memory.heap.used';
+/** Up-down counter, `By`: V8 heap reserved, by `v8js.heap.space.name`. */
+export const METRIC_V8JS_MEMORY_HEAP_SPACE_SIZE = 'v8js.memory.heap.space.size';
+/** Up-down counter, `By`: the V8 heap size limit. */
+export const METRIC_NODEJS_MEMORY_HEAP_LIMIT = 'nodejs.memory.heap.limit';
+/** Up-down counter, `By`: memory of C++ objects bound to JavaScript objects. */
+export const METRIC_NODEJS_MEMORY_EXTERNAL = 'nodejs.memory.external';
+/** Up-down counter, `By`: resident set size of the process. */
+export const METRIC_PROCESS_MEMORY_USAGE = 'process.memory.usage';
+/** Gauge, `{resource}`: active resources keeping the event loop alive, by `v8js.resource.type`. */
+export const METRIC_V8JS_RESOURCE_ACTIVE = 'v8js.resource.active';
+/** Counter, `s`: CPU time by `cpu.mode`. */
+export const METRIC_PROCESS_CPU_TIME = 'process.cpu.time';
+/** Gauge, `s`: process uptime. */
+export const METRIC_PROCESS_UPTIME = 'process.uptime';
+/** Histogram, `s`: garbage collection duration, by `v8js.gc.type`. */
+export const METRIC_V8JS_GC_DURATION = 'v8js.gc.duration';
+
 /**
  * The instrument names of an operation monitor for `namespace` (DESIGN.md, "Operation monitor metric
  * names"): `<ns>.operations` (counter), `<ns>.operation.duration` (histogram, `s`),
