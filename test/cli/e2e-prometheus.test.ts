@@ -4,6 +4,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fetchText } from '../helpers/http';
+import { prometheusApi } from '../helpers/prometheus-api';
+import { promqlMetricNames } from '../helpers/promql';
 import {
   DEMO_APP,
   demoMetricsPort,
@@ -20,13 +23,6 @@ import {
 // real Prometheus running the generated prometheus.yml and rules with 1s intervals and `for: 0s`.
 const JOB = 'ops-fixture';
 
-interface PromResponse<T> {
-  status: string;
-  data: T;
-  error?: string;
-}
-type Vector = { metric: Record<string, string>; value: [number, string] }[];
-
 describe('generated config against a real Prometheus scraping an otelkit app', () => {
   before(() => {
     // Never skipped: .ci/run installs Debian's prometheus and prometheus-alertmanager, and npm test builds first.
@@ -41,10 +37,7 @@ describe('generated config against a real Prometheus scraping an otelkit app', (
   let api = '';
   let dir = '';
 
-  async function query(expr: string): Promise<PromResponse<{ result: Vector }>> {
-    const res = await fetch(`${api}/api/v1/query?query=${encodeURIComponent(expr)}`);
-    return (await res.json()) as PromResponse<{ result: Vector }>;
-  }
+  const query = (expr: string) => prometheusApi(api).query(expr);
 
   let sink: Server;
   let sinkUrl = '';
@@ -79,11 +72,7 @@ describe('generated config against a real Prometheus scraping an otelkit app', (
       `--storage.tsdb.path=${join(dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${promPort}`,
     ]);
-    await waitFor(
-      'Prometheus to be ready',
-      async () => ((await fetch(`${api}/-/ready`)).ok ? true : undefined),
-      20_000,
-    );
+    await prometheusApi(api).ready();
   });
 
   after(async () => {
@@ -111,7 +100,7 @@ describe('generated config against a real Prometheus scraping an otelkit app', (
 
   it('runs every dashboard query without error, over metric names the app exposes', async () => {
     const exposed = new Set(
-      (await (await fetch(`http://127.0.0.1:${appPort}/metrics`)).text())
+      (await fetchText(`http://127.0.0.1:${appPort}/metrics`)).body
         .split('\n')
         .filter((l) => l !== '' && !l.startsWith('#'))
         .map((l) => /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(l)![0]),
@@ -129,7 +118,7 @@ describe('generated config against a real Prometheus scraping an otelkit app', (
             .replaceAll('$__rate_interval', '1m')
             .replaceAll('$job', JOB)
             .replaceAll('$instance', '.*');
-          const names = [...expr.matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)\{/g)].map((m) => m[1]!);
+          const names = promqlMetricNames(expr);
           assert.ok(names.length > 0, `${file} "${panel.title}" selects a metric`);
           for (const name of names)
             assert.ok(exposed.has(name), `${file} "${panel.title}" uses ${name}, not on /metrics`);
@@ -143,21 +132,13 @@ describe('generated config against a real Prometheus scraping an otelkit app', (
   });
 
   it('puts OperationFailureRatioHigh in pending or firing once operations fail', async () => {
-    const quiet = (await (await fetch(`${api}/api/v1/alerts`)).json()) as PromResponse<{
-      alerts: { labels: Record<string, string> }[];
-    }>;
-    assert.equal(
-      quiet.data.alerts.filter((a) => a.labels.alertname === 'OperationFailureRatioHigh').length,
-      0,
-    );
+    const quiet = await prometheusApi(api).alerts();
+    assert.equal(quiet.filter((a) => a.labels.alertname === 'OperationFailureRatioHigh').length, 0);
     app.child.kill('SIGUSR2');
     const alert = await waitFor(
       'the failure-ratio alert',
       async () => {
-        const res = (await (await fetch(`${api}/api/v1/alerts`)).json()) as PromResponse<{
-          alerts: { labels: Record<string, string>; state: string }[];
-        }>;
-        return res.data.alerts.find(
+        return (await prometheusApi(api).alerts()).find(
           (a) =>
             a.labels.alertname === 'OperationFailureRatioHigh' &&
             (a.state === 'firing' || a.state === 'pending'),

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { type ActiveAlert, prometheusApi, type Vector } from '../helpers/prometheus-api';
 import {
   DEMO_APP,
   demoMetricsPort,
@@ -24,11 +25,7 @@ const OBJECTIVES = [
   'kind=latency,metric=http_server_request_duration_seconds,threshold=0.5,target=99,name=http-fast',
 ];
 
-type Vector = { metric: Record<string, string>; value: [number, string] }[];
-interface Alert {
-  labels: Record<string, string>;
-  state: string;
-}
+type Alert = ActiveAlert;
 
 describe('SLO rules in a real Prometheus scraping the demo', () => {
   let app: ReturnType<typeof start>;
@@ -36,19 +33,10 @@ describe('SLO rules in a real Prometheus scraping the demo', () => {
   let api = '';
   let dir = '';
 
-  async function query(expr: string): Promise<Vector> {
-    const res = (await (await fetch(`${api}/api/v1/query?query=${encodeURIComponent(expr)}`)).json()) as {
-      status: string;
-      data: { result: Vector };
-      error?: string;
-    };
-    assert.equal(res.status, 'success', `${expr}: ${res.error ?? ''}`);
-    return res.data.result;
-  }
+  const query = (expr: string): Promise<Vector> => prometheusApi(api).vector(expr);
 
   async function burnAlerts(): Promise<Alert[]> {
-    const res = (await (await fetch(`${api}/api/v1/alerts`)).json()) as { data: { alerts: Alert[] } };
-    return res.data.alerts.filter((a) => a.labels.alertname?.startsWith('SloBurnRate'));
+    return (await prometheusApi(api).alerts()).filter((a) => a.labels.alertname?.startsWith('SloBurnRate'));
   }
 
   before(async () => {
@@ -75,11 +63,7 @@ describe('SLO rules in a real Prometheus scraping the demo', () => {
       `--storage.tsdb.path=${join(dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${promPort}`,
     ]);
-    await waitFor(
-      'Prometheus to be ready',
-      async () => ((await fetch(`${api}/-/ready`)).ok ? true : undefined),
-      20_000,
-    );
+    await prometheusApi(api).ready();
   });
 
   after(async () => {

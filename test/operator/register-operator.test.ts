@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
+import { fetchText } from '../helpers/http';
 import { type Child, serverUrl, spawnApp } from '../register/helpers';
 
 const FIXTURE = 'test/operator/fixtures/breaker-app.cjs';
@@ -47,7 +48,7 @@ function post(url: string, authorization?: string, extra: Record<string, string>
 describe('operator API under the preload', () => {
   it('isolates a breaker by name so calls are rejected until an operator resets it', async () => {
     const { app, url, appUrl } = await startApp();
-    assert.equal(await (await fetch(`${appUrl}/call`)).text(), 'ok');
+    assert.equal((await fetchText(`${appUrl}/call`)).body, 'ok');
 
     const isolated = await post(`${url}/circuit-breakers/payments/isolate`, AUTH);
     assert.equal(isolated.status, 200);
@@ -65,11 +66,11 @@ describe('operator API under the preload', () => {
     const reset = await post(`${url}/circuit-breakers/payments/reset`, AUTH);
     assert.equal(reset.status, 200);
     assert.equal(((await reset.json()) as Snapshot).state, 'closed');
-    assert.equal(await (await fetch(`${appUrl}/call`)).text(), 'ok');
+    assert.equal((await fetchText(`${appUrl}/call`)).body, 'ok');
 
     await app.waitFor(/otelkit operator: basic:ops breaker\.isolate "payments": success \(state isolated\)/);
     await app.waitFor(/otelkit operator: basic:ops breaker\.reset "payments": success \(state closed\)/);
-    const metrics = await (await fetch(`${url}/metrics`, { headers: { authorization: AUTH } })).text();
+    const metrics = (await fetchText(`${url}/metrics`, { headers: { authorization: AUTH } })).body;
     for (const verb of ['isolate', 'reset']) {
       assert.match(
         metrics,
@@ -79,7 +80,7 @@ describe('operator API under the preload', () => {
         ),
       );
     }
-    await fetch(`${appUrl}/exit`);
+    await fetchText(`${appUrl}/exit`);
     assert.equal(await app.exited, 0);
   });
 
@@ -89,7 +90,7 @@ describe('operator API under the preload', () => {
     const anonymousGet = await fetch(`${url}/circuit-breakers/payments/isolate`);
     assert.equal(anonymousGet.status, 401, 'credentials are checked before the method');
     assert.equal(anonymousGet.headers.get('allow'), null, 'no Allow header for an anonymous caller');
-    assert.equal(await (await fetch(`${appUrl}/call`)).text(), 'ok', 'an unauthorized isolate did nothing');
+    assert.equal((await fetchText(`${appUrl}/call`)).body, 'ok', 'an unauthorized isolate did nothing');
     const unknown = await post(`${url}/circuit-breakers/nope/isolate`, AUTH);
     assert.equal(unknown.status, 404);
     assert.deepEqual(await unknown.json(), { error: 'no such breaker', breaker: 'nope' });
@@ -98,13 +99,13 @@ describe('operator API under the preload', () => {
     assert.equal(get.status, 405);
     assert.equal(get.headers.get('allow'), 'POST');
     await app.waitFor(/otelkit operator: basic:ops breaker\.isolate "nope": not_found/);
-    await fetch(`${appUrl}/exit`);
+    await fetchText(`${appUrl}/exit`);
     assert.equal(await app.exited, 0);
   });
 
   it('shows every live breaker in GET /status and runs a check on demand', async () => {
     const { app, url, appUrl } = await startApp();
-    assert.equal((await fetch(`${url}/status`)).status, 401);
+    assert.equal((await fetchText(`${url}/status`)).status, 401);
     await post(`${url}/circuit-breakers/search/isolate`, AUTH);
     const reply = await fetch(`${url}/status`, { headers: { authorization: AUTH } });
     assert.equal(reply.status, 200);
@@ -131,7 +132,7 @@ describe('operator API under the preload', () => {
       { name: 'cluster:workers', status: 'pass' },
     );
     await app.waitFor(/otelkit operator: basic:ops check\.run "cluster:workers": success/);
-    await fetch(`${appUrl}/exit`);
+    await fetchText(`${appUrl}/exit`);
     assert.equal(await app.exited, 0);
   });
 
@@ -140,9 +141,9 @@ describe('operator API under the preload', () => {
     const refused = await post(`${url}/circuit-breakers/payments/isolate`);
     assert.equal(refused.status, 403);
     assert.match(await refused.text(), /OTELKIT_OPERATOR_API=open/);
-    assert.equal(await (await fetch(`${appUrl}/call`)).text(), 'ok', 'the breaker is still closed');
+    assert.equal((await fetchText(`${appUrl}/call`)).body, 'ok', 'the breaker is still closed');
     assert.doesNotMatch(app.stderr, /OTELKIT_OPERATOR_API=open/, 'no warning without the opt-in');
-    await fetch(`${appUrl}/exit`);
+    await fetchText(`${appUrl}/exit`);
     assert.equal(await app.exited, 0);
   });
 
@@ -162,12 +163,12 @@ describe('operator API under the preload', () => {
       origin: 'http://attacker.example',
     });
     assert.equal(foreign.status, 403);
-    assert.equal(await (await fetch(`${appUrl}/call`)).text(), 'ok', 'nothing was isolated');
+    assert.equal((await fetchText(`${appUrl}/call`)).body, 'ok', 'nothing was isolated');
     const isolated = await post(`${url}/circuit-breakers/payments/isolate`);
     assert.equal(isolated.status, 200);
-    assert.equal((await fetch(`${appUrl}/call`)).status, 503);
+    assert.equal((await fetchText(`${appUrl}/call`)).status, 503);
     await app.waitFor(/otelkit operator: anonymous breaker\.isolate "payments": success/);
-    await fetch(`${appUrl}/exit`);
+    await fetchText(`${appUrl}/exit`);
     assert.equal(await app.exited, 0);
   });
 });

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { OtlpReceiver, type Received } from '../../packages/core/test/helpers/otlp-receiver';
+import { fetchJson, fetchText } from '../helpers/http';
 import { type Child, serverUrl, spawnApp } from './helpers';
 
 interface OtlpSpan {
@@ -52,10 +54,10 @@ describe('@otelkit/register preload', () => {
     });
     const port = (await app.waitFor(/app listening (\d+)/))[1];
     const url = await serverUrl(app);
-    assert.equal((await fetch(`${url}/readyz`)).status, 200, 'ready once the app listens');
-    assert.equal((await fetch(`${url}/livez`)).status, 200);
-    assert.equal(await (await fetch(`http://127.0.0.1:${port}/hello`)).text(), 'hello');
-    const text = await (await fetch(`${url}/metrics`)).text();
+    assert.equal((await fetchText(`${url}/readyz`)).status, 200, 'ready once the app listens');
+    assert.equal((await fetchText(`${url}/livez`)).status, 200);
+    assert.equal((await fetchText(`http://127.0.0.1:${port}/hello`)).body, 'hello');
+    const text = (await fetchText(`${url}/metrics`)).body;
     assert.match(
       text,
       /http_server_request_duration_seconds_count\{http_request_method="GET",http_response_status_code="200"/,
@@ -73,7 +75,7 @@ describe('@otelkit/register preload', () => {
       'scrapes and probes of otelkit’s own server are not traced',
     );
     assert.doesNotMatch(text, /http_route="\/metrics"|url_path/);
-    await fetch(`http://127.0.0.1:${port}/exit`);
+    await fetchText(`http://127.0.0.1:${port}/exit`);
     assert.equal(await app.exited, 0, 'exits by itself once the app is done');
   });
 
@@ -83,15 +85,15 @@ describe('@otelkit/register preload', () => {
     });
     const port = (await app.waitFor(/app listening (\d+)/))[1];
     const url = await serverUrl(app);
-    assert.equal((await fetch(`${url}/readyz`)).status, 200);
-    assert.equal(await (await fetch(`http://127.0.0.1:${port}/chain`)).text(), 'chained hello');
+    assert.equal((await fetchText(`${url}/readyz`)).status, 200);
+    assert.equal((await fetchText(`http://127.0.0.1:${port}/chain`)).body, 'chained hello');
     await receiver.waitFor((r) => spans(r).some((s) => attr(s, 'url.path') === '/inner'));
     assert.ok(
       spans(receiver.received).some((s) => s.kind === 3),
       'a client span for fetch',
     );
-    assert.match(await (await fetch(`${url}/metrics`)).text(), /http_client_request_duration_seconds_count/);
-    await fetch(`http://127.0.0.1:${port}/exit`);
+    assert.match((await fetchText(`${url}/metrics`)).body, /http_client_request_duration_seconds_count/);
+    await fetchText(`http://127.0.0.1:${port}/exit`);
     assert.equal(await app.exited, 0);
   });
 
@@ -102,7 +104,7 @@ describe('@otelkit/register preload', () => {
     const port = (await app.waitFor(/app listening (\d+)/))[1];
     const url = await serverUrl(app);
     await app.waitFor(/express: on/);
-    assert.deepEqual(await (await fetch(`http://127.0.0.1:${port}/users/42`)).json(), { id: '42' });
+    assert.deepEqual((await fetchJson<unknown>(`http://127.0.0.1:${port}/users/42`)).body, { id: '42' });
     await receiver.waitFor((r) => spans(r).some((s) => attr(s, 'url.path') === '/users/42' && s.kind === 2));
     const server = spans(receiver.received).find((s) => attr(s, 'url.path') === '/users/42' && s.kind === 2)!;
     assert.equal(attr(server, 'http.route'), '/users/:id');
@@ -110,10 +112,10 @@ describe('@otelkit/register preload', () => {
       spans(r).some((s) => s.traceId === server.traceId && attr(s, 'express.type') === 'request_handler'),
     );
     assert.match(
-      await (await fetch(`${url}/metrics`)).text(),
+      (await fetchText(`${url}/metrics`)).body,
       /http_server_request_duration_seconds_count\{[^}]*http_route="\/users\/:id"/,
     );
-    await fetch(`http://127.0.0.1:${port}/exit`);
+    await fetchText(`http://127.0.0.1:${port}/exit`);
     assert.equal(await app.exited, 0);
   });
 
@@ -122,7 +124,7 @@ describe('@otelkit/register preload', () => {
       OTEL_NODE_ENABLED_INSTRUMENTATIONS: 'express',
     });
     const port = (await app.waitFor(/app listening (\d+)/))[1];
-    assert.deepEqual(await (await fetch(`http://127.0.0.1:${port}/users/7`)).json(), { id: '7' });
+    assert.deepEqual((await fetchJson<unknown>(`http://127.0.0.1:${port}/users/7`)).body, { id: '7' });
     await receiver.waitFor((r) => spans(r).some((s) => attr(s, 'url.path') === '/users/7' && s.kind === 2));
     const server = spans(receiver.received).find((s) => attr(s, 'url.path') === '/users/7' && s.kind === 2)!;
     assert.equal(attr(server, 'http.route'), '/users/:id');
@@ -130,7 +132,7 @@ describe('@otelkit/register preload', () => {
     await receiver.waitFor((r) =>
       spans(r).some((s) => s.traceId === server.traceId && attr(s, 'express.type') === 'request_handler'),
     );
-    await fetch(`http://127.0.0.1:${port}/exit`);
+    await fetchText(`http://127.0.0.1:${port}/exit`);
     assert.equal(await app.exited, 0);
     assert.doesNotMatch(app.stderr, /loaded before otelkit/, 'no warning when otelkit came first');
   });
@@ -147,8 +149,8 @@ describe('@otelkit/register preload', () => {
       { OTEL_NODE_ENABLED_INSTRUMENTATIONS: 'express', OTEL_LOG_LEVEL: 'info' },
     );
     const port = (await app.waitFor(/app listening (\d+)/))[1];
-    await fetch(`http://127.0.0.1:${port}/users/7`);
-    await fetch(`http://127.0.0.1:${port}/exit`);
+    await fetchText(`http://127.0.0.1:${port}/users/7`);
+    await fetchText(`http://127.0.0.1:${port}/exit`);
     assert.equal(await app.exited, 0, 'the app itself runs on');
     const warnings = app.stderr.match(/otelkit: express loaded before otelkit's module hooks/g) ?? [];
     assert.equal(warnings.length, 1, app.stderr);
@@ -160,9 +162,9 @@ describe('@otelkit/register preload', () => {
     });
     const port = (await app.waitFor(/app listening (\d+)/))[1];
     const url = await serverUrl(app);
-    assert.equal((await fetch(`${url}/readyz`)).status, 200);
-    assert.match(await (await fetch(`${url}/metrics`)).text(), /^target_info\{/m);
-    await fetch(`http://127.0.0.1:${port}/exit`);
+    assert.equal((await fetchText(`${url}/readyz`)).status, 200);
+    assert.match((await fetchText(`${url}/metrics`)).body, /^target_info\{/m);
+    await fetchText(`http://127.0.0.1:${port}/exit`);
     assert.equal(await app.exited, 0);
   });
 
@@ -173,7 +175,7 @@ describe('@otelkit/register preload', () => {
     });
     const port = (await app.waitFor(/app listening (\d+)/))[1];
     assert.doesNotMatch(app.stderr, /observability server/);
-    await fetch(`http://127.0.0.1:${port}/exit`);
+    await fetchText(`http://127.0.0.1:${port}/exit`);
     assert.equal(await app.exited, 0);
   });
 
@@ -214,8 +216,8 @@ describe('@otelkit/register preload', () => {
     });
     const port = (await app.waitFor(/app listening (\d+)/))[1];
     await app.waitFor(/observability server not started: .*EADDRINUSE/);
-    assert.equal(await (await fetch(`http://127.0.0.1:${port}/`)).text(), 'hello');
-    await fetch(`http://127.0.0.1:${port}/exit`);
+    assert.equal((await fetchText(`http://127.0.0.1:${port}/`)).body, 'hello');
+    await fetchText(`http://127.0.0.1:${port}/exit`);
     assert.equal(await app.exited, 0);
     blocker.close();
   });
@@ -237,7 +239,7 @@ describe('@otelkit/register preload', () => {
     app.process.kill('SIGTERM');
     assert.equal(await app.exited, 7);
     assert.match(app.stdout, /app handled SIGTERM/);
-    await assert.rejects(fetch(`${url}/readyz`), 'the app exited on its own terms');
+    await assert.rejects(fetchText(`${url}/readyz`), 'the app exited on its own terms');
   });
 
   it('serves one /metrics for a cluster, aggregating the workers', async () => {
@@ -246,7 +248,7 @@ describe('@otelkit/register preload', () => {
     });
     const url = await serverUrl(app);
     await app.waitFor(/workers ready/);
-    const text = await (await fetch(`${url}/metrics`)).text();
+    const text = (await fetchText(`${url}/metrics`)).body;
     const handled = text.split('\n').filter((l) => l.startsWith('app_handled_total{'));
     assert.equal(handled.length, 2, text);
     assert.ok(
@@ -268,7 +270,25 @@ describe('@otelkit/register preload', () => {
     );
     assert.match(text, /otelkit_cluster_workers\{state="answered"\} 2/);
     assert.equal(text.split('\n').filter((l) => l === '# TYPE app_handled_total counter').length, 1);
-    assert.equal((await fetch(`${url}/readyz`)).status, 200);
+    const lint = spawnSync('/usr/bin/promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+    assert.equal(
+      `${lint.stdout}${lint.stderr}`.trim(),
+      '',
+      'promtool check metrics on the merged exposition',
+    );
+    assert.equal(lint.status, 0);
+    const openMetrics = await fetchText(`${url}/metrics`, {
+      headers: { accept: 'application/openmetrics-text; version=1.0.0' },
+    });
+    assert.match(openMetrics.headers['content-type'] ?? '', /^application\/openmetrics-text/);
+    const om = openMetrics.body;
+    assert.ok(om.endsWith('# EOF\n'), om);
+    assert.equal(om.split('\n').filter((l) => l === '# TYPE app_handled counter').length, 1, om);
+    assert.match(
+      om,
+      /^app_handled_total\{cluster_worker="2",kind="startup",otel_scope_name="cluster-app"\} 2$/m,
+    );
+    assert.equal((await fetchText(`${url}/readyz`)).status, 200);
     app.process.kill('SIGTERM');
     await app.exited;
   });

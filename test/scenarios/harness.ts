@@ -7,6 +7,9 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseExposition as parseFamilies } from '../../packages/cli/src/exposition';
+import { fetchText } from '../helpers/http';
+import { prometheusApi, type Vector } from '../helpers/prometheus-api';
 import { freePort, waitFor } from '../helpers/wait';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -108,26 +111,18 @@ export interface Sample {
   readonly value: number;
 }
 
-/** The samples of a Prometheus text exposition (help, type and comments skipped). */
+/** The samples of a Prometheus text exposition, read with the CLI's parser (`otelkit metrics`). */
 export function parseExposition(text: string): Sample[] {
-  const samples: Sample[] = [];
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)/.exec(line);
-    if (m === null) continue;
-    const labels: Record<string, string> = {};
-    for (const l of (m[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g))
-      labels[l[1]!] = l[2]!;
-    samples.push({ name: m[1]!, labels, value: Number(m[3]) });
-  }
-  return samples;
+  return parseFamilies(text).flatMap((family) =>
+    family.samples.map((s) => ({ name: s.name, labels: s.labels, value: Number(s.value) })),
+  );
 }
 
 /** GETs `/metrics` of `app` (with optional headers) and parses it. */
 export async function scrape(app: ScenarioApp, headers: Record<string, string> = {}): Promise<Metrics> {
-  const res = await fetch(`${app.url}/metrics`, { headers });
+  const res = await fetchText(`${app.url}/metrics`, { headers });
   assert.equal(res.status, 200, `/metrics answered ${res.status}`);
-  return new Metrics(parseExposition(await res.text()));
+  return new Metrics(parseExposition(res.body));
 }
 
 /** Query helpers over one scrape, the way an operator reads /metrics. */
@@ -199,8 +194,6 @@ export function promtool(...args: string[]): string {
   return r.out;
 }
 
-type Vector = { metric: Record<string, string>; value: [number, string] }[];
-
 /** A real Prometheus scraping one target every second and evaluating `ruleFiles` every second. */
 export interface PrometheusRun {
   readonly api: string;
@@ -256,17 +249,9 @@ export async function startPrometheus(options: {
     { stdio: 'ignore' },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await waitFor(
-    'Prometheus to be ready',
-    async () => ((await fetch(`${api}/-/ready`)).ok ? true : undefined),
-    20_000,
-  );
-  const query = async (expr: string): Promise<Vector> => {
-    const res = await fetch(`${api}/api/v1/query?query=${encodeURIComponent(expr)}`);
-    const body = (await res.json()) as { status: string; error?: string; data: { result: Vector } };
-    assert.equal(body.status, 'success', `${expr}: ${body.error ?? ''}`);
-    return body.data.result;
-  };
+  const prometheus = prometheusApi(api);
+  await prometheus.ready();
+  const query = prometheus.vector;
   return {
     api,
     query,
@@ -279,12 +264,7 @@ export async function startPrometheus(options: {
         },
         timeoutMs,
       ),
-    alerts: async () => {
-      const res = (await (await fetch(`${api}/api/v1/alerts`)).json()) as {
-        data: { alerts: { labels: Record<string, string>; state: string }[] };
-      };
-      return res.data.alerts;
-    },
+    alerts: prometheus.alerts,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

@@ -36,7 +36,14 @@ export type { ErrorCode, ErrorCodeName } from './error-codes';
 export { ERROR_CODES, formatMessage, otelkitError } from './error-codes';
 export { isOtelkitError, OtelkitError } from './errors';
 export { ExemplarStore, exemplars } from './exemplars/store';
+export type { GaugeMetric } from './export/gauge-metrics';
+export { gaugeMetrics } from './export/gauge-metrics';
 export { LocalMetricProducer } from './export/local-producer';
+export type { MetricsData } from './export/metrics-data';
+export { fromMetricsData, toMetricsData } from './export/metrics-data';
+export type { PeerMetrics } from './export/metrics-endpoint';
+export { addPeerMetrics } from './export/metrics-endpoint';
+export { withAttributes } from './export/with-attributes';
 export {
   histogramQuantile,
   serializeMetrics,
@@ -89,6 +96,44 @@ export type { RuntimeMetricsHandle } from './runtime/runtime-metrics';
 export { startRuntimeMetrics } from './runtime/runtime-metrics';
 export type { Signal } from './self/export-stats';
 export { ExportStats } from './self/export-stats';
+export {
+  ATTR_CIRCUIT_BREAKER_NAME,
+  ATTR_CIRCUIT_BREAKER_STATE,
+  ATTR_CLUSTER_WORKER,
+  ATTR_HEALTH_CHECK,
+  ATTR_HEALTH_KIND,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_OPERATION,
+  ATTR_OPERATION_STATUS,
+} from './semconv/attributes';
+export {
+  eventLoopDelayMetricName,
+  METRIC_CARDINALITY_LIMIT,
+  METRIC_CIRCUIT_BREAKER_CALL_DURATION,
+  METRIC_CIRCUIT_BREAKER_CALLS,
+  METRIC_CIRCUIT_BREAKER_STATE,
+  METRIC_CIRCUIT_BREAKER_TRANSITIONS,
+  METRIC_CLUSTER_WORKERS,
+  METRIC_EXPORTER_DROPPED,
+  METRIC_EXPORTER_EXPORTS,
+  METRIC_EXPORTER_LAST_SUCCESS_TIMESTAMP,
+  METRIC_HEALTH_CHECK_DURATION,
+  METRIC_HEALTH_STATUS,
+  METRIC_HTTP_CLIENT_REQUEST_DURATION,
+  METRIC_HTTP_SERVER_REQUEST_DURATION,
+  METRIC_NODEJS_EVENTLOOP_UTILIZATION,
+  METRIC_NODEJS_MEMORY_EXTERNAL,
+  METRIC_NODEJS_MEMORY_HEAP_LIMIT,
+  METRIC_OVERFLOW_MEASUREMENTS,
+  METRIC_PROCESS_CPU_TIME,
+  METRIC_PROCESS_MEMORY_USAGE,
+  METRIC_PROCESS_UPTIME,
+  METRIC_V8JS_GC_DURATION,
+  METRIC_V8JS_MEMORY_HEAP_SPACE_SIZE,
+  METRIC_V8JS_MEMORY_HEAP_USED,
+  METRIC_V8JS_RESOURCE_ACTIVE,
+  operationMetricNames,
+} from './semconv/metrics';
 export type { OperatorApiMode } from './server/action-guard';
 export type { ObservabilityServerOptions, ServerAuthOptions, ServerTlsOptions } from './server/options';
 export { SERVER_DEFAULTS } from './server/options';

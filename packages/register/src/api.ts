@@ -1,4 +1,3 @@
-export { mergeExpositions } from './cluster/merge';
 export { INSTRUMENTATIONS, parseEnabledInstrumentations } from './instrumentations';
 export { BREAKERS_PATH, BREAKERS_SECTION, mountBreakerOperator } from './operator/breakers';
 export type { RegisterOptions, Registration } from './register';

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fetchJson } from '../../helpers/http';
 import {
   dashboardQueries,
   type PrometheusRun,
@@ -96,8 +97,9 @@ describe('scenario: conductor loop (seed 001)', () => {
   });
 
   it('serves latency percentiles in /metrics/json (the ring buffer of the write-up)', async () => {
-    const res = await fetch(`${app.url}/metrics/json`);
-    const body = (await res.json()) as { metrics: { name: string; points: HistogramPoint[] }[] };
+    const { body } = await fetchJson<{ metrics: { name: string; points: HistogramPoint[] }[] }>(
+      `${app.url}/metrics/json`,
+    );
     const duration = body.metrics.find((m) => m.name === `${NS}.operation.duration`);
     const point = duration?.points.find(
       (p) => p.attributes.operation === 'process_file' && p.attributes.status === 'success',
@@ -131,9 +133,11 @@ describe('scenario: conductor loop (seed 001)', () => {
   });
 
   it("answers /health with the write-up's components", async () => {
-    const res = await fetch(`${app.url}/health`);
+    const res = await fetchJson<{ status: string; checks: Record<string, { status: string }[]> }>(
+      `${app.url}/health`,
+    );
     assert.equal(res.status, 200);
-    const body = (await res.json()) as { status: string; checks: Record<string, { status: string }[]> };
+    const body = res.body;
     assert.equal(body.status, 'pass');
     assert.deepEqual(Object.keys(body.checks).sort(), [
       'file_manager',
@@ -157,9 +161,9 @@ describe('scenario: conductor loop (seed 001)', () => {
     });
     type Body = { status: string; checks: Record<string, { status: string; observedValue?: number }[]> };
     const body = await waitFor('the worker pool check to warn', async () => {
-      const res = await fetch(`${app.url}/health`);
+      const res = await fetchJson<Body>(`${app.url}/health`);
       assert.equal(res.status, 200, 'a warning keeps the service up');
-      const b = (await res.json()) as Body;
+      const b = res.body;
       return b.status === 'warn' ? b : undefined;
     });
     assert.equal(body.checks.worker_pool?.[0]?.status, 'warn');

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fetchJson } from '../../helpers/http';
 import {
   dashboardQueries,
   type PrometheusRun,
@@ -115,12 +116,12 @@ describe('scenario: data sync system (seed 003)', () => {
   });
 
   it('answers health with connector pools, disk, memory and the last successful sync', async () => {
-    const res = await fetch(`${app.url}/healthz`);
-    assert.equal(res.status, 200);
-    const body = (await res.json()) as {
+    const res = await fetchJson<{
       status: string;
       checks: Record<string, { status: string; observedUnit?: string }[]>;
-    };
+    }>(`${app.url}/healthz`);
+    assert.equal(res.status, 200);
+    const body = res.body;
     assert.equal(body.status, 'pass');
     for (const connector of CONNECTORS)
       assert.equal(body.checks[`${connector}:pool`]?.[0]?.observedUnit, 'idle connections');

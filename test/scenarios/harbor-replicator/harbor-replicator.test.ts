@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fetchJson, fetchText } from '../../helpers/http';
 import {
   dashboardQueries,
   type PrometheusRun,
@@ -50,9 +51,9 @@ describe('scenario: Harbor registry replicator (seed 000)', () => {
   after(() => stopScenario(dir, app, prom));
 
   it('protects /metrics with basic auth but leaves the probes open', async () => {
-    assert.equal((await fetch(`${app.url}/metrics`)).status, 401);
-    assert.equal((await fetch(`${app.url}/readyz`)).status, 200);
-    assert.equal((await fetch(`${app.url}/livez`)).status, 200);
+    assert.equal((await fetchText(`${app.url}/metrics`)).status, 401);
+    assert.equal((await fetchText(`${app.url}/readyz`)).status, 200);
+    assert.equal((await fetchText(`${app.url}/livez`)).status, 200);
   });
 
   it('counts sync cycles and replicated resources by type and action (sync_total, resources_synced)', async () => {
@@ -138,9 +139,9 @@ describe('scenario: Harbor registry replicator (seed 000)', () => {
     );
     assert.ok(m.sum('http_client_request_duration_seconds_count', { http_response_status_code: '503' }) >= 3);
 
-    const res = await fetch(`${app.url}/healthz`);
+    const res = await fetchJson<{ checks: Record<string, { status: string }[]> }>(`${app.url}/healthz`);
     assert.equal(res.status, 503);
-    const body = (await res.json()) as { checks: Record<string, { status: string }[]> };
+    const body = res.body;
     assert.equal(body.checks['harbor-dr:api']?.[0]?.status, 'fail');
     assert.equal(body.checks['harbor-primary:api']?.[0]?.status, 'pass');
     const after = await waitFor('the health gauge to follow', async () => {

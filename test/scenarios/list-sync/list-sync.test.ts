@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fetchJson } from '../../helpers/http';
 import {
   dashboardQueries,
   type PrometheusRun,
@@ -152,9 +153,9 @@ describe('scenario: list sync with circuit breakers (seed 004)', () => {
     assert.equal(up('plex:circuit'), 0.5);
     for (const service of ['imdb', 'tmdb', 'trakt']) assert.equal(up(`${service}:api`), 1);
 
-    const res = await fetch(`${app.url}/healthz`);
+    const res = await fetchJson<{ status: string; output: string }>(`${app.url}/healthz`);
     assert.equal(res.status, 200, 'a dependency being down degrades the job, it stays ready');
-    const body = (await res.json()) as { status: string; output: string };
+    const body = res.body;
     assert.equal(body.status, 'warn');
     assert.match(body.output, /plex:api fail/);
     assert.match(body.output, /circuit breaker 'plex' is open/);

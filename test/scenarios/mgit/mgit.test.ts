@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fetchJson, fetchText } from '../../helpers/http';
 import { type OtlpReceiver, startOtlpReceiver } from '../../tracing/helpers/otlp-receiver';
 import {
   dashboardQueries,
@@ -158,10 +159,10 @@ describe('scenario: mgit, multi-provider git (seed 002)', () => {
 
   it('serves the Kubernetes probes, detailed health with the seven check categories, and JSON metrics', async () => {
     for (const path of ['/health/live', '/health/ready', '/health'])
-      assert.equal((await fetch(`${app.url}${path}`)).status, 200, path);
-    const detailed = (await (await fetch(`${app.url}/health/detailed`)).json()) as {
-      checks: Record<string, unknown>;
-    };
+      assert.equal((await fetchText(`${app.url}${path}`)).status, 200, path);
+    const { body: detailed } = await fetchJson<{ checks: Record<string, unknown> }>(
+      `${app.url}/health/detailed`,
+    );
     const names = Object.keys(detailed.checks);
     for (const category of [
       'system:basics',
@@ -173,7 +174,7 @@ describe('scenario: mgit, multi-provider git (seed 002)', () => {
       'github:auth',
     ])
       assert.ok(names.includes(category), `${category} in ${names.join(', ')}`);
-    const json = (await (await fetch(`${app.url}/metrics/json`)).json()) as { metrics: { name: string }[] };
+    const { body: json } = await fetchJson<{ metrics: { name: string }[] }>(`${app.url}/metrics/json`);
     assert.ok(json.metrics.some((m) => m.name === 'mgit.operation.duration'));
   });
 
@@ -193,9 +194,11 @@ describe('scenario: mgit, multi-provider git (seed 002)', () => {
         error_type: 'AuthenticationError',
       }) >= 2,
     );
-    const res = await fetch(`${app.url}/health`);
+    const res = await fetchJson<{ status: string; checks: Record<string, { status: string }[]> }>(
+      `${app.url}/health`,
+    );
     assert.equal(res.status, 200);
-    const body = (await res.json()) as { status: string; checks: Record<string, { status: string }[]> };
+    const body = res.body;
     assert.equal(body.status, 'warn');
     assert.equal(body.checks['gitlab:auth']?.[0]?.status, 'fail');
   });

@@ -1,5 +1,6 @@
 import { formatDuration, parseDuration } from '../duration';
 import type { AlertDefinition } from './alert-types';
+import { operationMetrics } from './metric-names';
 import { byOperation } from './operation-labels';
 import type { GenerateOptions } from './options';
 import { num, percent, seconds, selector } from './promql';
@@ -13,10 +14,11 @@ const ERRORS_FOR = '5m';
 export function operationAlerts(o: GenerateOptions): AlertDefinition[] {
   const t = o.thresholds;
   const ns = o.namespace;
+  const m = operationMetrics(ns);
   /** `job, instance, operation` and the `--operation-labels`. */
   const OP = byOperation(o, 'job', 'instance');
   const w = o.rateWindow;
-  const ops = (extra = '') => selector(o.service, `${ns}_operations_total`, extra);
+  const ops = (extra = '') => selector(o.service, `${m.operations}`, extra);
   const rate = (extra = '') => `sum by (${OP}) (rate(${ops(extra)}[${w}]))`;
   const baseline = longWindow(w, o.alertFor ?? ERRORS_FOR);
   return [
@@ -40,20 +42,20 @@ export function operationAlerts(o: GenerateOptions): AlertDefinition[] {
         return {
           firing: [
             {
-              series: `${ns}_operations_total{${labels},status="success"}`,
+              series: `${m.operations}{${labels},status="success"}`,
               values: `0+${perStep - failures}x${c.samples}`,
             },
             {
-              series: `${ns}_operations_total{${labels},status="failure"}`,
+              series: `${m.operations}{${labels},status="failure"}`,
               values: `0+${failures}x${c.samples}`,
             },
           ],
           quiet: [
             {
-              series: `${ns}_operations_total{${labels},status="success"}`,
+              series: `${m.operations}{${labels},status="success"}`,
               values: `0+${perStep}x${c.samples}`,
             },
-            { series: `${ns}_operations_total{${labels},status="failure"}`, values: `0x${c.samples}` },
+            { series: `${m.operations}{${labels},status="failure"}`, values: `0x${c.samples}` },
           ],
           labels: { job: c.job, instance: c.instance, ...c.operationLabels },
         };
@@ -63,15 +65,14 @@ export function operationAlerts(o: GenerateOptions): AlertDefinition[] {
       alert: 'OperationNoRecentSuccess',
       group: 'operations',
       levels: [{ severity: 'critical', threshold: t.maxSuccessAgeSeconds, for: '5m' }],
-      expr: (age) =>
-        `time() - max by (${OP}) (${selector(o.service, `${ns}_last_success_timestamp_seconds`)}) > ${num(age)}`,
+      expr: (age) => `time() - max by (${OP}) (${selector(o.service, `${m.lastSuccess}`)}) > ${num(age)}`,
       summary: 'No successful {{ $labels.operation }} for over {{ threshold }} on {{ $labels.instance }}',
       description: `${ns} operation {{ $labels.operation }} has not succeeded for more than {{ threshold }} (job {{ $labels.job }}).`,
       runbook:
         'Check whether the operation still runs at all (throughput panel) or only fails (failure ratio); a stuck scheduler or a hung call shows as in-flight > 0 with no completions.',
       showThreshold: seconds,
       fixture: (c) => {
-        const series = `${ns}_last_success_timestamp_seconds{${c.base},${c.operation}}`;
+        const series = `${m.lastSuccess}{${c.base},${c.operation}}`;
         return {
           firing: [{ series, values: `0x${c.samples}` }],
           quiet: [{ series, values: `0+${c.step}x${c.samples}` }],
@@ -96,17 +97,17 @@ export function operationAlerts(o: GenerateOptions): AlertDefinition[] {
         return {
           firing: [
             {
-              series: `${ns}_operations_total{${labels},status="failure"}`,
+              series: `${m.operations}{${labels},status="failure"}`,
               values: `0+${step}x${c.samples}`,
             },
-            { series: `${ns}_operations_total{${labels},status="success"}`, values: `5x${c.samples}` },
+            { series: `${m.operations}{${labels},status="success"}`, values: `5x${c.samples}` },
           ],
           quiet: [
             {
-              series: `${ns}_operations_total{${labels},status="failure"}`,
+              series: `${m.operations}{${labels},status="failure"}`,
               values: `0+${step}x${c.samples}`,
             },
-            { series: `${ns}_operations_total{${labels},status="success"}`, values: `0+1x${c.samples}` },
+            { series: `${m.operations}{${labels},status="success"}`, values: `0+1x${c.samples}` },
           ],
           labels: { job: c.job, instance: c.instance, ...c.operationLabels },
         };
@@ -117,14 +118,14 @@ export function operationAlerts(o: GenerateOptions): AlertDefinition[] {
       group: 'operations',
       levels: [{ severity: 'warning', threshold: t.p95Seconds, for: '10m' }],
       expr: (p) =>
-        `histogram_quantile(0.95, sum by (${OP}, le) (rate(${selector(o.service, `${ns}_operation_duration_seconds_bucket`)}[${w}]))) > ${num(p)}`,
+        `histogram_quantile(0.95, sum by (${OP}, le) (rate(${selector(o.service, `${m.duration}_bucket`)}[${w}]))) > ${num(p)}`,
       summary: '{{ $labels.operation }} p95 duration above {{ threshold }} on {{ $labels.instance }}',
       description: `The 95th percentile duration of ${ns} operation {{ $labels.operation }} over ${w} is above {{ threshold }} (job {{ $labels.job }}).`,
       runbook:
         'Compare p50 and p99 on the operations dashboard: a moving p50 means everything is slower (dependency latency, CPU, event loop); only p99 means outliers (retries, timeouts, large items).',
       showThreshold: seconds,
       fixture: (c) => {
-        const name = `${ns}_operation_duration_seconds_bucket{${c.base},${c.operation},status="success"`;
+        const name = `${m.duration}_bucket{${c.base},${c.operation},status="success"`;
         const low = num(t.p95Seconds / 2);
         const high = num(t.p95Seconds * 2);
         const buckets = (lowValues: string, highValues: string) => [
@@ -144,7 +145,7 @@ export function operationAlerts(o: GenerateOptions): AlertDefinition[] {
       group: 'operations',
       levels: [{ severity: 'warning', threshold: t.errorsMin, for: ERRORS_FOR }],
       expr: (n) => {
-        const errors = selector(o.service, `${ns}_errors_total`);
+        const errors = selector(o.service, `${m.errors}`);
         const by = `${OP}, error_type`;
         return `sum by (${by}) (increase(${errors}[${w}])) >= ${num(n)}\nand sum by (${by}) (rate(${errors}[${w}])) > 2 * sum by (${by}) (rate(${errors}[${baseline}]))`;
       },
@@ -156,7 +157,7 @@ export function operationAlerts(o: GenerateOptions): AlertDefinition[] {
       fixture: (c) => {
         const burst = c.settleSamples + c.windowSamples;
         const per = Math.max(1, Math.ceil((2 * t.errorsMin) / Math.max(1, c.windowSamples - 1)));
-        const series = `${ns}_errors_total{${c.base},${c.operation},error_type="TimeoutError"}`;
+        const series = `${m.errors}{${c.base},${c.operation},error_type="TimeoutError"}`;
         return {
           firing: [{ series, values: `0x${c.samples - burst} ${per}+${per}x${burst - 1}` }],
           quiet: [{ series, values: `0+${per}x${c.samples}` }],

@@ -1,4 +1,14 @@
 import type { AlertDefinition } from './alert-types';
+import {
+  BREAKER_STATE,
+  EXPORTER_DROPPED,
+  EXPORTER_EXPORTS,
+  eventLoopDelay,
+  HEALTH_STATUS,
+  HEAP_LIMIT,
+  HEAP_USED,
+  OVERFLOW_MEASUREMENTS,
+} from './metric-names';
 import type { GenerateOptions } from './options';
 import { num, percent, seconds, selector } from './promql';
 
@@ -36,7 +46,7 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
       alert: 'CircuitBreakerOpen',
       group: 'platform',
       levels: [{ severity: 'warning', threshold: 0, for: '1m' }],
-      expr: () => `max by (${INSTANCE}, name) (${s('otelkit_circuit_breaker_state', 'state="open"')}) == 1`,
+      expr: () => `max by (${INSTANCE}, name) (${s(BREAKER_STATE, 'state="open"')}) == 1`,
       summary: 'Circuit breaker {{ $labels.name }} is open on {{ $labels.instance }}',
       description:
         'Calls through circuit breaker {{ $labels.name }} are being rejected (job {{ $labels.job }}): its dependency failed or timed out too often.',
@@ -44,7 +54,7 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
         'Look at the circuit breakers dashboard for the failure/timeout counts that opened it and check the dependency; it closes by itself after a successful half-open trial.',
       showThreshold: String,
       fixture: (c) => {
-        const series = `otelkit_circuit_breaker_state{${c.base},name="billing-api",state="open"}`;
+        const series = `${BREAKER_STATE}{${c.base},name="billing-api",state="open"}`;
         return {
           firing: [{ series, values: `1x${c.samples}` }],
           quiet: [{ series, values: `0x${c.samples}` }],
@@ -56,7 +66,7 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
       alert: 'HealthCheckFailing',
       group: 'platform',
       levels: [{ severity: 'critical', threshold: 0, for: '2m' }],
-      expr: () => `min by (${INSTANCE}) (${s('otelkit_health_status', 'check="overall"')}) == 0`,
+      expr: () => `min by (${INSTANCE}) (${s(HEALTH_STATUS, 'check="overall"')}) == 0`,
       summary: '{{ $labels.instance }} reports itself unhealthy',
       description:
         'The overall health of {{ $labels.instance }} (job {{ $labels.job }}) is "fail": at least one critical check fails.',
@@ -64,7 +74,7 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
         'Run `otelkit health --url http://<instance>/healthz` to see which check fails and why; the health dashboard shows each check over time.',
       showThreshold: String,
       fixture: (c) => {
-        const series = `otelkit_health_status{${c.base},check="overall",kind="overall"}`;
+        const series = `${HEALTH_STATUS}{${c.base},check="overall",kind="overall"}`;
         return {
           firing: [{ series, values: `0x${c.samples}` }],
           quiet: [{ series, values: `1x${c.samples}` }],
@@ -76,14 +86,14 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
       alert: 'HealthCheckDegraded',
       group: 'platform',
       levels: [{ severity: 'warning', threshold: 0.5, for: '10m' }],
-      expr: () => `min by (${INSTANCE}) (${s('otelkit_health_status', 'check="overall"')}) == 0.5`,
+      expr: () => `min by (${INSTANCE}) (${s(HEALTH_STATUS, 'check="overall"')}) == 0.5`,
       summary: '{{ $labels.instance }} reports itself degraded',
       description:
         'The overall health of {{ $labels.instance }} (job {{ $labels.job }}) is "warn": a non-critical check fails.',
       runbook: 'Run `otelkit health --url http://<instance>/healthz --json` to see the warning check.',
       showThreshold: String,
       fixture: (c) => {
-        const series = `otelkit_health_status{${c.base},check="overall",kind="overall"}`;
+        const series = `${HEALTH_STATUS}{${c.base},check="overall",kind="overall"}`;
         return {
           firing: [{ series, values: `0.5x${c.samples}` }],
           quiet: [{ series, values: `0x${c.samples}` }],
@@ -98,7 +108,7 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
         { severity: 'warning', threshold: t.eventLoopWarningSeconds, for: '5m' },
         { severity: 'critical', threshold: t.eventLoopCriticalSeconds, for: '5m' },
       ],
-      expr: (d) => `max by (${INSTANCE}) (${s('nodejs_eventloop_delay_p99_seconds')}) > ${num(d)}`,
+      expr: (d) => `max by (${INSTANCE}) (${s(eventLoopDelay('p99'))}) > ${num(d)}`,
       summary: 'Event loop delay p99 above {{ threshold }} on {{ $labels.instance }}',
       description:
         'The Node.js event loop of {{ $labels.instance }} (job {{ $labels.job }}) is blocked: p99 delay above {{ threshold }}. Every request and timer waits that long.',
@@ -106,7 +116,7 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
         'Take a CPU profile (node --cpu-prof or the inspector); look for synchronous work (JSON of large payloads, crypto, regexes) and GC pressure on the runtime dashboard.',
       showThreshold: seconds,
       fixture: (c) => {
-        const series = `nodejs_eventloop_delay_p99_seconds{${c.base},otel_scope_name="@otelkit/core"}`;
+        const series = `${eventLoopDelay('p99')}{${c.base},otel_scope_name="@otelkit/core"}`;
         return {
           firing: [{ series, values: `${num(t.eventLoopCriticalSeconds * 2)}x${c.samples}` }],
           quiet: [{ series, values: `${num(t.eventLoopWarningSeconds / 2)}x${c.samples}` }],
@@ -122,7 +132,7 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
         { severity: 'critical', threshold: t.heapCritical, for: '5m' },
       ],
       expr: (h) =>
-        `sum by (${INSTANCE}) (${s('v8js_memory_heap_used_bytes')})\n/ max by (${INSTANCE}) (${s('nodejs_memory_heap_limit_bytes')}) > ${num(h)}`,
+        `sum by (${INSTANCE}) (${s(HEAP_USED)})\n/ max by (${INSTANCE}) (${s(HEAP_LIMIT)}) > ${num(h)}`,
       summary: 'Heap above {{ threshold }} of its limit on {{ $labels.instance }}',
       description:
         'V8 heap use of {{ $labels.instance }} (job {{ $labels.job }}) is above {{ threshold }} of heap_size_limit; the process will spend its time in GC and then crash out of memory.',
@@ -134,14 +144,14 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
         const used = (ratio: number) => Math.round((limit * ratio) / 2);
         const heap = (ratio: number) => [
           {
-            series: `v8js_memory_heap_used_bytes{${c.base},v8js_heap_space_name="old_space"}`,
+            series: `${HEAP_USED}{${c.base},v8js_heap_space_name="old_space"}`,
             values: `${used(ratio)}x${c.samples}`,
           },
           {
-            series: `v8js_memory_heap_used_bytes{${c.base},v8js_heap_space_name="new_space"}`,
+            series: `${HEAP_USED}{${c.base},v8js_heap_space_name="new_space"}`,
             values: `${used(ratio)}x${c.samples}`,
           },
-          { series: `nodejs_memory_heap_limit_bytes{${c.base}}`, values: `${limit}x${c.samples}` },
+          { series: `${HEAP_LIMIT}{${c.base}}`, values: `${limit}x${c.samples}` },
         ];
         return {
           firing: heap((1 + t.heapCritical) / 2),
@@ -155,14 +165,14 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
       group: 'telemetry',
       levels: [{ severity: 'warning', threshold: 0, for: '10m' }],
       expr: () =>
-        `sum by (${pipe}) (increase(${s('otelkit_exporter_exports_total', 'outcome="failure"')}[${w}])) > 0\nunless sum by (${pipe}) (increase(${s('otelkit_exporter_exports_total', 'outcome="success"')}[${w}])) > 0`,
+        `sum by (${pipe}) (increase(${s(EXPORTER_EXPORTS, 'outcome="failure"')}[${w}])) > 0\nunless sum by (${pipe}) (increase(${s(EXPORTER_EXPORTS, 'outcome="success"')}[${w}])) > 0`,
       summary: '{{ $labels.signal }} export via {{ $labels.exporter }} failing on {{ $labels.instance }}',
       description: `Every {{ $labels.signal }} export through {{ $labels.exporter }} failed over the last ${w} (job {{ $labels.job }}): telemetry is not reaching the backend.`,
       runbook:
         'Check OTEL_EXPORTER_OTLP_ENDPOINT and that the collector is up (its health_check extension on :13133); otelkit logs the exporter error once per failure streak.',
       showThreshold: String,
       fixture: (c) => {
-        const base = `otelkit_exporter_exports_total{${c.base},signal="traces",exporter="otlp"`;
+        const base = `${EXPORTER_EXPORTS}{${c.base},signal="traces",exporter="otlp"`;
         return {
           firing: [
             { series: `${base},outcome="failure"}`, values: `0+1x${c.samples}` },
@@ -180,14 +190,14 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
       alert: 'TelemetryDropped',
       group: 'telemetry',
       levels: [{ severity: 'warning', threshold: 0, for: '5m' }],
-      expr: () => `sum by (${pipe}) (increase(${s('otelkit_exporter_dropped_total')}[${w}])) > 0`,
+      expr: () => `sum by (${pipe}) (increase(${s(EXPORTER_DROPPED)}[${w}])) > 0`,
       summary: '{{ $labels.signal }} data dropped by {{ $labels.exporter }} on {{ $labels.instance }}',
       description: `otelkit dropped {{ $labels.signal }} data it could not export through {{ $labels.exporter }} in the last ${w} (job {{ $labels.job }}).`,
       runbook:
         'Usually follows TelemetryExportFailing; otherwise the export queue is too small for the volume (raise the batch size or export interval).',
       showThreshold: String,
       fixture: (c) => {
-        const series = `otelkit_exporter_dropped_total{${c.base},signal="traces",exporter="otlp"}`;
+        const series = `${EXPORTER_DROPPED}{${c.base},signal="traces",exporter="otlp"}`;
         return {
           firing: [{ series, values: `0+10x${c.samples}` }],
           quiet: [{ series, values: `0x${c.samples}` }],
@@ -199,8 +209,7 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
       alert: 'MetricCardinalityOverflow',
       group: 'telemetry',
       levels: [{ severity: 'warning', threshold: 0, for: '1m' }],
-      expr: () =>
-        `sum by (${INSTANCE}, instrument) (increase(${s('otelkit_metric_overflow_measurements_total')}[${w}])) > 0`,
+      expr: () => `sum by (${INSTANCE}, instrument) (increase(${s(OVERFLOW_MEASUREMENTS)}[${w}])) > 0`,
       summary: 'Instrument {{ $labels.instrument }} exceeds its cardinality limit on {{ $labels.instance }}',
       description:
         'Measurements of {{ $labels.instrument }} (job {{ $labels.job }}) go to the otel.metric.overflow series: an attribute has too many values (IDs, URLs, user input).',
@@ -208,7 +217,7 @@ export function platformAlerts(o: GenerateOptions): AlertDefinition[] {
         'Find the attribute with unbounded values on /metrics and replace it with a bounded one (route template, error type); raise OTELKIT_CARDINALITY_LIMIT only for a known, bounded set.',
       showThreshold: String,
       fixture: (c) => {
-        const series = `otelkit_metric_overflow_measurements_total{${c.base},instrument="app.requests"}`;
+        const series = `${OVERFLOW_MEASUREMENTS}{${c.base},instrument="app.requests"}`;
         return {
           firing: [{ series, values: `0+5x${c.samples}` }],
           quiet: [{ series, values: `0x${c.samples}` }],

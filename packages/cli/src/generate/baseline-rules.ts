@@ -1,5 +1,6 @@
 import type { AlertingRule } from './alert-rules';
 import { anomalyFor, type BaselineSignal, type SignalSeries, signalSeries } from './baseline-names';
+import { operationMetrics } from './metric-names';
 import { byOperation } from './operation-labels';
 import type { GenerateOptions } from './options';
 import { num, percent, selector } from './promql';
@@ -47,8 +48,9 @@ export interface AnomalyAlert {
 /** The recording rules of the current values (by job and operation over `--rate-window`). */
 function currentRules(o: GenerateOptions): RecordingRule[] {
   const w = o.rateWindow;
-  const ops = (extra = '') => selector(o.service, `${o.namespace}_operations_total`, extra);
-  const buckets = selector(o.service, `${o.namespace}_operation_duration_seconds_bucket`);
+  const m = operationMetrics(o.namespace);
+  const ops = (extra = '') => selector(o.service, `${m.operations}`, extra);
+  const buckets = selector(o.service, `${m.duration}_bucket`);
   const throughput = signalSeries(o, 'throughput').current;
   const BY = baselineBy(o);
   return [

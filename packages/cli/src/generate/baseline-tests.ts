@@ -10,6 +10,7 @@ import {
   baselineTimeline,
   driftCasesIncluded,
 } from './baseline-timeline';
+import { operationMetrics } from './metric-names';
 import { selectorLabels, testOperationLabels } from './operation-labels';
 import type { GenerateOptions } from './options';
 
@@ -68,7 +69,8 @@ function caseSeries(
     Math.max(1, Math.round(anomalySeconds(options).rate / BASELINE_TEST_STEP)) * BASELINE_TEST_STEP,
   );
   const labels = `job="${options.service}",instance="${options.target}",${selectorLabels(testOperationLabels(options))}`;
-  const ops = `${ns}_operations_total`;
+  const m = operationMetrics(ns);
+  const ops = m.operations;
   const perStep = (perSecond: number) => perSecond * BASELINE_TEST_STEP;
   if (alert.signal === 'latency') {
     const base = 1;
@@ -79,14 +81,7 @@ function caseSeries(
     // p95 at the top puts 3 in 4 operations below lo, so the total rate stays within 4-20x inBand.
     const inBand = kind === 'quiet' ? traffic / 20 : traffic / 4;
     return [
-      ...histogram(
-        `${ns}_operation_duration_seconds_bucket`,
-        `${labels},status="success"`,
-        bounds,
-        level,
-        inBand,
-        end,
-      ),
+      ...histogram(`${m.duration}_bucket`, `${labels},status="success"`, bounds, level, inBand, end),
       counter(ops, `${labels},status="success"`, () => perStep(traffic), end),
     ];
   }

@@ -61,11 +61,38 @@ export class PullCollector {
   }
 }
 
+/**
+ * Adds other processes' metrics to `/metrics` (a cluster primary adds its workers'): given this process's
+ * collection, returns the collections to serve together (this one included, each labelled apart with
+ * `withAttributes`), or `undefined` to serve this process alone.
+ */
+export type PeerMetrics = (own: ResourceMetrics) => Promise<readonly ResourceMetrics[] | undefined>;
+
+const peersByServer = new WeakMap<RouteRegistry, PeerMetrics>();
+
+/**
+ * Makes the `/metrics` route mounted on `server` serve `peers`' collections with its own, in one
+ * exposition in the negotiated format (one metadata block per family, exemplars in OpenMetrics).
+ * `/metrics/json` keeps serving this process alone.
+ */
+export function addPeerMetrics(server: RouteRegistry, peers: PeerMetrics): void {
+  peersByServer.set(server, peers);
+}
+
+/** The `/metrics` body in `format`: this process's exposition, or its and its peers' when they answer. */
+async function metricsBody(server: RouteRegistry, collector: PullCollector, format: ExpositionFormat) {
+  const peers = peersByServer.get(server);
+  if (peers === undefined) return collector.exposition(format);
+  const collections = await peers(await collector.collect());
+  if (collections === undefined) return collector.exposition(format);
+  return serializeMetrics(collections, { format });
+}
+
 /** Mounts `/metrics` (Prometheus text, or OpenMetrics when the Accept header asks) and `/metrics/json`. */
 export function mountMetricsRoutes(server: RouteRegistry, collector: PullCollector): void {
   server.route('/metrics', async (request, response) => {
     const format = negotiateFormat(request.headers.accept);
-    const body = await collector.exposition(format);
+    const body = await metricsBody(server, collector, format);
     response.writeHead(200, {
       'content-type': contentTypeFor(format),
       'content-length': Buffer.byteLength(body),

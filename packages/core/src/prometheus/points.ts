@@ -4,6 +4,11 @@ import { type ExplicitBuckets, exponentialToExplicit } from './exponential';
 import { formatBound, formatValue } from './format';
 import { attributesToLabels, attributesToLabelsExcluding } from './labels';
 
+/** Two rendered label lists joined with a comma; either may be empty (an unscoped metric has no scope labels). */
+function joinLabels(first: string, second: string): string {
+  return first === '' ? second : second === '' ? first : `${first},${second}`;
+}
+
 /**
  * Writes the samples of a counter, up-down counter or gauge: one `name{labels} value` line per point.
  * `scopeLabels` is the pre-rendered `otel_scope_name="…",…` part appended to every label set. With
@@ -23,7 +28,7 @@ export function writeNumberPoints(
     const value = point.value;
     // Inline fast path of formatValue for finite numbers.
     const text = value - value === 0 ? `${value}` : formatValue(value);
-    out += `${prefix}${attrs === '' ? scopeLabels : `${attrs},${scopeLabels}`}} ${text}`;
+    out += `${prefix}${joinLabels(attrs, scopeLabels)}} ${text}`;
     if (withExemplars) out += counterExemplar((point as WithExemplars).exemplars);
     out += '\n';
   }
@@ -56,7 +61,7 @@ function writeHistogram(
     attributes.le === undefined
       ? attributesToLabels(attributes)
       : attributesToLabelsExcluding(attributes, 'le');
-  const labels = attrs === '' ? scopeLabels : `${attrs},${scopeLabels}`;
+  const labels = joinLabels(attrs, scopeLabels);
   const { boundaries, counts } = buckets;
   // sdk-metrics may list +Inf as a last boundary; the +Inf bucket is written separately.
   const finite =
@@ -67,7 +72,7 @@ function writeHistogram(
   const exemplars = openMetrics
     ? bucketExemplars((point as WithExemplars).exemplars, boundaries, finite + 1)
     : undefined;
-  const bucketPrefix = `${name}_bucket{${labels},le="`;
+  const bucketPrefix = `${name}_bucket{${joinLabels(labels, 'le="')}`;
   let out = '';
   let cumulative = 0;
   for (let i = 0; i < finite; i++) {

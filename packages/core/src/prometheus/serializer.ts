@@ -35,12 +35,16 @@ function warnOnce(key: string, message: string): void {
 
 const scopeLabelCache = new WeakMap<InstrumentationScope, string>();
 
-/** `otel_scope_name="…"` plus `,otel_scope_version="…"` when the scope has a version. */
+/**
+ * `otel_scope_name="…"` plus `,otel_scope_version="…"` when the scope has a version; `''` for a scope
+ * without a name (metrics that describe the exposition itself rather than an instrumentation library).
+ */
 function scopeLabels(scope: InstrumentationScope): string {
   let labels = scopeLabelCache.get(scope);
   if (labels === undefined) {
-    labels = `otel_scope_name="${escapeLabelValue(scope.name)}"`;
-    if (scope.version) labels += `,otel_scope_version="${escapeLabelValue(scope.version)}"`;
+    if (scope.name === '') labels = '';
+    else labels = `otel_scope_name="${escapeLabelValue(scope.name)}"`;
+    if (scope.version && labels !== '') labels += `,otel_scope_version="${escapeLabelValue(scope.version)}"`;
     scopeLabelCache.set(scope, labels);
   }
   return labels;
@@ -67,15 +71,23 @@ function writePoints(metric: MetricData, info: MetricInfo, scope: string, openMe
 
 /**
  * The `target_info` metric carrying the resource attributes (an info metric in OpenMetrics, a gauge of
- * value 1 in the Prometheus text format), or `''` for an empty resource.
+ * value 1 in the Prometheus text format): one sample per resource with attributes, or `''` when none has.
  */
-function targetInfo(resource: Resource, openMetrics: boolean): string {
-  const labels = attributesToLabels(resource.attributes);
-  if (labels === '') return '';
+function targetInfo(resources: readonly Resource[], openMetrics: boolean): string {
+  let samples = '';
+  for (const resource of resources) {
+    const labels = attributesToLabels(resource.attributes);
+    if (labels !== '') samples += `${TARGET_INFO}{${labels}} 1\n`;
+  }
+  if (samples === '') return '';
   const header = openMetrics
     ? '# TYPE target info\n# HELP target Target metadata\n'
     : `# HELP ${TARGET_INFO} Target metadata\n# TYPE ${TARGET_INFO} gauge\n`;
-  return `${header}${TARGET_INFO}{${labels}} 1\n`;
+  return `${header}${samples}`;
+}
+
+function isList(value: ResourceMetrics | readonly ResourceMetrics[]): value is readonly ResourceMetrics[] {
+  return Array.isArray(value);
 }
 
 /**
@@ -83,7 +95,8 @@ function targetInfo(resource: Resource, openMetrics: boolean): string {
  * text format 0.0.4 or OpenMetrics 1.0, following the OpenTelemetry specification's Prometheus
  * compatibility rules: names with unit and `_total` suffixes, `otel_scope_name`/`otel_scope_version`
  * labels, a `target_info` metric for the resource, one metadata block per Prometheus name even when
- * several scopes report it, and cumulative histogram buckets. Exponential histograms are converted to
+ * several scopes (or several collections: a list of them, such as a cluster's processes, is served as one
+ * exposition) report it, and cumulative histogram buckets. Exponential histograms are converted to
  * explicit buckets. Delta-temporality metrics, and metrics whose name is already taken by a metric of
  * another type, are dropped with one `diag.warn`. In OpenMetrics, exemplars carried by data points are
  * written on histogram buckets and counters.
@@ -95,11 +108,20 @@ function targetInfo(resource: Resource, openMetrics: boolean): string {
  * res.setHeader('content-type', contentTypeFor(format));
  * res.end(serializeMetrics(resourceMetrics, { format }));
  */
-export function serializeMetrics(resourceMetrics: ResourceMetrics, options: SerializeOptions): string {
+export function serializeMetrics(
+  resourceMetrics: ResourceMetrics | readonly ResourceMetrics[],
+  options: SerializeOptions,
+): string {
   const openMetrics = options.format === 'openmetrics';
   const families = new Map<string, Family>();
-  const target = targetInfo(resourceMetrics.resource, openMetrics);
-  for (const scopeMetrics of resourceMetrics.scopeMetrics) {
+  const collections: readonly ResourceMetrics[] = isList(resourceMetrics)
+    ? resourceMetrics
+    : [resourceMetrics];
+  const target = targetInfo(
+    collections.map((c) => c.resource),
+    openMetrics,
+  );
+  for (const scopeMetrics of collections.flatMap((c) => c.scopeMetrics)) {
     const scope = scopeLabels(scopeMetrics.scope);
     for (const metric of scopeMetrics.metrics) {
       if (metric.dataPoints.length === 0) continue;

@@ -1,6 +1,19 @@
 import { performance } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import type { BatchObservableResult, Meter, Observable, ObservableGauge } from '@opentelemetry/api';
+import {
+  eventLoopDelayMetricName,
+  METRIC_NODEJS_EVENTLOOP_UTILIZATION,
+  METRIC_NODEJS_MEMORY_EXTERNAL,
+  METRIC_NODEJS_MEMORY_HEAP_LIMIT,
+  METRIC_PROCESS_CPU_TIME,
+  METRIC_PROCESS_MEMORY_USAGE,
+  METRIC_PROCESS_UPTIME,
+  METRIC_V8JS_GC_DURATION,
+  METRIC_V8JS_MEMORY_HEAP_SPACE_SIZE,
+  METRIC_V8JS_MEMORY_HEAP_USED,
+  METRIC_V8JS_RESOURCE_ACTIVE,
+} from '../semconv/metrics';
 import type { EventLoopDelayStats } from './event-loop';
 import { countOpenFds } from './proc';
 import { attributeCache, nodeVersionParts, type RuntimeRecorder, type RuntimeSources } from './recorder';
@@ -52,13 +65,13 @@ export function createOtelRecorder(meter: Meter, sources: RuntimeSources): Runti
   const delay = Object.fromEntries(
     DELAY_KEYS.map((key) => [
       key,
-      meter.createObservableGauge(`nodejs.eventloop.delay.${key}`, {
+      meter.createObservableGauge(eventLoopDelayMetricName(key), {
         unit: 's',
         description: `Event loop delay ${key} since the previous collection.`,
       }),
     ]),
   ) as Record<keyof EventLoopDelayStats, ObservableGauge>;
-  const utilization = meter.createObservableGauge('nodejs.eventloop.utilization', {
+  const utilization = meter.createObservableGauge(METRIC_NODEJS_EVENTLOOP_UTILIZATION, {
     unit: '1',
     description: 'Event loop utilization since the previous collection.',
   });
@@ -66,22 +79,25 @@ export function createOtelRecorder(meter: Meter, sources: RuntimeSources): Runti
     unit: 's',
     description: 'Cumulative time the event loop has been in each state.',
   });
-  const heapUsed = bytes('v8js.memory.heap.used', 'Heap memory used, per heap space.');
-  const spaceSize = bytes('v8js.memory.heap.space.size', 'Heap memory reserved, per heap space.');
+  const heapUsed = bytes(METRIC_V8JS_MEMORY_HEAP_USED, 'Heap memory used, per heap space.');
+  const spaceSize = bytes(METRIC_V8JS_MEMORY_HEAP_SPACE_SIZE, 'Heap memory reserved, per heap space.');
   const spaceAvailable = bytes('v8js.memory.heap.space.available_size', 'Heap space available size.');
   const spacePhysical = bytes('v8js.memory.heap.space.physical_size', 'Committed size of a heap space.');
-  const heapLimit = bytes('nodejs.memory.heap.limit', 'V8 heap size limit (heap_size_limit).');
-  const external = bytes('nodejs.memory.external', 'Memory of C++ objects bound to JavaScript objects.');
-  const rss = bytes('process.memory.usage', 'Resident set size of the process.');
-  const resources = meter.createObservableGauge('v8js.resource.active', {
+  const heapLimit = bytes(METRIC_NODEJS_MEMORY_HEAP_LIMIT, 'V8 heap size limit (heap_size_limit).');
+  const external = bytes(METRIC_NODEJS_MEMORY_EXTERNAL, 'Memory of C++ objects bound to JavaScript objects.');
+  const rss = bytes(METRIC_PROCESS_MEMORY_USAGE, 'Resident set size of the process.');
+  const resources = meter.createObservableGauge(METRIC_V8JS_RESOURCE_ACTIVE, {
     unit: '{resource}',
     description: 'Active resources keeping the event loop alive, by type.',
   });
-  const cpu = meter.createObservableCounter('process.cpu.time', {
+  const cpu = meter.createObservableCounter(METRIC_PROCESS_CPU_TIME, {
     unit: 's',
     description: 'CPU time by mode.',
   });
-  const uptime = meter.createObservableGauge('process.uptime', { unit: 's', description: 'Process uptime.' });
+  const uptime = meter.createObservableGauge(METRIC_PROCESS_UPTIME, {
+    unit: 's',
+    description: 'Process uptime.',
+  });
   const startTime = meter.createObservableGauge('process.start_time', {
     unit: 's',
     description: 'Process start time, seconds since the Unix epoch.',
@@ -122,7 +138,7 @@ export function createOtelRecorder(meter: Meter, sources: RuntimeSources): Runti
   if (fdCount) observables.push(fdCount);
   if (fdLimit) observables.push(fdLimit);
 
-  const gcHistogram = meter.createHistogram('v8js.gc.duration', {
+  const gcHistogram = meter.createHistogram(METRIC_V8JS_GC_DURATION, {
     unit: 's',
     description: 'Garbage collection duration.',
     advice: { explicitBucketBoundaries: [...sources.options.gcDurationBuckets] },

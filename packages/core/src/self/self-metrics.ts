@@ -1,6 +1,13 @@
 import type { Meter } from '@opentelemetry/api';
 import type { CardinalityGuard } from '../meter/guard';
 import { invalidMeasurements } from '../meter/values';
+import {
+  METRIC_CARDINALITY_LIMIT,
+  METRIC_EXPORTER_DROPPED,
+  METRIC_EXPORTER_EXPORTS,
+  METRIC_EXPORTER_LAST_SUCCESS_TIMESTAMP,
+  METRIC_OVERFLOW_MEASUREMENTS,
+} from '../semconv/metrics';
 import type { ExportStats } from './export-stats';
 
 /** What the self-metrics read at each collection. */
@@ -18,21 +25,21 @@ export interface SelfMetricsSources {
  * Returns a function that unregisters the callback.
  */
 export function registerSelfMetrics(meter: Meter, sources: SelfMetricsSources): () => void {
-  const exports = meter.createObservableCounter('otelkit.exporter.exports', {
+  const exports = meter.createObservableCounter(METRIC_EXPORTER_EXPORTS, {
     description: 'Export attempts of otelkit push exporters, by signal, exporter and outcome.',
   });
-  const dropped = meter.createObservableCounter('otelkit.exporter.dropped', {
+  const dropped = meter.createObservableCounter(METRIC_EXPORTER_DROPPED, {
     description: 'Telemetry items (data points, spans) lost by failed exports or full queues.',
   });
-  const lastSuccess = meter.createObservableGauge('otelkit.exporter.last_success.timestamp', {
+  const lastSuccess = meter.createObservableGauge(METRIC_EXPORTER_LAST_SUCCESS_TIMESTAMP, {
     description: 'Unix time of the last successful export, by signal and exporter.',
     unit: 's',
   });
-  const overflow = meter.createObservableCounter('otelkit.metric.overflow.measurements', {
+  const overflow = meter.createObservableCounter(METRIC_OVERFLOW_MEASUREMENTS, {
     description:
       'Measurements whose attribute set was over the cardinality limit and went to the overflow series.',
   });
-  const limit = meter.createObservableGauge('otelkit.metric.cardinality.limit', {
+  const limit = meter.createObservableGauge(METRIC_CARDINALITY_LIMIT, {
     description: 'Attribute sets allowed per instrument before the overflow series.',
   });
   const reloads = meter.createObservableCounter('otelkit.config.reloads', {

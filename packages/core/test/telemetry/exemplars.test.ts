@@ -4,6 +4,7 @@ import { context, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { AlwaysOffSampler, TracerProvider } from '@opentelemetry/sdk-trace';
 import { createOperationMonitor, startTelemetry, type Telemetry } from '@otelkit/core';
+import { fetchText } from '../../../../test/helpers/http';
 
 let telemetry: Telemetry | undefined;
 afterEach(async () => {
@@ -15,10 +16,10 @@ afterEach(async () => {
 
 async function scrapeOpenMetrics(): Promise<string> {
   const address = await telemetry!.ready;
-  const response = await fetch(`${address!.url}/metrics`, {
+  const reply = await fetchText(`${address!.url}/metrics`, {
     headers: { accept: 'application/openmetrics-text' },
   });
-  return response.text();
+  return reply.body;
 }
 
 describe('trace exemplars on the operation duration histogram', () => {
@@ -45,7 +46,7 @@ describe('trace exemplars on the operation duration histogram', () => {
       bucket,
       new RegExp(`# \\{trace_id="${traceId}",span_id="[0-9a-f]{16}"\\} [0-9.e-]+ \\d+\\.\\d{3}$`),
     );
-    const plain = await (await fetch(`${(await telemetry.ready)!.url}/metrics`)).text();
+    const plain = (await fetchText(`${(await telemetry.ready)!.url}/metrics`)).body;
     assert.doesNotMatch(plain, /trace_id/, 'the Prometheus text format has no exemplars');
   });
 

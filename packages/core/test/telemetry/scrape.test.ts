@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
 import { metrics } from '@opentelemetry/api';
 import { createOperationMonitor, isOtelkitError, startTelemetry, type Telemetry } from '@otelkit/core';
+import { fetchJson, fetchText } from '../../../../test/helpers/http';
+import { startTestTelemetry } from '../../../../test/helpers/telemetry';
 import { promtoolCheckMetrics } from '../helpers/promtool';
 
 let telemetry: Telemetry | undefined;
@@ -13,16 +15,13 @@ afterEach(async () => {
 });
 
 async function start(options: Parameters<typeof startTelemetry>[0] = {}) {
-  telemetry = startTelemetry({
-    host: '127.0.0.1',
-    port: 0,
+  let url: string;
+  ({ telemetry, url } = await startTestTelemetry({
     serviceName: 'scrape-test',
     logLevel: 'none',
     ...options,
-  });
-  const address = await telemetry.ready;
-  assert.ok(address, 'server listening');
-  return address.url;
+  }));
+  return url;
 }
 
 function sample(text: string, series: string): number | undefined {
@@ -42,10 +41,10 @@ describe('startTelemetry + /metrics', () => {
       .catch(() => {});
     monitor.recordItems('cycle', 'repo', 'created', 3);
     monitor.setQueueDepth('pending', 7);
-    const response = await fetch(`${url}/metrics`);
+    const response = await fetchText(`${url}/metrics`);
     assert.equal(response.status, 200);
-    assert.match(response.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
-    const text = await response.text();
+    assert.match(response.headers['content-type'] ?? '', /^text\/plain; version=0\.0\.4/);
+    const text = response.body;
     const scope = 'otel_scope_name="@otelkit/core"';
     assert.equal(
       sample(text, `sync_operations_total{source="gh",operation="cycle",status="success",${scope}}`),
@@ -82,14 +81,11 @@ describe('startTelemetry + /metrics', () => {
   it('answers OpenMetrics when the scraper asks for it', async () => {
     const url = await start({ runtimeMetrics: false });
     createOperationMonitor({ namespace: 'om' }).recordItems('a', 'b', 'c');
-    const response = await fetch(`${url}/metrics`, {
+    const response = await fetchText(`${url}/metrics`, {
       headers: { accept: 'application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5' },
     });
-    assert.match(
-      response.headers.get('content-type') ?? '',
-      /^application\/openmetrics-text; version=1\.0\.0/,
-    );
-    const text = await response.text();
+    assert.match(response.headers['content-type'] ?? '', /^application\/openmetrics-text; version=1\.0\.0/);
+    const text = response.body;
     assert.match(text, /^# TYPE om_items counter$/m);
     assert.ok(text.endsWith('# EOF\n'));
   });
@@ -98,10 +94,10 @@ describe('startTelemetry + /metrics', () => {
     const url = await start({ runtimeMetrics: false });
     const monitor = createOperationMonitor({ namespace: 'js' });
     for (let i = 0; i < 20; i++) monitor.track('op', () => i);
-    const snapshot = (await (await fetch(`${url}/metrics/json`)).json()) as {
+    const { body: snapshot } = await fetchJson<{
       resource: Record<string, unknown>;
       metrics: Array<{ name: string; prometheusName: string; points: Array<Record<string, unknown>> }>;
-    };
+    }>(`${url}/metrics/json`);
     assert.equal(snapshot.resource['service.name'], 'scrape-test');
     const duration = snapshot.metrics.find((m) => m.name === 'js.operation.duration');
     assert.equal(duration?.prometheusName, 'js_operation_duration_seconds');
@@ -116,7 +112,7 @@ describe('startTelemetry + /metrics', () => {
     global.gc?.();
     const before = process.memoryUsage().heapUsed;
     for (let i = 0; i < 300_000; i++) counter.add(1, { user: `user-${i}` });
-    const text = await (await fetch(`${url}/metrics`)).text();
+    const text = (await fetchText(`${url}/metrics`)).body;
     const grownMb = (process.memoryUsage().heapUsed - before) / 1e6;
     assert.ok(grownMb < 60, `heap grew ${grownMb.toFixed(1)} MB`);
     assert.equal(text.split('\n').filter((l) => l.startsWith('user_requests_total{')).length, 1001);
@@ -139,7 +135,7 @@ describe('startTelemetry + /metrics', () => {
     for (const bad of [Number.NaN, -1, Number.POSITIVE_INFINITY]) counter.add(bad, { ok: 'yes' });
     counter.add(1, { ok: 'yes', bad: { nested: true } as unknown as string });
     counter.add(1, { ok: 'yes', fn: (() => 1) as unknown as string });
-    const text = await (await fetch(`${url}/metrics`)).text();
+    const text = (await fetchText(`${url}/metrics`)).body;
     assert.match(text, /otelkit_metric_invalid_measurements_total\{instrument="drops\.requests"[^}]*\} 3/);
     assert.match(text, /otelkit_metric_dropped_attributes_total\{instrument="drops\.requests"[^}]*\} 2/);
     assert.match(text, /drops_requests_total\{ok="yes"[^}]*\} 2/);

@@ -1,12 +1,19 @@
 import type { Attributes, ObservableResult } from '@opentelemetry/api';
-import type { BoundHistogram, OtelkitMeter } from '@otelkit/core';
+import {
+  ATTR_HEALTH_CHECK,
+  ATTR_HEALTH_KIND,
+  type BoundHistogram,
+  METRIC_HEALTH_CHECK_DURATION,
+  METRIC_HEALTH_STATUS,
+  type OtelkitMeter,
+} from '@otelkit/core';
 import { statusValue } from '../check/outcome';
 import type { CheckKind, CheckOutcome, CheckStatus } from '../check/types';
 
 /** Name of the status gauge: 1 pass, 0.5 warn, 0 fail. */
-export const STATUS_METRIC = 'otelkit.health.status';
+export const STATUS_METRIC = METRIC_HEALTH_STATUS;
 /** Name of the check duration histogram, seconds. */
-export const DURATION_METRIC = 'otelkit.health.check.duration';
+export const DURATION_METRIC = METRIC_HEALTH_CHECK_DURATION;
 
 /** What the status gauge reports at each collection. */
 export interface StatusSource {
@@ -24,7 +31,7 @@ class AttributeCache {
     const key = `${check}\u0000${kind}`;
     let attributes = this.map.get(key);
     if (attributes === undefined) {
-      attributes = Object.freeze({ check, kind });
+      attributes = Object.freeze({ [ATTR_HEALTH_CHECK]: check, [ATTR_HEALTH_KIND]: kind });
       this.map.set(key, attributes);
     }
     return attributes;

@@ -1,4 +1,14 @@
-import type { MetricsSnapshot } from '@otelkit/core';
+import {
+  ATTR_CIRCUIT_BREAKER_NAME,
+  ATTR_CIRCUIT_BREAKER_STATE,
+  ATTR_HTTP_RESPONSE_STATUS_CODE,
+  ATTR_OPERATION,
+  ATTR_OPERATION_STATUS,
+  METRIC_CIRCUIT_BREAKER_STATE,
+  METRIC_HTTP_SERVER_REQUEST_DURATION,
+  type MetricsSnapshot,
+  operationMetricNames,
+} from '@otelkit/core';
 import { addBuckets, type Buckets } from './quantile';
 
 /** Cumulative totals of one operation at one moment. */
@@ -26,8 +36,8 @@ export interface SnapshotReading {
 }
 
 const MAX_OPERATIONS = 50;
-const BREAKER_METRIC = 'otelkit.circuit_breaker.state';
-const HTTP_SERVER_DURATION = 'http.server.request.duration';
+/** What follows `<ns>` in an operation monitor's counter and histogram names. */
+const SUFFIXES = operationMetricNames('');
 
 interface Mutable {
   namespace: string;
@@ -71,36 +81,37 @@ export function readSnapshot(snapshot: MetricsSnapshot | undefined): SnapshotRea
     (a, b) => Number(b.type === 'counter') - Number(a.type === 'counter'),
   );
   for (const metric of ordered) {
-    if (metric.name === BREAKER_METRIC) {
+    if (metric.name === METRIC_CIRCUIT_BREAKER_STATE) {
       for (const p of metric.points) {
-        const { name, state } = p.attributes;
+        const name = p.attributes[ATTR_CIRCUIT_BREAKER_NAME];
+        const state = p.attributes[ATTR_CIRCUIT_BREAKER_STATE];
         if ('value' in p && p.value === 1 && name !== undefined && state !== undefined) {
           breakers.push({ name: String(name), state: String(state) });
         }
       }
-    } else if (metric.type === 'counter' && metric.name.endsWith('.operations')) {
-      const namespace = metric.name.slice(0, -'.operations'.length);
+    } else if (metric.type === 'counter' && metric.name.endsWith(SUFFIXES.operations)) {
+      const namespace = metric.name.slice(0, -SUFFIXES.operations.length);
       for (const p of metric.points) {
-        const op = p.attributes.operation;
+        const op = p.attributes[ATTR_OPERATION];
         if (op === undefined || !('value' in p)) continue;
         const e = entry(namespace, String(op));
         if (e === undefined) continue;
         e.counted = true;
         e.total += p.value;
-        if (p.attributes.status === 'failure') e.errors += p.value;
+        if (p.attributes[ATTR_OPERATION_STATUS] === 'failure') e.errors += p.value;
       }
     } else if (
       metric.type === 'histogram' &&
-      (metric.name.endsWith('.operation.duration') || metric.name === HTTP_SERVER_DURATION)
+      (metric.name.endsWith(SUFFIXES.duration) || metric.name === METRIC_HTTP_SERVER_REQUEST_DURATION)
     ) {
-      const http = metric.name === HTTP_SERVER_DURATION;
-      const namespace = http ? 'http' : metric.name.slice(0, -'.operation.duration'.length);
+      const http = metric.name === METRIC_HTTP_SERVER_REQUEST_DURATION;
+      const namespace = http ? 'http' : metric.name.slice(0, -SUFFIXES.duration.length);
       for (const p of metric.points) {
         if (!('count' in p)) continue;
         const a = p.attributes;
         const op = http
           ? `${String(a['http.request.method'] ?? '')} ${String(a['http.route'] ?? '')}`.trim()
-          : a.operation;
+          : a[ATTR_OPERATION];
         if (op === undefined) continue;
         const e = entry(namespace, String(op));
         if (e === undefined) continue;
@@ -108,7 +119,9 @@ export function readSnapshot(snapshot: MetricsSnapshot | undefined): SnapshotRea
         if (buckets !== undefined) e.buckets = addBuckets(e.buckets, buckets);
         if (!e.counted) {
           e.total += p.count;
-          const failed = http ? Number(a['http.response.status_code'] ?? 0) >= 500 : a.status === 'failure';
+          const failed = http
+            ? Number(a[ATTR_HTTP_RESPONSE_STATUS_CODE] ?? 0) >= 500
+            : a[ATTR_OPERATION_STATUS] === 'failure';
           if (failed) e.errors += p.count;
         }
       }

@@ -1,3 +1,5 @@
+import { histogramQuantile } from '@otelkit/core';
+
 /** Cumulative bucket counts by upper bound, the last bound being `Infinity`. */
 export interface Buckets {
   readonly bounds: readonly number[];
@@ -5,26 +7,14 @@ export interface Buckets {
 }
 
 /**
- * Estimates quantile `q` from cumulative buckets the way Prometheus's `histogram_quantile` does
- * (linear interpolation inside the bucket; the upper bound of the last finite bucket when the rank
- * falls in `+Inf`). `undefined` when there are no observations.
+ * Estimates quantile `q` from cumulative buckets with core's `histogramQuantile` (the PromQL
+ * function's rules). `undefined` when there are no observations.
  */
 export function quantile(q: number, buckets: Buckets): number | undefined {
   const { bounds, counts } = buckets;
-  const total = counts[counts.length - 1] ?? 0;
-  if (total <= 0) return undefined;
-  const rank = q * total;
-  for (let i = 0; i < counts.length; i++) {
-    const count = counts[i]!;
-    if (count < rank) continue;
-    const upper = bounds[i]!;
-    if (upper === Number.POSITIVE_INFINITY) return i > 0 ? bounds[i - 1] : undefined;
-    const lower = i === 0 ? Math.min(0, upper) : bounds[i - 1]!;
-    const below = i === 0 ? 0 : counts[i - 1]!;
-    const inBucket = count - below;
-    return inBucket <= 0 ? upper : lower + (upper - lower) * ((rank - below) / inBucket);
-  }
-  return undefined;
+  const perBucket = counts.map((count, i) => count - (i === 0 ? 0 : counts[i - 1]!));
+  const value = histogramQuantile(q, { boundaries: bounds, counts: perBucket });
+  return Number.isNaN(value) ? undefined : value;
 }
 
 /** `current - previous` per bucket (for a window of cumulative histograms); `current` when shapes differ. */

@@ -1,3 +1,5 @@
+import type { MetricsData } from '@otelkit/core';
+
 /** IPC messages between the cluster primary and its workers (plain JSON over the cluster channel). */
 export const REQUEST = 'otelkit:metrics:request';
 export const RESPONSE = 'otelkit:metrics:response';
@@ -8,11 +10,11 @@ export interface MetricsRequest {
   readonly id: number;
 }
 
-/** A worker's answer: its exposition in the Prometheus text format. */
+/** A worker's answer: its collection as data (`undefined` without a `prometheus` exporter). */
 export interface MetricsResponse {
   readonly type: typeof RESPONSE;
   readonly id: number;
-  readonly text: string;
+  readonly metrics: MetricsData | undefined;
 }
 
 /** Type guard for a message of the given type. */

@@ -1,9 +1,10 @@
-import { serializeMetrics, type Telemetry } from '@otelkit/core';
+import { type Telemetry, toMetricsData } from '@otelkit/core';
 import { isMessage, type MetricsRequest, type MetricsResponse, REQUEST, RESPONSE } from './protocol';
 
 /**
- * In a cluster worker: answer the primary's metrics requests with this process's exposition. The
- * worker serves no port of its own, so workers never fight over the metrics port.
+ * In a cluster worker: answer the primary's metrics requests with this process's collection, as data
+ * (the primary serialises everyone's in one exposition). The worker serves no port of its own, so
+ * workers never fight over the metrics port.
  */
 export function answerPrimary(telemetry: Telemetry): void {
   const listener = (message: unknown) => {
@@ -13,7 +14,7 @@ export function answerPrimary(telemetry: Telemetry): void {
         const response: MetricsResponse = {
           type: RESPONSE,
           id: message.id,
-          text: metrics === undefined ? '' : serializeMetrics(metrics, { format: 'prometheus' }),
+          metrics: metrics === undefined ? undefined : toMetricsData(metrics),
         };
         if (process.connected) process.send?.(response);
       },

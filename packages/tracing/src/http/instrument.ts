@@ -1,7 +1,11 @@
 import { IncomingMessage } from 'node:http';
 import { Server as NetServer } from 'node:net';
 import type { Tracer } from '@opentelemetry/api';
-import type { OtelkitMeter } from '@otelkit/core';
+import {
+  METRIC_HTTP_CLIENT_REQUEST_DURATION,
+  METRIC_HTTP_SERVER_REQUEST_DURATION,
+  type OtelkitMeter,
+} from '@otelkit/core';
 import type { HttpInstrumentationOptions } from '../options';
 import { instrumentFetch } from './client-fetch';
 import { instrumentHttpClient } from './client-http';
@@ -21,7 +25,7 @@ export function installHttpInstrumentation(
   const serverMetrics = options.metrics
     ? new RedHistogram(
         meter,
-        'http.server.request.duration',
+        METRIC_HTTP_SERVER_REQUEST_DURATION,
         'Duration of HTTP server requests.',
         'http.route',
       )
@@ -29,7 +33,7 @@ export function installHttpInstrumentation(
   const clientMetrics = options.metrics
     ? new RedHistogram(
         meter,
-        'http.client.request.duration',
+        METRIC_HTTP_CLIENT_REQUEST_DURATION,
         'Duration of HTTP client requests.',
         'server.address',
       )

@@ -1,8 +1,9 @@
+import { BREAKER_CALL_DURATION, BREAKER_CALLS, BREAKER_STATE, BREAKER_TRANSITIONS } from '../metric-names';
 import type { GenerateOptions } from '../options';
 import { type Dashboard, dashboard, RATE, SCOPE } from './panel';
 
-const STATE = 'otelkit_circuit_breaker_state';
-const CALLS = 'otelkit_circuit_breaker_calls_total';
+const STATE = BREAKER_STATE;
+const CALLS = BREAKER_CALLS;
 
 /** Circuit breakers: current state, calls by outcome, rejected share, duration and transitions. */
 export function breakersDashboard(o: GenerateOptions): Dashboard {
@@ -53,7 +54,7 @@ export function breakersDashboard(o: GenerateOptions): Dashboard {
         unit: 's',
         queries: [
           {
-            expr: `histogram_quantile(0.95, sum by (name, le) (rate(otelkit_circuit_breaker_call_duration_seconds_bucket{${SCOPE}}[${RATE}])))`,
+            expr: `histogram_quantile(0.95, sum by (name, le) (rate(${BREAKER_CALL_DURATION}_bucket{${SCOPE}}[${RATE}])))`,
             legend: '{{name}}',
           },
         ],
@@ -63,7 +64,7 @@ export function breakersDashboard(o: GenerateOptions): Dashboard {
         unit: 'short',
         queries: [
           {
-            expr: `sum by (name, from, to) (increase(otelkit_circuit_breaker_transitions_total{${SCOPE}}[${RATE}]))`,
+            expr: `sum by (name, from, to) (increase(${BREAKER_TRANSITIONS}{${SCOPE}}[${RATE}]))`,
             legend: '{{name}} {{from}} → {{to}}',
           },
         ],

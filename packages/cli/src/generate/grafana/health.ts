@@ -1,3 +1,11 @@
+import {
+  CARDINALITY_LIMIT,
+  EXPORTER_DROPPED,
+  EXPORTER_EXPORTS,
+  EXPORTER_LAST_SUCCESS,
+  HEALTH_STATUS,
+  OVERFLOW_MEASUREMENTS,
+} from '../metric-names';
 import type { GenerateOptions } from '../options';
 import { type Dashboard, dashboard, RATE, SCOPE } from './panel';
 
@@ -19,7 +27,7 @@ export function healthDashboard(o: GenerateOptions): Dashboard {
         type: 'stat',
         unit: 'short',
         mappings: STATUS_TEXT,
-        queries: [{ expr: `min(otelkit_health_status{${SCOPE},check="overall"})`, legend: 'overall' }],
+        queries: [{ expr: `min(${HEALTH_STATUS}{${SCOPE},check="overall"})`, legend: 'overall' }],
       },
       {
         title: 'Scrape up',
@@ -38,7 +46,7 @@ export function healthDashboard(o: GenerateOptions): Dashboard {
         max: 1,
         queries: [
           {
-            expr: `min by (check, kind) (otelkit_health_status{${SCOPE},check!="overall"})`,
+            expr: `min by (check, kind) (${HEALTH_STATUS}{${SCOPE},check!="overall"})`,
             legend: '{{check}} ({{kind}})',
           },
         ],
@@ -50,7 +58,7 @@ export function healthDashboard(o: GenerateOptions): Dashboard {
         max: 1,
         queries: [
           {
-            expr: `min by (instance) (otelkit_health_status{${SCOPE},check="overall"})`,
+            expr: `min by (instance) (${HEALTH_STATUS}{${SCOPE},check="overall"})`,
             legend: '{{instance}}',
           },
         ],
@@ -60,7 +68,7 @@ export function healthDashboard(o: GenerateOptions): Dashboard {
         unit: 'ops',
         queries: [
           {
-            expr: `sum by (signal, exporter, outcome) (rate(otelkit_exporter_exports_total{${SCOPE}}[${RATE}]))`,
+            expr: `sum by (signal, exporter, outcome) (rate(${EXPORTER_EXPORTS}{${SCOPE}}[${RATE}]))`,
             legend: '{{signal}} {{exporter}} {{outcome}}',
           },
         ],
@@ -70,7 +78,7 @@ export function healthDashboard(o: GenerateOptions): Dashboard {
         unit: 's',
         queries: [
           {
-            expr: `time() - max by (signal, exporter) (otelkit_exporter_last_success_timestamp_seconds{${SCOPE}})`,
+            expr: `time() - max by (signal, exporter) (${EXPORTER_LAST_SUCCESS}{${SCOPE}})`,
             legend: '{{signal}} {{exporter}}',
           },
         ],
@@ -80,7 +88,7 @@ export function healthDashboard(o: GenerateOptions): Dashboard {
         unit: 'ops',
         queries: [
           {
-            expr: `sum by (signal, exporter) (rate(otelkit_exporter_dropped_total{${SCOPE}}[${RATE}]))`,
+            expr: `sum by (signal, exporter) (rate(${EXPORTER_DROPPED}{${SCOPE}}[${RATE}]))`,
             legend: '{{signal}} {{exporter}}',
           },
         ],
@@ -90,10 +98,10 @@ export function healthDashboard(o: GenerateOptions): Dashboard {
         unit: 'ops',
         queries: [
           {
-            expr: `sum by (instrument) (rate(otelkit_metric_overflow_measurements_total{${SCOPE}}[${RATE}]))`,
+            expr: `sum by (instrument) (rate(${OVERFLOW_MEASUREMENTS}{${SCOPE}}[${RATE}]))`,
             legend: '{{instrument}}',
           },
-          { expr: `max(otelkit_metric_cardinality_limit{${SCOPE}})`, legend: 'limit' },
+          { expr: `max(${CARDINALITY_LIMIT}{${SCOPE}})`, legend: 'limit' },
         ],
       },
     ],

@@ -1,9 +1,9 @@
-import { HTTP_SERVER_DURATION } from '../metric-names';
+import { HTTP_CLIENT_DURATION, HTTP_SERVER_DURATION } from '../metric-names';
 import type { GenerateOptions } from '../options';
 import { type Dashboard, dashboard, RATE, SCOPE } from './panel';
 
 const SERVER = HTTP_SERVER_DURATION;
-const CLIENT = 'http_client_request_duration_seconds';
+const CLIENT = HTTP_CLIENT_DURATION;
 
 /** HTTP RED: rate, errors and duration of inbound requests by route, and of outbound calls. */
 export function httpDashboard(o: GenerateOptions): Dashboard {

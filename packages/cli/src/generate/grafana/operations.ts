@@ -1,3 +1,4 @@
+import { operationMetrics } from '../metric-names';
 import { byOperation, operationLegend } from '../operation-labels';
 import type { GenerateOptions } from '../options';
 import { type Dashboard, dashboard, RATE, SCOPE } from './panel';
@@ -10,7 +11,8 @@ const QUANTILES = [0.5, 0.95, 0.99] as const;
  */
 export function operationsDashboard(o: GenerateOptions): Dashboard {
   const ns = o.namespace;
-  const ops = `${ns}_operations_total`;
+  const m = operationMetrics(ns);
+  const ops = `${m.operations}`;
   /** `operation` and the `--operation-labels`, then `rest`. */
   const by = (...rest: string[]) => [byOperation(o), ...rest].join(', ');
   const legend = (rest = '') => operationLegend(o, rest);
@@ -36,7 +38,7 @@ export function operationsDashboard(o: GenerateOptions): Dashboard {
         title: 'Oldest last success',
         type: 'stat',
         unit: 's',
-        queries: [{ expr: `max(time() - ${ns}_last_success_timestamp_seconds{${SCOPE}})`, legend: 'age' }],
+        queries: [{ expr: `max(time() - ${m.lastSuccess}{${SCOPE}})`, legend: 'age' }],
       },
       {
         title: 'Success rate by operation',
@@ -65,7 +67,7 @@ export function operationsDashboard(o: GenerateOptions): Dashboard {
         unit: 'ops',
         queries: [
           {
-            expr: `sum by (${by('error_type')}) (rate(${ns}_errors_total{${SCOPE}}[${RATE}]))`,
+            expr: `sum by (${by('error_type')}) (rate(${m.errors}{${SCOPE}}[${RATE}]))`,
             legend: legend('{{error_type}}'),
           },
         ],
@@ -74,26 +76,26 @@ export function operationsDashboard(o: GenerateOptions): Dashboard {
         title: 'Duration p50 / p95 / p99',
         unit: 's',
         queries: QUANTILES.map((q) => ({
-          expr: `histogram_quantile(${q}, sum by (${by('le')}) (rate(${ns}_operation_duration_seconds_bucket{${SCOPE}}[${RATE}])))`,
+          expr: `histogram_quantile(${q}, sum by (${by('le')}) (rate(${m.duration}_bucket{${SCOPE}}[${RATE}])))`,
           legend: legend(`p${Math.round(q * 100)}`),
         })),
       },
       {
         title: 'In flight',
         unit: 'short',
-        queries: [{ expr: `sum by (${by()}) (${ns}_operations_active{${SCOPE}})`, legend: legend() }],
+        queries: [{ expr: `sum by (${by()}) (${m.active}{${SCOPE}})`, legend: legend() }],
       },
       {
         title: 'Queue depth',
         unit: 'short',
-        queries: [{ expr: `sum by (queue) (${ns}_queue_depth{${SCOPE}})`, legend: '{{queue}}' }],
+        queries: [{ expr: `sum by (queue) (${m.queueDepth}{${SCOPE}})`, legend: '{{queue}}' }],
       },
       {
         title: 'Time since last success',
         unit: 's',
         queries: [
           {
-            expr: `time() - max by (${by()}) (${ns}_last_success_timestamp_seconds{${SCOPE}})`,
+            expr: `time() - max by (${by()}) (${m.lastSuccess}{${SCOPE}})`,
             legend: legend(),
           },
         ],
@@ -103,7 +105,7 @@ export function operationsDashboard(o: GenerateOptions): Dashboard {
         unit: 'ops',
         queries: [
           {
-            expr: `sum by (${by('item_type', 'item_action')}) (rate(${ns}_items_total{${SCOPE}}[${RATE}]))`,
+            expr: `sum by (${by('item_type', 'item_action')}) (rate(${m.items}{${SCOPE}}[${RATE}]))`,
             legend: legend('{{item_type}} {{item_action}}'),
           },
         ],

@@ -1,3 +1,16 @@
+import {
+  CPU_TIME,
+  EVENTLOOP_UTILIZATION,
+  eventLoopDelay,
+  GC_DURATION,
+  HEAP_LIMIT,
+  HEAP_SPACE_SIZE,
+  HEAP_USED,
+  MEMORY_EXTERNAL,
+  MEMORY_RSS,
+  RESOURCES_ACTIVE,
+  UPTIME,
+} from '../metric-names';
 import type { GenerateOptions } from '../options';
 import { type Dashboard, dashboard, RATE, SCOPE } from './panel';
 
@@ -12,7 +25,7 @@ export function runtimeDashboard(o: GenerateOptions): Dashboard {
         title: 'Event loop delay',
         unit: 's',
         queries: ['p50', 'p99', 'max'].map((k) => ({
-          expr: `max by (instance) (nodejs_eventloop_delay_${k}_seconds{${SCOPE}})`,
+          expr: `max by (instance) (${eventLoopDelay(k)}{${SCOPE}})`,
           legend: `{{instance}} ${k}`,
         })),
       },
@@ -23,7 +36,7 @@ export function runtimeDashboard(o: GenerateOptions): Dashboard {
         max: 1,
         queries: [
           {
-            expr: `max by (instance) (nodejs_eventloop_utilization_ratio{${SCOPE}})`,
+            expr: `max by (instance) (${EVENTLOOP_UTILIZATION}{${SCOPE}})`,
             legend: '{{instance}}',
           },
         ],
@@ -32,13 +45,13 @@ export function runtimeDashboard(o: GenerateOptions): Dashboard {
         title: 'Heap used vs limit',
         unit: 'bytes',
         queries: [
-          { expr: `sum by (instance) (v8js_memory_heap_used_bytes{${SCOPE}})`, legend: '{{instance}} used' },
+          { expr: `sum by (instance) (${HEAP_USED}{${SCOPE}})`, legend: '{{instance}} used' },
           {
-            expr: `sum by (instance) (v8js_memory_heap_space_size_bytes{${SCOPE}})`,
+            expr: `sum by (instance) (${HEAP_SPACE_SIZE}{${SCOPE}})`,
             legend: '{{instance}} reserved',
           },
           {
-            expr: `max by (instance) (nodejs_memory_heap_limit_bytes{${SCOPE}})`,
+            expr: `max by (instance) (${HEAP_LIMIT}{${SCOPE}})`,
             legend: '{{instance}} limit',
           },
         ],
@@ -48,7 +61,7 @@ export function runtimeDashboard(o: GenerateOptions): Dashboard {
         unit: 'bytes',
         queries: [
           {
-            expr: `sum by (v8js_heap_space_name) (v8js_memory_heap_used_bytes{${SCOPE}})`,
+            expr: `sum by (v8js_heap_space_name) (${HEAP_USED}{${SCOPE}})`,
             legend: '{{v8js_heap_space_name}}',
           },
         ],
@@ -58,7 +71,7 @@ export function runtimeDashboard(o: GenerateOptions): Dashboard {
         unit: 's',
         queries: [
           {
-            expr: `sum by (v8js_gc_type) (rate(v8js_gc_duration_seconds_sum{${SCOPE}}[${RATE}]))`,
+            expr: `sum by (v8js_gc_type) (rate(${GC_DURATION}_sum{${SCOPE}}[${RATE}]))`,
             legend: '{{v8js_gc_type}}',
           },
         ],
@@ -68,7 +81,7 @@ export function runtimeDashboard(o: GenerateOptions): Dashboard {
         unit: 'ops',
         queries: [
           {
-            expr: `sum by (v8js_gc_type) (rate(v8js_gc_duration_seconds_count{${SCOPE}}[${RATE}]))`,
+            expr: `sum by (v8js_gc_type) (rate(${GC_DURATION}_count{${SCOPE}}[${RATE}]))`,
             legend: '{{v8js_gc_type}}',
           },
         ],
@@ -78,7 +91,7 @@ export function runtimeDashboard(o: GenerateOptions): Dashboard {
         unit: 'short',
         queries: [
           {
-            expr: `sum by (cpu_mode) (rate(process_cpu_time_seconds_total{${SCOPE}}[${RATE}]))`,
+            expr: `sum by (cpu_mode) (rate(${CPU_TIME}{${SCOPE}}[${RATE}]))`,
             legend: '{{cpu_mode}}',
           },
         ],
@@ -87,9 +100,9 @@ export function runtimeDashboard(o: GenerateOptions): Dashboard {
         title: 'Resident memory and external',
         unit: 'bytes',
         queries: [
-          { expr: `sum by (instance) (process_memory_usage_bytes{${SCOPE}})`, legend: '{{instance}} rss' },
+          { expr: `sum by (instance) (${MEMORY_RSS}{${SCOPE}})`, legend: '{{instance}} rss' },
           {
-            expr: `sum by (instance) (nodejs_memory_external_bytes{${SCOPE}})`,
+            expr: `sum by (instance) (${MEMORY_EXTERNAL}{${SCOPE}})`,
             legend: '{{instance}} external',
           },
         ],
@@ -99,7 +112,7 @@ export function runtimeDashboard(o: GenerateOptions): Dashboard {
         unit: 'short',
         queries: [
           {
-            expr: `sum by (v8js_resource_type) (v8js_resource_active{${SCOPE}})`,
+            expr: `sum by (v8js_resource_type) (${RESOURCES_ACTIVE}{${SCOPE}})`,
             legend: '{{v8js_resource_type}}',
           },
         ],
@@ -107,7 +120,7 @@ export function runtimeDashboard(o: GenerateOptions): Dashboard {
       {
         title: 'Uptime',
         unit: 's',
-        queries: [{ expr: `max by (instance) (process_uptime_seconds{${SCOPE}})`, legend: '{{instance}}' }],
+        queries: [{ expr: `max by (instance) (${UPTIME}{${SCOPE}})`, legend: '{{instance}}' }],
       },
     ],
     o.alertmanager,
