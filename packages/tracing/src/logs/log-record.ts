@@ -1,6 +1,7 @@
 import { format } from 'node:util';
 import { type AnyValue, type Attributes, context, SeverityNumber, trace } from '@opentelemetry/api';
 import { CORRELATION_KEY, correlationIdFrom } from '../correlation/context';
+import { isValid } from './fields';
 import { type LogRecordSink, PinoLogRecord } from './pino-log-record';
 
 /** Where otelkit's loggers send log records; set while log export runs. */
@@ -120,7 +121,7 @@ export function emitPinoCall(
     const [severityNumber, severityText] = pinoSeverity(level);
     new PinoLogRecord(
       target,
-      spanContext !== undefined && trace.isSpanContextValid(spanContext) ? spanContext : undefined,
+      spanContext !== undefined && isValid(spanContext) ? spanContext : undefined,
       severityNumber,
       severityText,
       toAnyValue(body, 1),
