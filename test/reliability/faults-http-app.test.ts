@@ -130,16 +130,19 @@ describe('backend faults: a plain http app under the preload', () => {
     const spans = (prefix: string) => backend.spansUnder(prefix);
     const records = (prefix: string) => backend.logsUnder(prefix);
     const lostBaseline = lost(spans, baseline) + lost(records, baseline);
-    const lostRecovered = lost(spans, recovered) + lost(records, recovered);
+    // (log records turned away by the full queue when the backend returns are counted drops, below)
+    const lostRecovered = lost(spans, recovered);
     assert.equal(lost(spans, baseline), 0, 'no span lost with a healthy backend');
     assert.equal(lost(spans, recovered), 0, 'no span lost once the backend is back');
     assert.equal(lost(records, baseline), 0, 'no log record lost with a healthy backend');
     // The log queue is small on purpose, so the down backend left it full; it turns records away until
-    // the export in flight when the backend came back ends (retrying, up to the export timeout): at most
-    // a queue's worth, counted above. The spans' queue (2048) never fills at this load.
+    // the export in flight when the backend came back ends, retrying for up to the export timeout: at
+    // most that much of the load (plus half again for a busy machine), counted above, and none after.
+    // The spans' queue (2048) never fills at this load.
+    const lostOnReturn = (RATE * LOGS.exportTimeoutMs * 1.5) / 1000;
     assert.ok(
-      lost(records, recovered) <= LOGS.maxQueueSize,
-      `${lost(records, recovered)} log records lost once the backend is back (at most the queue, ${LOGS.maxQueueSize})`,
+      lost(records, recovered) <= lostOnReturn,
+      `${lost(records, recovered)} log records lost once the backend is back (at most ${lostOnReturn}: one export timeout of load)`,
     );
 
     recordResult({
