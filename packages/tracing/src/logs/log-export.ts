@@ -1,6 +1,6 @@
 import { diag, logs } from '@opentelemetry/api';
-import type { LogRecordExporter, LogRecordProcessor, ReadableLogRecord } from '@opentelemetry/sdk-logs';
 import { defaultResource } from '@opentelemetry/resources';
+import type { LogRecordExporter, LogRecordProcessor, ReadableLogRecord } from '@opentelemetry/sdk-logs';
 import { LoggerProvider } from '@opentelemetry/sdk-logs';
 import { withTimeout } from '@otelkit/core';
 import { CountingLogProcessor } from '../export/counting-log-processor';
@@ -11,8 +11,8 @@ import { StderrLogRecordExporter } from '../export/stderr-log-exporter';
 import type { TracingTelemetry } from '../options';
 import { VERSION } from '../version';
 import { setLogSink } from './log-record';
-import { LOG_RECORD_LIMITS } from './pino-log-record';
 import type { LogsConfig } from './logs-config';
+import { LOG_RECORD_LIMITS } from './pino-log-record';
 
 type OtlpLogsModule = typeof import('@opentelemetry/exporter-logs-otlp-http');
 type TransformerModule = typeof import('@opentelemetry/otlp-transformer');

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type AnyValue, type Attributes, type Context, context, ROOT_CONTEXT, trace } from '@opentelemetry/api';
+import {
+  type AnyValue,
+  type Attributes,
+  type Context,
+  context,
+  ROOT_CONTEXT,
+  trace,
+} from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import {
