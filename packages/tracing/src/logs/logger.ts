@@ -60,7 +60,7 @@ function pinoOptions(emit: boolean): PinoOptions {
 
 /**
  * One set of objects being masked, for every call: `redactValue` removes each object again before it
- * returns, so the set is empty between calls (a new `WeakSet` per argument was a tenth of the cost).
+ * returns, so the set is empty between calls (instead of a new `WeakSet` per argument and line).
  */
 const SEEN = new WeakSet<object>();
 /** Masked message templates, which repeat from call to call (bounded: cleared when full). */
