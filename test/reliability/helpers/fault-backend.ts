@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { decodeProtobufLogs, parseLogs } from '../../tracing/helpers/otlp-logs';
 
 /**
  * How the backend treats an export:
- * - `ok`: 200, counts the spans by `url.path`;
+ * - `ok`: 200, counts the spans by `url.path` and the log records by their `path` attribute;
  * - `refuse`: nothing listens on the port (connections refused);
  * - `hang`: accepts the request and never answers;
  * - `error500`: answers 500;
@@ -29,6 +30,8 @@ export class FaultBackend {
   mode: FaultMode = 'ok';
   /** Server spans received, by their `url.path` attribute. */
   readonly spansByPath = new Map<string, number>();
+  /** Log records received (OTLP/protobuf or JSON), by their `path` attribute (the http-app fixture's). */
+  readonly logsByPath = new Map<string, number>();
   /** Export requests seen (any outcome), by signal path and mode. */
   readonly requests = new Map<string, number>();
   /** Successful (200) exports per signal path (`/v1/traces`, `/v1/metrics`). */
@@ -54,9 +57,12 @@ export class FaultBackend {
 
   /** Spans received for paths starting with `prefix`. */
   spansUnder(prefix: string): number {
-    let n = 0;
-    for (const [path, count] of this.spansByPath) if (path.startsWith(prefix)) n += count;
-    return n;
+    return countUnder(this.spansByPath, prefix);
+  }
+
+  /** Log records received for paths starting with `prefix`. */
+  logsUnder(prefix: string): number {
+    return countUnder(this.logsByPath, prefix);
   }
 
   async stop(): Promise<void> {
@@ -110,8 +116,24 @@ export class FaultBackend {
       const path = req.url ?? '';
       this.accepted.set(path, (this.accepted.get(path) ?? 0) + 1);
       if (path === '/v1/traces') this.countSpans(Buffer.concat(chunks).toString('utf8'));
+      if (path === '/v1/logs') this.countLogs(Buffer.concat(chunks), req.headers['content-type']);
       res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
+  }
+
+  private countLogs(body: Buffer, contentType: string | undefined): void {
+    let records: ReturnType<typeof parseLogs>;
+    try {
+      records = contentType?.includes('json')
+        ? parseLogs(JSON.parse(body.toString('utf8')))
+        : decodeProtobufLogs(body);
+    } catch {
+      return;
+    }
+    for (const record of records) {
+      const path = typeof record.attributes.path === 'string' ? record.attributes.path : '(none)';
+      this.logsByPath.set(path, (this.logsByPath.get(path) ?? 0) + 1);
+    }
   }
 
   private countSpans(text: string): void {
@@ -128,4 +150,10 @@ export class FaultBackend {
           this.spansByPath.set(path, (this.spansByPath.get(path) ?? 0) + 1);
         }
   }
+}
+
+function countUnder(byPath: ReadonlyMap<string, number>, prefix: string): number {
+  let n = 0;
+  for (const [path, count] of byPath) if (path.startsWith(prefix)) n += count;
+  return n;
 }

@@ -78,3 +78,42 @@ export function assertFaultWalk(phases: readonly PhaseResult[]): void {
   assert.ok(recovered.exportSuccesses > 0, 'exports succeed again after the backend came back');
   assert.ok(recovered.lastTraceSuccessS > down.lastTraceSuccessS, 'last-success timestamp moves again');
 }
+
+/** The app's log export settings that bound what {@link assertLogsWalk} accepts. */
+export interface LogBounds {
+  /** `OTEL_EXPORTER_OTLP_TIMEOUT`: no log call may take this long, whatever the backend does. */
+  readonly exportTimeoutMs: number;
+  /** `OTEL_BLRP_MAX_EXPORT_BATCH_SIZE`: the most records one failed export can lose. */
+  readonly maxExportBatchSize: number;
+}
+
+/**
+ * What {@link assertFaultWalk} asserts of the traces and metrics, for the log signal of an app that logs
+ * every request through `createLogger` (OTLP log export on): it keeps logging in every phase, no log
+ * call ever takes as long as the export timeout, failures show on `otelkit_exporter_*{signal="logs"}`
+ * in each fault, the queue is bounded (while the backend hangs, more records are dropped and counted
+ * than the failed exports held: the rest were turned away at the full queue), and log export resumes
+ * by itself after the backend comes back.
+ */
+export function assertLogsWalk(phases: readonly PhaseResult[], bounds: LogBounds): void {
+  for (const p of phases) {
+    const where = `phase ${p.name} (logs)`;
+    assert.ok(p.logs !== undefined, `${where}: measured`);
+    assert.ok(p.logs.calls >= p.load.ok, `${where}: ${p.logs.calls} log calls for ${p.load.ok} requests`);
+    assert.ok(
+      p.logs.maxCallMs < bounds.exportTimeoutMs,
+      `${where}: slowest log call ${p.logs.maxCallMs.toFixed(1)} ms (export timeout ${bounds.exportTimeoutMs} ms)`,
+    );
+    if (p.mode !== 'ok') assert.ok(p.logs.failures > 0, `${where}: failures on the self-metrics`);
+  }
+  const hang = phases.find((p) => p.mode === 'hang')?.logs;
+  assert.ok(hang !== undefined, 'the walk has a hang phase');
+  assert.ok(
+    hang.dropped > hang.failures * bounds.maxExportBatchSize,
+    `phase b-hang (logs): ${hang.dropped} records dropped and counted, more than the ${hang.failures} failed exports of at most ${bounds.maxExportBatchSize} held (a bounded queue)`,
+  );
+  const recovered = phases.at(-1)!.logs!;
+  const down = phases.at(-2)!.logs!;
+  assert.ok(recovered.successes > 0, 'log exports succeed again after the backend came back');
+  assert.ok(recovered.lastSuccessS > down.lastSuccessS, 'logs last-success timestamp moves again');
+}

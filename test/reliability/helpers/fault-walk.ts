@@ -44,6 +44,35 @@ export interface PhaseResult {
   readonly dropped: number;
   /** `otelkit_exporter_last_success_timestamp_seconds{signal="traces"}` at the end of the phase. */
   readonly lastTraceSuccessS: number;
+  /** The log signal's figures, when the walk's app logs (see {@link WalkTarget.logStats}). */
+  readonly logs: LogsPhase | undefined;
+}
+
+/** One signal's self-metrics: growth during a phase, or totals. */
+export interface SignalStats {
+  /** `otelkit_exporter_exports_total{signal, outcome="failure"}`. */
+  readonly failures: number;
+  readonly successes: number;
+  /** `otelkit_exporter_dropped_total{signal}`: lost by failed exports and full queues. */
+  readonly dropped: number;
+  /** `otelkit_exporter_last_success_timestamp_seconds{signal}` (at the end of a phase). */
+  readonly lastSuccessS: number;
+}
+
+/** What a phase measured of the log signal. */
+export interface LogsPhase extends SignalStats {
+  /** Log calls the app made during the phase. */
+  readonly calls: number;
+  /** The app's slowest single log call during the phase, ms. */
+  readonly maxCallMs: number;
+}
+
+/** What the app reports of its own log calls. */
+export interface LogCalls {
+  /** Log calls since start. */
+  readonly calls: number;
+  /** The slowest call since the previous report, ms. */
+  readonly maxMs: number;
 }
 
 /** Where to send load and scrapes. */
@@ -67,6 +96,13 @@ export interface WalkTarget {
    * time: each phase's no-fault reference, measured on the same machine in the same minutes.
    */
   readonly control?: { readonly loadUrl: (phase: string) => string };
+  /**
+   * The app's own count and timing of its log calls (one per request, each also an OTLP log record).
+   * When given, each phase records the log signal's self-metrics and the slowest log call.
+   */
+  readonly logStats?: () => Promise<LogCalls>;
+  /** Log records the backend received for a phase's requests (waited for like {@link spansOf}). */
+  readonly logsOf?: (phase: string) => number;
 }
 
 /** Steady load on the app and, at the same time, on the control (when there is one). */
@@ -84,9 +120,20 @@ async function loadBoth(
   ]);
 }
 
+/** `signal`'s self-metrics in a `/metrics` exposition. */
+function signalStats(text: string, signal: string): SignalStats {
+  return {
+    failures: sumOf(text, 'otelkit_exporter_exports_total', { signal, outcome: 'failure' }),
+    successes: sumOf(text, 'otelkit_exporter_exports_total', { signal, outcome: 'success' }),
+    dropped: sumOf(text, 'otelkit_exporter_dropped_total', { signal }),
+    lastSuccessS: sumOf(text, 'otelkit_exporter_last_success_timestamp_seconds', { signal }),
+  };
+}
+
 async function selfMetrics(metricsUrl: string) {
   const text = (await timedGet(metricsUrl, 10_000)).text;
   return {
+    logs: signalStats(text, 'logs'),
     failures: sumOf(text, 'otelkit_exporter_exports_total', { outcome: 'failure' }),
     successes: sumOf(text, 'otelkit_exporter_exports_total', { outcome: 'success' }),
     dropped: sumOf(text, 'otelkit_exporter_dropped_total'),
@@ -105,6 +152,7 @@ export async function walkFaults(target: WalkTarget, phases: readonly Phase[]): 
     for (const phase of phases) {
       await target.backend.setMode(phase.mode);
       const before = await selfMetrics(target.metricsUrl);
+      const logsBefore = await target.logStats?.();
       const rssStartMb = rss.sample() ?? 0;
       rss.resetMax();
       let scraping = true;
@@ -127,9 +175,12 @@ export async function walkFaults(target: WalkTarget, phases: readonly Phase[]): 
       const [load, control] = await loadBoth(target, phase.name, target.seconds);
       scraping = false;
       await scraper;
-      if (phase.mode === 'ok' && target.spansOf !== undefined) {
+      const logsAfter = await target.logStats?.();
+      if (phase.mode === 'ok') {
         const deadline = Date.now() + 10_000;
-        while (target.spansOf(phase.name) < load.ok && Date.now() < deadline)
+        const behind = (of: ((phase: string) => number) | undefined) =>
+          of !== undefined && of(phase.name) < load.ok;
+        while ((behind(target.spansOf) || behind(target.logsOf)) && Date.now() < deadline)
           await new Promise((r) => setTimeout(r, 100));
       }
       const after = await selfMetrics(target.metricsUrl);
@@ -150,6 +201,17 @@ export async function walkFaults(target: WalkTarget, phases: readonly Phase[]): 
         exportSuccesses: after.successes - before.successes,
         dropped: after.dropped - before.dropped,
         lastTraceSuccessS: after.lastTraceSuccessS,
+        logs:
+          logsBefore === undefined || logsAfter === undefined
+            ? undefined
+            : {
+                calls: logsAfter.calls - logsBefore.calls,
+                maxCallMs: logsAfter.maxMs,
+                failures: after.logs.failures - before.logs.failures,
+                successes: after.logs.successes - before.logs.successes,
+                dropped: after.logs.dropped - before.logs.dropped,
+                lastSuccessS: after.logs.lastSuccessS,
+              },
       });
     }
   } finally {

@@ -1,4 +1,5 @@
 import { diag, logs } from '@opentelemetry/api';
+import { defaultResource } from '@opentelemetry/resources';
 import type { LogRecordExporter, LogRecordProcessor, ReadableLogRecord } from '@opentelemetry/sdk-logs';
 import { LoggerProvider } from '@opentelemetry/sdk-logs';
 import { withTimeout } from '@otelkit/core';
@@ -11,6 +12,7 @@ import type { TracingTelemetry } from '../options';
 import { VERSION } from '../version';
 import { setLogSink } from './log-record';
 import type { LogsConfig } from './logs-config';
+import { LOG_RECORD_LIMITS } from './pino-log-record';
 
 type OtlpLogsModule = typeof import('@opentelemetry/exporter-logs-otlp-http');
 type TransformerModule = typeof import('@opentelemetry/otlp-transformer');
@@ -85,11 +87,21 @@ export function startLogExport(
     processors.push(processor);
   }
   if (processors.length === 0) return undefined;
-  const provider = new LoggerProvider({ resource: telemetry.resource, processors });
+  const resource = telemetry.resource ?? defaultResource();
+  const provider = new LoggerProvider({
+    resource,
+    processors,
+    logRecordLimits: LOG_RECORD_LIMITS,
+  });
   const own = logs.setGlobalLoggerProvider(provider);
   if (!own)
     diag.warn('otelkit: another global LoggerProvider was already registered; otelkit logs use their own');
-  setLogSink(provider.getLogger('@otelkit/tracing', VERSION));
+  // createLogger() records go straight to the provider's processors (see PinoLogRecord).
+  setLogSink({
+    resource,
+    scope: { name: '@otelkit/tracing', version: VERSION, schemaUrl: undefined },
+    processors,
+  });
   let stopping: Promise<void> | undefined;
   return {
     provider,

@@ -1,17 +1,19 @@
 import { format } from 'node:util';
-import { type AnyValue, type Attributes, context, type Logger, SeverityNumber } from '@opentelemetry/api';
+import { type AnyValue, type Attributes, context, SeverityNumber, trace } from '@opentelemetry/api';
 import { CORRELATION_KEY, correlationIdFrom } from '../correlation/context';
+import { isValid } from './fields';
+import { type LogRecordSink, PinoLogRecord } from './pino-log-record';
 
 /** Where otelkit's loggers send log records; set while log export runs. */
-let sink: Logger | undefined;
+let sink: LogRecordSink | undefined;
 
-/** Sets (or clears) the OpenTelemetry logger that `createLogger()` loggers emit to. @internal */
-export function setLogSink(logger: Logger | undefined): void {
-  sink = logger;
+/** Sets (or clears) where `createLogger()` loggers emit their records. @internal */
+export function setLogSink(target: LogRecordSink | undefined): void {
+  sink = target;
 }
 
-/** The OpenTelemetry logger records go to, or `undefined` when log export is off. @internal */
-export function logSink(): Logger | undefined {
+/** Where records go, or `undefined` when log export is off. @internal */
+export function logSink(): LogRecordSink | undefined {
   return sink;
 }
 
@@ -55,26 +57,30 @@ function toAnyValue(value: unknown, depth: number): AnyValue {
   return out;
 }
 
-/** Copies `fields` into `attributes` (the message key excluded). */
-function addFields(attributes: Attributes, fields: Readonly<Record<string, unknown>>): void {
-  for (const key of Object.keys(fields)) {
-    if (key === 'msg') continue;
+/** Copies `fields` into `attributes` (the message key excluded); returns how many keys were new. */
+function addFields(attributes: Attributes, fields: Readonly<Record<string, unknown>>): number {
+  let added = 0;
+  for (const key in fields) {
+    if (key === 'msg' || !Object.hasOwn(fields, key)) continue;
     const v = toAnyValue(fields[key], 1);
-    if (v !== undefined) attributes[key] = v;
+    if (v === undefined) continue;
+    if (!Object.hasOwn(attributes, key)) added++;
+    attributes[key] = v;
   }
+  return added;
 }
 
 /**
  * Emits one pino call as an OpenTelemetry log record: severity from the level, the message as body,
  * the merging object's fields and the logger's bindings as attributes (an Error as `exception.type`,
- * `exception.message`, `exception.stacktrace`), `correlation.id` of the active context; the SDK adds
- * the trace id, span id and trace flags of the active span and the resource. `args` are the call's
+ * `exception.message`, `exception.stacktrace`), `correlation.id` of the active context, the trace id,
+ * span id and trace flags of the active span, the sink's resource and scope. `args` are the call's
  * arguments after redaction; `wasError` tells whether the first one was an Error before it.
  * Never throws.
  * @internal
  */
 export function emitPinoCall(
-  logger: Logger,
+  target: LogRecordSink,
   level: number,
   args: readonly unknown[],
   wasError: boolean,
@@ -82,7 +88,7 @@ export function emitPinoCall(
 ): void {
   try {
     const attributes: Attributes = {};
-    addFields(attributes, bindings);
+    let count = addFields(attributes, bindings);
     let rest = 0;
     let body: unknown;
     const first = args[0];
@@ -90,12 +96,14 @@ export function emitPinoCall(
       rest = 1;
       const fields = first as Record<string, unknown>;
       if (wasError) {
-        attributes['exception.type'] = toAnyValue(fields.type, 1);
-        attributes['exception.message'] = toAnyValue(fields.message, 1);
-        if (fields.stack !== undefined) attributes['exception.stacktrace'] = toAnyValue(fields.stack, 1);
+        count += addFields(attributes, {
+          'exception.type': fields.type,
+          'exception.message': fields.message,
+          'exception.stacktrace': fields.stack,
+        });
         body = fields.message;
       } else {
-        addFields(attributes, fields);
+        count += addFields(attributes, fields);
         if (typeof fields.msg === 'string') body = fields.msg;
       }
     }
@@ -105,15 +113,21 @@ export function emitPinoCall(
     }
     const ctx = context.active();
     const id = correlationIdFrom(ctx);
-    if (id !== undefined) attributes[CORRELATION_KEY] = id;
+    if (id !== undefined) {
+      if (!Object.hasOwn(attributes, CORRELATION_KEY)) count++;
+      attributes[CORRELATION_KEY] = id;
+    }
+    const spanContext = trace.getSpanContext(ctx);
     const [severityNumber, severityText] = pinoSeverity(level);
-    logger.emit({
+    new PinoLogRecord(
+      target,
+      spanContext !== undefined && isValid(spanContext) ? spanContext : undefined,
       severityNumber,
       severityText,
-      body: toAnyValue(body, 1),
+      toAnyValue(body, 1),
       attributes,
-      context: ctx,
-    });
+      count,
+    ).emit(target, ctx);
   } catch {
     // A log record that cannot be built is not exported; the line on stdout is written regardless.
   }

@@ -44,19 +44,40 @@ function pinoOptions(emit: boolean): PinoOptions {
     mixin: () => ({ 'service.name': serviceName(), ...logCorrelationFields() }),
     hooks: {
       logMethod(args, method, level) {
-        const clean = new Array<unknown>(args.length);
-        for (let i = 0; i < args.length; i++) clean[i] = redactValue(args[i]);
-        method.apply(this, clean as Parameters<typeof method>);
+        // pino hands the hook an array of its own: it is masked in place.
+        const wasError = args[0] instanceof Error;
+        for (let i = 0; i < args.length; i++) args[i] = redactArgument(args[i]);
+        method.apply(this, args);
         const sink = emit ? logSink() : undefined;
-        if (sink !== undefined) {
-          emitPinoCall(sink, level, clean, args[0] instanceof Error, BINDINGS.get(this) ?? {});
-        }
+        if (sink !== undefined) emitPinoCall(sink, level, args, wasError, BINDINGS.get(this) ?? {});
       },
     },
     formatters: {
       bindings: (bindings) => redactValue(bindings) as Record<string, unknown>,
     },
   };
+}
+
+/**
+ * One set of objects being masked, for every call: `redactValue` removes each object again before it
+ * returns, so the set is empty between calls (instead of a new `WeakSet` per argument and line).
+ */
+const SEEN = new WeakSet<object>();
+/** Masked message templates, which repeat from call to call (bounded: cleared when full). */
+const MASKED_MESSAGES = new Map<string, string>();
+const MAX_MASKED_MESSAGES = 512;
+const MAX_MEMO_LENGTH = 256;
+
+/** `redactValue(value)`; a short string is masked once and remembered (masking is a pure function). */
+function redactArgument(value: unknown): unknown {
+  if (typeof value !== 'string' || value.length > MAX_MEMO_LENGTH) return redactValue(value, 0, SEEN);
+  let masked = MASKED_MESSAGES.get(value);
+  if (masked === undefined) {
+    masked = redactValue(value, 0, SEEN) as string;
+    if (MASKED_MESSAGES.size >= MAX_MASKED_MESSAGES) MASKED_MESSAGES.clear();
+    MASKED_MESSAGES.set(value, masked);
+  }
+  return masked;
 }
 
 /** Options of {@link createLogger}. */
