@@ -20,6 +20,7 @@ import { registerSelfMetrics } from './self/self-metrics';
 import { createObservabilityServer, type ObservabilityServer, type ServerAddress } from './server/server';
 import type { MetricsSnapshot } from './snapshot/types';
 import { withTimeout } from './timeout';
+import { sdkViews } from './views/sdk-views';
 
 const LOG_LEVELS: readonly LogLevelName[] = ['none', 'error', 'warn', 'info', 'debug', 'verbose', 'all'];
 
@@ -123,10 +124,9 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
   const sdk = new SdkMeterProvider({
     resource,
     readers: readers.all,
-    // The SDK's own per-instrument limit, one above the guard's so the overflow series fits.
-    views: [{ instrumentName: '*', aggregationCardinalityLimit: config.cardinalityLimit + 1 }],
+    views: sdkViews(options.views, config.cardinalityLimit),
   });
-  const provider = new GuardedMeterProvider(sdk, config.cardinalityLimit, local);
+  const provider = new GuardedMeterProvider(sdk, config.cardinalityLimit, local, options.views);
   if (!metrics.setGlobalMeterProvider(provider)) {
     diag.warn('otelkit: another global MeterProvider was already registered; otelkit metrics use their own');
   }
