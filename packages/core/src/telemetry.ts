@@ -21,6 +21,7 @@ import { createObservabilityServer, type ObservabilityServer, type ServerAddress
 import { RESOLVED } from './settings/resolved';
 import type { MetricsSnapshot } from './snapshot/types';
 import { withTimeout } from './timeout';
+import { sdkViews } from './views/sdk-views';
 
 /** The settings-file reloader of a telemetry instance, with core's own section (`logLevel`). */
 function createReloader(config: ResolvedConfig, path: string) {
@@ -122,10 +123,9 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
   const sdk = new SdkMeterProvider({
     resource,
     readers: readers.all,
-    // The SDK's own per-instrument limit, one above the guard's so the overflow series fits.
-    views: [{ instrumentName: '*', aggregationCardinalityLimit: config.cardinalityLimit + 1 }],
+    views: sdkViews(options.views, config.cardinalityLimit),
   });
-  const provider = new GuardedMeterProvider(sdk, config.cardinalityLimit, local);
+  const provider = new GuardedMeterProvider(sdk, config.cardinalityLimit, local, options.views);
   if (!metrics.setGlobalMeterProvider(provider)) {
     diag.warn('otelkit: another global MeterProvider was already registered; otelkit metrics use their own');
   }

@@ -1,4 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
+import type { ViewOptions } from '@opentelemetry/sdk-metrics';
 import type { OperatorApiMode } from '../server/action-guard';
 import type { OtlpHttpProtocol } from '../settings/otlp';
 import type { RESOLVED } from '../settings/resolved';
@@ -96,6 +97,19 @@ export interface TelemetryOptions {
    * thresholds, breaker settings), re-read on SIGHUP and when it changes; env `OTELKIT_CONFIG_FILE`.
    */
   readonly configFile?: string;
+  /**
+   * OpenTelemetry Views (`ViewOptions` of `@opentelemetry/sdk-metrics` 3.x), applied to every otelkit
+   * metric, the in-process instruments included: select by instrument name (`*` and `?` wildcards),
+   * type, unit, meter name/version/schema URL; rename, describe, keep or drop attributes
+   * (`attributesProcessors`), drop the instrument, change its aggregation, set its cardinality limit.
+   * A malformed view stops start-up naming `views[i]`. No environment variable.
+   * @see https://opentelemetry.io/docs/specs/otel/metrics/sdk/#view
+   * @example
+   * startTelemetry({
+   *   views: [{ instrumentName: 'http.server.request.duration', attributesProcessors: [createDenyListAttributesProcessor(['http.route'])] }],
+   * });
+   */
+  readonly views?: readonly ViewOptions[];
   /** The environment to read; default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Core's settings already resolved (by `register()`); not for direct use. @internal */

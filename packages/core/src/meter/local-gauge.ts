@@ -3,7 +3,14 @@ import { AggregationTemporality, DataPointType, type MetricData } from '@opentel
 import type { BoundGauge } from './bound';
 import type { CardinalityGuard } from './guard';
 import type { OtelkitGauge } from './instruments';
-import { type CollectContext, doubleDescriptor, type LocalInstrument, SeriesSet } from './local-instrument';
+import {
+  type AttributesRewrite,
+  type CollectContext,
+  doubleDescriptor,
+  type LocalInstrument,
+  type SeriesSet,
+  seriesSet,
+} from './local-instrument';
 import { validValue } from './values';
 
 /** One series of a gauge: the last value recorded, and when. */
@@ -33,8 +40,9 @@ export class LocalGauge implements OtelkitGauge, LocalInstrument {
     private readonly description: string,
     private readonly unit: string,
     guard: CardinalityGuard,
+    rewrite?: AttributesRewrite,
   ) {
-    this.series = new SeriesSet(guard, (attributes) => new GaugeSeries(attributes, name));
+    this.series = seriesSet(guard, (attributes) => new GaugeSeries(attributes, name), rewrite);
   }
 
   record(value: number, attributes?: Attributes): void {

@@ -11,11 +11,13 @@ import type { BoundHistogram } from './bound';
 import type { CardinalityGuard } from './guard';
 import type { OtelkitHistogram } from './instruments';
 import {
+  type AttributesRewrite,
   type CollectContext,
   doubleDescriptor,
   type LocalInstrument,
   nowHrTime,
-  SeriesSet,
+  type SeriesSet,
+  seriesSet,
 } from './local-instrument';
 import { validValue } from './values';
 
@@ -75,8 +77,13 @@ export class LocalHistogram implements OtelkitHistogram, LocalInstrument {
     readonly unit: string,
     readonly boundaries: readonly number[],
     guard: CardinalityGuard,
+    rewrite?: AttributesRewrite,
   ) {
-    this.series = new SeriesSet(guard, (attributes) => new HistogramSeries(attributes, boundaries, name));
+    this.series = seriesSet(
+      guard,
+      (attributes) => new HistogramSeries(attributes, boundaries, name),
+      rewrite,
+    );
   }
 
   record(value: number, attributes?: Attributes, context?: Context): void {

@@ -57,6 +57,37 @@ export class SeriesSet<S> {
   }
 }
 
+/** Rewrites a measurement's attributes (a view's attribute processors), before its series is found. */
+export type AttributesRewrite = (attributes: Attributes) => Attributes;
+
+/** The series of an instrument selected by a view with attribute processors: attributes rewritten first. */
+class RewrittenSeriesSet<S> extends SeriesSet<S> {
+  constructor(
+    guard: CardinalityGuard,
+    create: (attributes: Attributes) => S,
+    private readonly rewrite: AttributesRewrite,
+  ) {
+    super(guard, create);
+  }
+
+  override of(attributes: Attributes | undefined): S {
+    return super.of(this.rewrite(attributes ?? EMPTY));
+  }
+}
+
+const EMPTY: Attributes = Object.freeze({});
+
+/** A series set, rewriting attributes first when a view says so (other instruments pay nothing). */
+export function seriesSet<S>(
+  guard: CardinalityGuard,
+  create: (attributes: Attributes) => S,
+  rewrite: AttributesRewrite | undefined,
+): SeriesSet<S> {
+  return rewrite === undefined
+    ? new SeriesSet(guard, create)
+    : new RewrittenSeriesSet(guard, create, rewrite);
+}
+
 /** The SDK descriptor of an in-process instrument (values are always doubles). */
 export function doubleDescriptor(name: string, description: string, unit: string): MetricDescriptor {
   return { name, description, unit, valueType: ValueType.DOUBLE };

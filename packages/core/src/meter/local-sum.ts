@@ -4,11 +4,13 @@ import type { BoundCounter, BoundUpDownCounter } from './bound';
 import type { CardinalityGuard } from './guard';
 import type { OtelkitCounter, OtelkitUpDownCounter } from './instruments';
 import {
+  type AttributesRewrite,
   type CollectContext,
   doubleDescriptor,
   type LocalInstrument,
   nowHrTime,
-  SeriesSet,
+  type SeriesSet,
+  seriesSet,
 } from './local-instrument';
 import { validValue } from './values';
 
@@ -45,8 +47,9 @@ export class LocalSum implements OtelkitCounter, OtelkitUpDownCounter, LocalInst
     private readonly unit: string,
     private readonly monotonic: boolean,
     guard: CardinalityGuard,
+    rewrite?: AttributesRewrite,
   ) {
-    this.series = new SeriesSet(guard, (attributes) => new SumSeries(attributes, name, monotonic));
+    this.series = seriesSet(guard, (attributes) => new SumSeries(attributes, name, monotonic), rewrite);
   }
 
   add(value: number, attributes?: Attributes): void {

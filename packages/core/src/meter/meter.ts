@@ -8,8 +8,11 @@ import type {
   ObservableUpDownCounter,
 } from '@opentelemetry/api';
 import type { InstrumentationScope } from '@opentelemetry/core';
+import { InstrumentType } from '@opentelemetry/sdk-metrics';
+import type { Stream, ViewResolver } from '../views/resolve';
 import type { Flushable } from './bound';
 import { SECONDS_BUCKETS } from './buckets';
+import { DroppedInstrument } from './dropped';
 import { CardinalityGuard } from './guard';
 import {
   GuardedCounter,
@@ -23,7 +26,7 @@ import {
 } from './instruments';
 import { LocalGauge } from './local-gauge';
 import { DEFAULT_BOUNDARIES, LocalHistogram } from './local-histogram';
-import type { LocalInstrument } from './local-instrument';
+import type { AttributesRewrite, LocalInstrument } from './local-instrument';
 import type { LocalInstrumentRegistry } from './local-registry';
 import { LocalSum } from './local-sum';
 
@@ -44,7 +47,12 @@ export interface GuardRegistry {
    * synchronous instruments record through the SDK and bound ones are flushed into it at collection.
    */
   readonly local?: LocalInstrumentRegistry;
+  /** The user's views, resolved once per in-process instrument (none without it). */
+  readonly views?: ViewResolver;
 }
+
+const DEFAULT_STREAM: Stream = Object.freeze({ kind: 'default' });
+const SDK_STREAM: Stream = Object.freeze({ kind: 'sdk', limit: undefined });
 
 /** The SDK's default boundaries, or seconds buckets for unit `s`, unless the instrument advises its own. */
 function boundariesFor(options: MetricOptions | undefined): readonly number[] {
@@ -76,11 +84,11 @@ export class GuardedMeter implements OtelkitMeter {
     private readonly scope: InstrumentationScope = { name: 'unknown' },
   ) {}
 
-  private cached<T>(kind: string, name: string, make: (guard: CardinalityGuard) => T): T {
+  private cached<T>(kind: string, name: string, make: (guard: CardinalityGuard) => T, limit?: number): T {
     const key = `${kind}\u0000${name}`;
     const existing = this.instruments.get(key);
     if (existing !== undefined) return existing as T;
-    const guard = new CardinalityGuard(name, this.guards.limit);
+    const guard = new CardinalityGuard(name, limit ?? this.guards.limit);
     this.guards.add(guard);
     const made = make(guard);
     this.instruments.set(key, made);
@@ -111,43 +119,88 @@ export class GuardedMeter implements OtelkitMeter {
     return instrument;
   }
 
+  /**
+   * The stream of a new synchronous instrument: in process unless there is no registry, or a view asks
+   * for something only the SDK aggregates (then the SDK, which has the same views, records it).
+   */
+  private stream(type: InstrumentType, name: string, options: MetricOptions | undefined): Stream {
+    if (this.guards.local === undefined) return SDK_STREAM;
+    return this.guards.views?.resolve(type, name, options?.unit ?? '', this.scope) ?? DEFAULT_STREAM;
+  }
+
+  /** Creates (once per kind and name) the in-process, dropped or SDK-recorded instrument. */
+  private create<T>(
+    kind: InstrumentType,
+    name: string,
+    options: MetricOptions | undefined,
+    viaSdk: (guard: CardinalityGuard) => T,
+    inProcess: (
+      guard: CardinalityGuard,
+      name: string,
+      description: string,
+      rewrite?: AttributesRewrite,
+    ) => T & LocalInstrument,
+  ): T {
+    const stream = this.stream(kind, name, options);
+    if (stream.kind === 'drop') return this.cached(kind, name, () => new DroppedInstrument() as T);
+    if (stream.kind === 'sdk') return this.cached(kind, name, viaSdk, stream.limit);
+    if (stream.kind === 'default')
+      return this.cached(kind, name, (g) => this.local(inProcess(g, name, options?.description ?? '')));
+    return this.cached(
+      kind,
+      name,
+      (g) =>
+        this.local(
+          inProcess(
+            g,
+            stream.name ?? name,
+            stream.description ?? options?.description ?? '',
+            stream.attributes,
+          ),
+        ),
+      stream.limit,
+    );
+  }
+
   createCounter(name: string, options?: MetricOptions): OtelkitCounter {
-    return this.cached('counter', name, (g) =>
-      this.guards.local === undefined
-        ? new GuardedCounter(this.inner.createCounter(name, options), g, this.register)
-        : this.local(new LocalSum(name, options?.description ?? '', options?.unit ?? '', true, g)),
+    return this.create<OtelkitCounter>(
+      InstrumentType.COUNTER,
+      name,
+      options,
+      (g) => new GuardedCounter(this.inner.createCounter(name, options), g, this.register),
+      (g, n, d, r) => new LocalSum(n, d, options?.unit ?? '', true, g, r),
     );
   }
 
   createUpDownCounter(name: string, options?: MetricOptions): OtelkitUpDownCounter {
-    return this.cached('updown', name, (g) =>
-      this.guards.local === undefined
-        ? new GuardedUpDownCounter(this.inner.createUpDownCounter(name, options), g, this.register)
-        : this.local(new LocalSum(name, options?.description ?? '', options?.unit ?? '', false, g)),
+    return this.create<OtelkitUpDownCounter>(
+      InstrumentType.UP_DOWN_COUNTER,
+      name,
+      options,
+      (g) => new GuardedUpDownCounter(this.inner.createUpDownCounter(name, options), g, this.register),
+      (g, n, d, r) => new LocalSum(n, d, options?.unit ?? '', false, g, r),
     );
   }
 
   createGauge(name: string, options?: MetricOptions): OtelkitGauge {
-    return this.cached('gauge', name, (g) =>
-      this.guards.local === undefined
-        ? new GuardedGauge(this.inner.createGauge(name, options), g, this.register)
-        : this.local(new LocalGauge(name, options?.description ?? '', options?.unit ?? '', g)),
+    return this.create<OtelkitGauge>(
+      InstrumentType.GAUGE,
+      name,
+      options,
+      (g) => new GuardedGauge(this.inner.createGauge(name, options), g, this.register),
+      (g, n, d, r) => new LocalGauge(n, d, options?.unit ?? '', g, r),
     );
   }
 
   createHistogram(name: string, options?: MetricOptions): OtelkitHistogram {
-    return this.cached('histogram', name, (g) =>
-      this.guards.local === undefined
-        ? new GuardedHistogram(this.inner.createHistogram(name, withSecondsBuckets(options)), g)
-        : this.local(
-            new LocalHistogram(
-              name,
-              options?.description ?? '',
-              options?.unit ?? '',
-              boundariesFor(options),
-              g,
-            ),
-          ),
+    const stream = this.stream(InstrumentType.HISTOGRAM, name, options);
+    const boundaries = (stream.kind === 'view' ? stream.boundaries : undefined) ?? boundariesFor(options);
+    return this.create<OtelkitHistogram>(
+      InstrumentType.HISTOGRAM,
+      name,
+      options,
+      (g) => new GuardedHistogram(this.inner.createHistogram(name, withSecondsBuckets(options)), g),
+      (g, n, d, r) => new LocalHistogram(n, d, options?.unit ?? '', boundaries, g, r),
     );
   }
 

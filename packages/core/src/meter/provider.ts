@@ -1,4 +1,6 @@
 import type { Meter, MeterOptions, MeterProvider } from '@opentelemetry/api';
+import type { ViewOptions } from '@opentelemetry/sdk-metrics';
+import { ViewResolver } from '../views/resolve';
 import type { CardinalityGuard } from './guard';
 import type { LocalInstrumentRegistry } from './local-registry';
 import { GuardedMeter, type GuardRegistry, type OtelkitMeter } from './meter';
@@ -17,12 +19,21 @@ export class GuardedMeterProvider implements MeterProvider, GuardRegistry {
    * @param limit attribute sets per instrument before the overflow series
    * @param local when given, synchronous instruments aggregate in process and are exported by the
    *   readers' `LocalMetricProducer`s; without it they record through the SDK
+   * @param views the user's OpenTelemetry views (`ViewOptions`), applied to the in-process instruments;
+   *   give `inner` the same views (see `sdkViews()`) for what the SDK records
+   * @throws OtelkitError `OTELKIT_ERR_INVALID_CONFIG` naming `views[i]` when a view is malformed
    */
   constructor(
     private readonly inner: MeterProvider,
     readonly limit: number,
     readonly local?: LocalInstrumentRegistry,
-  ) {}
+    views: readonly ViewOptions[] = [],
+  ) {
+    this.views = new ViewResolver(views);
+  }
+
+  /** @internal */
+  readonly views: ViewResolver;
 
   /** @internal */
   add(guard: CardinalityGuard): void {
