@@ -131,7 +131,10 @@ const MODULES = [
     // scenario tests, 4-15 s per file, too slow to run per mutant. Not yet the platform alerts.
     mutate: [
       'packages/cli/src/generate/alert-rules.ts',
-      ...ranges('packages/cli/src/generate/alerts-operations.ts', '13-35,61-72,81-92,114-125,141-155,166-177'),
+      ...ranges(
+        'packages/cli/src/generate/alerts-operations.ts',
+        '13-35,61-72,81-92,114-125,141-155,166-177',
+      ),
       'packages/cli/src/generate/slo/burn-rates.ts',
       'packages/cli/src/generate/slo/rules.ts',
       'packages/cli/src/generate/slo/sli.ts',

@@ -28,7 +28,9 @@ describe('probe evaluation', () => {
     return {
       status: report.status,
       output: report.output,
-      checks: report.checks.map((c) => `${c.name}=${c.status}${c.output === undefined ? '' : `(${c.output})`}`),
+      checks: report.checks.map(
+        (c) => `${c.name}=${c.status}${c.output === undefined ? '' : `(${c.output})`}`,
+      ),
     };
   }
 
@@ -39,7 +41,11 @@ describe('probe evaluation', () => {
       health.registerCheck('loop', () => true, { kind: 'liveness', cacheMs: 0 });
       health.registerCheck('db', () => ({ status: 'warn', output: 'slow' }), { cacheMs: 0 });
       health.registerCheck('boot', () => true, { kind: 'startup', cacheMs: 0 });
-      assert.deepEqual(await view(health, 'livez'), { status: 'pass', output: undefined, checks: ['loop=pass'] });
+      assert.deepEqual(await view(health, 'livez'), {
+        status: 'pass',
+        output: undefined,
+        checks: ['loop=pass'],
+      });
       assert.deepEqual(await view(health, 'readyz'), {
         status: 'warn',
         output: 'db warn: slow',
@@ -89,7 +95,10 @@ describe('probe evaluation', () => {
     try {
       const results: CheckResult[] = [{ status: 'fail', output: 'migrating' }, { status: 'pass' }];
       let runs = 0;
-      health.registerCheck('migrations', () => results[Math.min(runs++, 1)]!, { kind: 'startup', cacheMs: 0 });
+      health.registerCheck('migrations', () => results[Math.min(runs++, 1)]!, {
+        kind: 'startup',
+        cacheMs: 0,
+      });
       health.markReady();
       assert.equal(health.isReady(), false);
       assert.deepEqual((await view(health, 'readyz')).checks, [

@@ -43,15 +43,17 @@ describe('operation alerts', () => {
 
   it('failure ratio: failures over all operations above the level, with enough traffic', () => {
     const [warning, critical] = defaults.get('OperationFailureRatioHigh')!;
-    const rate = (extra: string) =>
-      `sum by (job, instance, operation) (rate(${ops}${extra}}[5m]))`;
+    const rate = (extra: string) => `sum by (job, instance, operation) (rate(${ops}${extra}}[5m]))`;
     assert.equal(
       warning!.expr,
       `(${rate(',status="failure"')} / ${rate('')}) > 0.05\nand ${rate('')} > 0.001`,
     );
     assert.match(critical!.expr, /\) > 0\.25\nand /);
     assert.deepEqual([warning!.for, critical!.for], ['5m', '5m']);
-    assert.equal(critical!.annotations.summary, '{{ $labels.operation }} fails too often on {{ $labels.instance }}');
+    assert.equal(
+      critical!.annotations.summary,
+      '{{ $labels.operation }} fails too often on {{ $labels.instance }}',
+    );
     assert.equal(
       warning!.annotations.description,
       'More than 5% of sync operation {{ $labels.operation }} failed over the last 5m (job {{ $labels.job }}).',
@@ -97,12 +99,19 @@ describe('operation alerts', () => {
         `and sum by (${by}) (rate(${errors}[5m])) > 2 * sum by (${by}) (rate(${errors}[1h]))`,
     );
     assert.equal(rule.for, '5m');
-    assert.match(rule.annotations.description!, /at least 5 errors .* in 5m, more than twice its rate over 1h/);
+    assert.match(
+      rule.annotations.description!,
+      /at least 5 errors .* in 5m, more than twice its rate over 1h/,
+    );
   });
 
   it('add the --operation-labels to every by () of the operation alerts', () => {
     const rules = rulesOf(withDefaults({ namespace: 'sync', operationLabels: ['tenant'] }));
-    for (const alert of ['OperationFailureRatioHigh', 'OperationConsecutiveFailures', 'OperationErrorsRising'])
+    for (const alert of [
+      'OperationFailureRatioHigh',
+      'OperationConsecutiveFailures',
+      'OperationErrorsRising',
+    ])
       for (const rule of rules.get(alert)!) assert.match(rule.expr, /by \(job, instance, operation, tenant/);
   });
 

@@ -183,15 +183,12 @@ describe('SLO recording rules', () => {
     assert.equal(sloRulesFile(objective()), 'rules/otelkit-slo-ops.yml');
     assert.equal(file.groups.length, 1);
     assert.equal(file.groups[0]!.name, 'otelkit-sync-service-slo-ops');
-    assert.deepEqual(
-      file.groups[0]!.rules.map((r) => ('record' in r ? r.record : r.alert)).slice(-5),
-      [
-        'slo:error_budget_remaining:ratio',
-        'SloBurnRatePage1h',
-        'SloBurnRatePage6h',
-        'SloBurnRateTicket1d',
-        'SloBurnRateTicket3d',
-      ],
-    );
+    assert.deepEqual(file.groups[0]!.rules.map((r) => ('record' in r ? r.record : r.alert)).slice(-5), [
+      'slo:error_budget_remaining:ratio',
+      'SloBurnRatePage1h',
+      'SloBurnRatePage6h',
+      'SloBurnRateTicket1d',
+      'SloBurnRateTicket3d',
+    ]);
   });
 });

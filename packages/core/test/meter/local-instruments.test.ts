@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { ROOT_CONTEXT, TraceFlags, trace } from '@opentelemetry/api';
-import FakeTimers from '@sinonjs/fake-timers';
 import {
   AggregationTemporality,
   DataPointType,
@@ -10,6 +9,7 @@ import {
   type MetricData,
 } from '@opentelemetry/sdk-metrics';
 import { GuardedMeterProvider, LocalInstrumentRegistry, LocalMetricProducer } from '@otelkit/core';
+import FakeTimers from '@sinonjs/fake-timers';
 import { exemplars } from '../../src/exemplars/store';
 import { byName, TestReader } from '../helpers/reader';
 
@@ -162,24 +162,34 @@ describe('in-process instruments: timestamps, defaults and edges', () => {
     histogram.record(3);
     clock.tick(1_500);
     const [point] = (await metric(cumulative, 'ticks')).dataPoints;
-    assert.deepEqual([point!.startTime, point!.endTime], [
-      [1_700_000_000, 250_000_000],
-      [1_700_000_001, 750_000_000],
-    ]);
+    assert.deepEqual(
+      [point!.startTime, point!.endTime],
+      [
+        [1_700_000_000, 250_000_000],
+        [1_700_000_001, 750_000_000],
+      ],
+    );
     const [h] = (await metric(cumulative, 'lat')).dataPoints;
-    assert.deepEqual([h!.startTime, h!.endTime], [
-      [1_700_000_000, 250_000_000],
-      [1_700_000_001, 750_000_000],
-    ]);
+    assert.deepEqual(
+      [h!.startTime, h!.endTime],
+      [
+        [1_700_000_000, 250_000_000],
+        [1_700_000_001, 750_000_000],
+      ],
+    );
     await delta.collect();
     clock.tick(2_000);
     const second = byName((await delta.collect()).resourceMetrics);
     for (const name of ['ticks', 'lat']) {
       const [d] = second.get(name)!.dataPoints;
-      assert.deepEqual([d!.startTime, d!.endTime], [
-        [1_700_000_001, 750_000_000],
-        [1_700_000_003, 750_000_000],
-      ], name);
+      assert.deepEqual(
+        [d!.startTime, d!.endTime],
+        [
+          [1_700_000_001, 750_000_000],
+          [1_700_000_003, 750_000_000],
+        ],
+        name,
+      );
     }
   });
 
@@ -188,10 +198,13 @@ describe('in-process instruments: timestamps, defaults and edges', () => {
     meter.createGauge('g').record(1);
     clock.tick(10);
     const [point] = (await metric(cumulative, 'g')).dataPoints;
-    assert.deepEqual([point!.startTime, point!.endTime], [
-      [1_700_000_000, 260_000_000],
-      [1_700_000_000, 260_000_000],
-    ]);
+    assert.deepEqual(
+      [point!.startTime, point!.endTime],
+      [
+        [1_700_000_000, 260_000_000],
+        [1_700_000_000, 260_000_000],
+      ],
+    );
   });
 
   it('add 1 by default to bound counters and up-down counters; a bound up-down counter may go negative', async () => {
@@ -304,7 +317,9 @@ describe('in-process instruments: timestamps, defaults and edges', () => {
     exemplars.attach(resourceMetrics);
     const point = byName(resourceMetrics)
       .get('with.exemplars')
-      ?.dataPoints.find((p) => p.attributes.op === 'x') as { exemplars?: { value: number; traceId: string }[] };
+      ?.dataPoints.find((p) => p.attributes.op === 'x') as {
+      exemplars?: { value: number; traceId: string }[];
+    };
     assert.deepEqual(
       point.exemplars?.map((e) => [e.value, e.traceId]),
       [[7, '0af7651916cd43dd8448eb211c80319c']],

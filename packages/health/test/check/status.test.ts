@@ -20,8 +20,14 @@ describe('overall status', () => {
   });
 
   it('answers 503 for fail only, and gives otelkit.health.status 1, 0.5 and 0', () => {
-    assert.deepEqual(['pass', 'warn', 'fail'].map((s) => httpStatus(s as CheckStatus)), [200, 200, 503]);
-    assert.deepEqual(['pass', 'warn', 'fail'].map((s) => statusValue(s as CheckStatus)), [1, 0.5, 0]);
+    assert.deepEqual(
+      ['pass', 'warn', 'fail'].map((s) => httpStatus(s as CheckStatus)),
+      [200, 200, 503],
+    );
+    assert.deepEqual(
+      ['pass', 'warn', 'fail'].map((s) => statusValue(s as CheckStatus)),
+      [1, 0.5, 0],
+    );
   });
 
   it('summarises the checks that do not pass, with their messages', () => {

@@ -135,7 +135,19 @@ describe('correlation IDs', () => {
     assert.equal(isValidCorrelationId('Az09._:~-'), true);
     assert.equal(isValidCorrelationId('x'.repeat(MAX_CORRELATION_ID_LENGTH)), true);
     assert.equal(MAX_CORRELATION_ID_LENGTH, 128);
-    for (const bad of ['', 'x'.repeat(129), 'a b', 'a=b', 'a,b', 'a"b', 'a\nb', 'é', 42, ['abc'], undefined]) {
+    for (const bad of [
+      '',
+      'x'.repeat(129),
+      'a b',
+      'a=b',
+      'a,b',
+      'a"b',
+      'a\nb',
+      'é',
+      42,
+      ['abc'],
+      undefined,
+    ]) {
       assert.equal(isValidCorrelationId(bad), false, JSON.stringify(bad));
       assert.equal(isValidCorrelationId(bad), false, `${JSON.stringify(bad)} again`);
     }
@@ -148,7 +160,10 @@ describe('correlation IDs', () => {
     assert.equal(correlationIdFrom(withEntry('req-42')), 'req-42');
     assert.equal(correlationIdFrom(withEntry('bad value')), undefined);
     assert.equal(correlationIdFrom(ROOT_CONTEXT), undefined);
-    const other = propagation.setBaggage(ROOT_CONTEXT, propagation.createBaggage({ tenant: { value: 'acme' } }));
+    const other = propagation.setBaggage(
+      ROOT_CONTEXT,
+      propagation.createBaggage({ tenant: { value: 'acme' } }),
+    );
     assert.equal(correlationIdFrom(other), undefined);
   });
 
@@ -178,12 +193,15 @@ describe('correlation IDs', () => {
 
   it('withCorrelation() runs fn with the given ID and attributes, and returns its value', () => {
     assert.equal(getCorrelationId(), undefined);
-    const result = withCorrelation({ id: 'sync-7', operation: 'sync_cycle', source: 'github', skip: undefined }, () => {
-      assert.equal(getCorrelationId(), 'sync-7');
-      assert.deepEqual(getCorrelationAttributes(), { 'otelkit.operation': 'sync_cycle', source: 'github' });
-      assert.ok(Object.isFrozen(getCorrelationAttributes()));
-      return 'done';
-    });
+    const result = withCorrelation(
+      { id: 'sync-7', operation: 'sync_cycle', source: 'github', skip: undefined },
+      () => {
+        assert.equal(getCorrelationId(), 'sync-7');
+        assert.deepEqual(getCorrelationAttributes(), { 'otelkit.operation': 'sync_cycle', source: 'github' });
+        assert.ok(Object.isFrozen(getCorrelationAttributes()));
+        return 'done';
+      },
+    );
     assert.equal(result, 'done');
     assert.equal(getCorrelationId(), undefined);
   });
