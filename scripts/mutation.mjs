@@ -15,25 +15,57 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, '.mutation');
 
+/** `file:a-b` entries for Stryker, one per range of `list` (`'1-5,9-12'`). */
+function ranges(file, list) {
+  return list.split(',').map((range) => `${file}:${range}`);
+}
+
 /** The modules where a bug costs users most, each with the source files mutated and the tests run. */
 const MODULES = [
   {
-    name: 'redaction',
+    // Two modules (`redaction` runs both): the string scanner with its own fast unit test; the secret
+    // key names, the value walker and query masking with the tracing tests (which load the span
+    // pipeline and the logger, and test the key names).
+    name: 'redaction-core',
+    mutate: ['packages/core/src/redact/redact-string.ts'],
+    tests: ['packages/core/test/redact/redact-string.test.ts'],
+  },
+  {
+    name: 'redaction-tracing',
     mutate: [
-      'packages/core/src/redact/redact-string.ts',
       'packages/core/src/redact/secret-key.ts',
       'packages/tracing/src/redact/redact.ts',
       'packages/tracing/src/redact/query.ts',
     ],
+    tests: ['packages/tracing/test/redact/redact.test.ts', 'packages/tracing/test/redact/query.test.ts'],
+  },
+  {
+    name: 'metric-engine',
+    // otelkit's in-process instruments: series, sums, gauges, histograms, their collection per reader
+    // (cumulative and delta), the bound SDK instruments and the invalid-value check.
+    mutate: [
+      'packages/core/src/meter/local-instrument.ts',
+      'packages/core/src/meter/local-sum.ts',
+      'packages/core/src/meter/local-gauge.ts',
+      'packages/core/src/meter/local-histogram.ts',
+      'packages/core/src/meter/local-registry.ts',
+      'packages/core/src/meter/values.ts',
+      'packages/core/src/meter/bound.ts',
+      'packages/core/src/export/local-producer.ts',
+    ],
     tests: [
-      'packages/core/test/redact/redact-string.test.ts',
-      'packages/tracing/test/redact/redact.test.ts',
-      'packages/tracing/test/redact/query.test.ts',
+      'packages/core/test/meter/local-instruments.test.ts',
+      'packages/core/test/meter/guarded-meter.test.ts',
+      'packages/core/test/meter/values.test.ts',
     ],
   },
   {
     name: 'cardinality-guard',
-    mutate: ['packages/core/src/meter/guard.ts'],
+    // Everything that decides (admit, miss, the value checks of find, slow, sanitize, canonicalKey), not
+    // the fast path's memory, a pure performance cache in front of miss(), which decides the same without
+    // it: the payload cached on a trie node (71, 79-82), the trie walk and its nodes (101, 132-140,
+    // 184-226, and remembering an order: 118) and the cap on remembered property orders (113).
+    mutate: ranges('packages/core/src/meter/guard.ts', '1-70,72-78,83-100,102-112,114-117,119-131,141-183'),
     tests: [
       'packages/core/test/meter/guard.test.ts',
       'packages/core/test/meter/guarded-meter.test.ts',
@@ -53,6 +85,64 @@ const MODULES = [
       'packages/circuit-breaker/test/breaker.test.ts',
       'packages/circuit-breaker/test/state-machine.test.ts',
       'packages/circuit-breaker/test/tracing.test.ts',
+    ],
+  },
+  {
+    name: 'probes-shutdown',
+    // What the probes answer: readiness from the lifecycle and the start-up checks, the overall status,
+    // check runs (cache, single flight, timeout), the threshold comparisons; and the shutdown sequence.
+    // Not the option validation around them, nor health/src/status (being restructured elsewhere).
+    mutate: [
+      'packages/health/src/health.ts:67-125',
+      'packages/health/src/check/outcome.ts:19-65',
+      'packages/health/src/check/registry.ts:61-96',
+      'packages/health/src/check/registered-check.ts:45-113',
+      'packages/health/src/report/report.ts',
+      'packages/health/src/checks/thresholds.ts:3-15',
+      'packages/health/src/lifecycle/lifecycle.ts',
+      'packages/health/src/lifecycle/shutdown.ts:32-73',
+      'packages/health/src/lifecycle/drain.ts',
+    ],
+    tests: [
+      // probes.test.ts, not the HTTP routes test: one telemetry for all, not one per test (6 s a run).
+      'packages/health/test/probes.test.ts',
+      'packages/health/test/check/registered-check.test.ts',
+      'packages/health/test/check/status.test.ts',
+      'packages/health/test/lifecycle/shutdown.test.ts',
+      'packages/health/test/lifecycle/drain.test.ts',
+    ],
+  },
+  {
+    name: 'sampling-propagation',
+    // The sampler presets, the run-time ratio, the propagators and the correlation ID in baggage.
+    mutate: [
+      'packages/tracing/src/sampler.ts',
+      'packages/tracing/src/reloadable-sampler.ts:14-39', // not the settings-file check (reloadTarget)
+      'packages/tracing/src/propagators.ts',
+      'packages/tracing/src/correlation/context.ts',
+      'packages/tracing/src/correlation/id.ts',
+    ],
+    tests: ['packages/tracing/test/correlation/correlation.test.ts'],
+  },
+  {
+    name: 'alert-slo-generators',
+    // The operation alerts (thresholds, expressions, annotations) and the SLO burn-rate rules. Not the
+    // `fixture` functions (the series of the generated promtool tests): promtool runs those tests in the
+    // scenario tests, 4-15 s per file, too slow to run per mutant. Not yet the platform alerts.
+    mutate: [
+      'packages/cli/src/generate/alert-rules.ts',
+      ...ranges(
+        'packages/cli/src/generate/alerts-operations.ts',
+        '13-35,61-72,81-92,114-125,141-155,166-177',
+      ),
+      'packages/cli/src/generate/slo/burn-rates.ts',
+      'packages/cli/src/generate/slo/rules.ts',
+      'packages/cli/src/generate/slo/sli.ts',
+    ],
+    tests: [
+      'packages/cli/test/generate/alert-rules.test.ts',
+      'packages/cli/test/generate/alerts-operations.test.ts',
+      'packages/cli/test/generate/slo-rules.test.ts',
     ],
   },
   {
@@ -99,9 +189,10 @@ for (const module of selected) {
     mutate: module.mutate,
     testRunner: 'command',
     // The module's test files in one process (`--test-isolation=none`): about a third of the time per
-    // mutant, as most of it is starting node and tsx.
+    // mutant, as most of it is starting node and tsx. The node running this script (the repo's Node 24),
+    // not the first `node` on PATH: outside npm scripts that is the system's older one.
     commandRunner: {
-      command: `node --conditions=otelkit-source --import tsx --test --test-isolation=none --test-reporter=dot ${module.tests.join(' ')}`,
+      command: `"${process.execPath}" --conditions=otelkit-source --import tsx --test --test-isolation=none --test-reporter=dot ${module.tests.join(' ')}`,
     },
     coverageAnalysis: 'off',
     inPlace: true,
@@ -109,11 +200,14 @@ for (const module of selected) {
     disableTypeChecks: false,
     // One mutant at a time: the machine is shared.
     concurrency: 1,
-    timeoutMS: 10_000,
+    // Added to the mutant's expected time (1.5 times the initial run's): a mutant that loops forever
+    // costs this much; 5 s leaves room for a busy machine.
+    timeoutMS: 5_000,
     reporters: ['html', 'json', 'progress'],
     htmlReporter: { fileName: `${reportBase}.html` },
     jsonReporter: { fileName: `${reportBase}.json` },
-    tempDirName: '.mutation/tmp',
+    // One temporary directory (and backup of the files mutated in place) per module.
+    tempDirName: `.mutation/tmp-${module.name}`,
     cleanTempDir: 'always',
   };
   const configFile = join(out, `${module.name}.stryker.json`);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { ROOT_CONTEXT, TraceFlags, trace } from '@opentelemetry/api';
 import {
   AggregationTemporality,
   DataPointType,
@@ -8,6 +9,8 @@ import {
   type MetricData,
 } from '@opentelemetry/sdk-metrics';
 import { GuardedMeterProvider, LocalInstrumentRegistry, LocalMetricProducer } from '@otelkit/core';
+import FakeTimers from '@sinonjs/fake-timers';
+import { exemplars } from '../../src/exemplars/store';
 import { byName, TestReader } from '../helpers/reader';
 
 /** An otelkit provider as startTelemetry() builds it, with one cumulative and one delta reader. */
@@ -20,8 +23,9 @@ function setup(limit = 2000) {
     metricProducers: [new LocalMetricProducer(local, AggregationTemporality.DELTA)],
   });
   const sdk = new MeterProvider({ readers: [cumulative, delta] });
-  const meter = new GuardedMeterProvider(sdk, limit, local).getMeter('local-test', '1.0.0');
-  return { meter, cumulative, delta };
+  const provider = new GuardedMeterProvider(sdk, limit, local);
+  const meter = provider.getMeter('local-test', '1.0.0');
+  return { meter, cumulative, delta, provider };
 }
 
 async function metric(reader: TestReader, name: string): Promise<MetricData> {
@@ -140,5 +144,185 @@ describe('in-process instruments', () => {
     }
     bound.add(1);
     assert.equal(value(await metric(cumulative, 'n'), {}), 1);
+  });
+});
+
+describe('in-process instruments: timestamps, defaults and edges', () => {
+  let clock: ReturnType<typeof FakeTimers.install>;
+  beforeEach(() => {
+    clock = FakeTimers.install({ now: 1_700_000_000_250, toFake: ['Date'] });
+  });
+  afterEach(() => clock.uninstall());
+
+  it('start a series when it is created and end each point at collection; deltas start at the last one', async () => {
+    const { meter, cumulative, delta } = setup();
+    const counter = meter.createCounter('ticks');
+    const histogram = meter.createHistogram('lat');
+    counter.add(1);
+    histogram.record(3);
+    clock.tick(1_500);
+    const [point] = (await metric(cumulative, 'ticks')).dataPoints;
+    assert.deepEqual(
+      [point!.startTime, point!.endTime],
+      [
+        [1_700_000_000, 250_000_000],
+        [1_700_000_001, 750_000_000],
+      ],
+    );
+    const [h] = (await metric(cumulative, 'lat')).dataPoints;
+    assert.deepEqual(
+      [h!.startTime, h!.endTime],
+      [
+        [1_700_000_000, 250_000_000],
+        [1_700_000_001, 750_000_000],
+      ],
+    );
+    await delta.collect();
+    clock.tick(2_000);
+    const second = byName((await delta.collect()).resourceMetrics);
+    for (const name of ['ticks', 'lat']) {
+      const [d] = second.get(name)!.dataPoints;
+      assert.deepEqual(
+        [d!.startTime, d!.endTime],
+        [
+          [1_700_000_001, 750_000_000],
+          [1_700_000_003, 750_000_000],
+        ],
+        name,
+      );
+    }
+  });
+
+  it('stamp a gauge point at collection time', async () => {
+    const { meter, cumulative } = setup();
+    meter.createGauge('g').record(1);
+    clock.tick(10);
+    const [point] = (await metric(cumulative, 'g')).dataPoints;
+    assert.deepEqual(
+      [point!.startTime, point!.endTime],
+      [
+        [1_700_000_000, 260_000_000],
+        [1_700_000_000, 260_000_000],
+      ],
+    );
+  });
+
+  it('add 1 by default to bound counters and up-down counters; a bound up-down counter may go negative', async () => {
+    const { meter, cumulative } = setup();
+    const counter = meter.createCounter('c').bind({ k: 'v' });
+    counter.add();
+    counter.add();
+    counter.add(-1);
+    const upDown = meter.createUpDownCounter('u').bind();
+    upDown.add();
+    upDown.add(-3);
+    upDown.add(Number.NaN);
+    meter.createUpDownCounter('u').add(Number.POSITIVE_INFINITY);
+    meter.createUpDownCounter('u').add(-0.5);
+    assert.equal(value(await metric(cumulative, 'c'), { k: 'v' }), 2);
+    assert.equal(value(await metric(cumulative, 'u'), {}), -2.5);
+  });
+
+  it('drop invalid gauge and histogram values, bound or not, and negative histogram values', async () => {
+    const { meter, cumulative } = setup();
+    const gauge = meter.createGauge('gg');
+    const boundGauge = gauge.bind({ b: '1' });
+    gauge.record(2);
+    boundGauge.record(7);
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, '3' as unknown as number]) {
+      gauge.record(bad);
+      boundGauge.record(bad);
+    }
+    const gg = await metric(cumulative, 'gg');
+    assert.equal(value(gg, {}), 2);
+    assert.equal(value(gg, { b: '1' }), 7);
+    const histogram = meter.createHistogram('hh', { advice: { explicitBucketBoundaries: [1] } });
+    const bound = histogram.bind();
+    for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY, '3' as unknown as number]) {
+      histogram.record(bad);
+      bound.record(bad);
+    }
+    bound.record(0);
+    bound.record(2);
+    const h = value(await metric(cumulative, 'hh'), {}) as Histogram;
+    assert.deepEqual(h.buckets.counts, [1, 1]);
+    assert.deepEqual([h.count, h.sum, h.min, h.max], [2, 2, 0, 2]);
+  });
+
+  it('leave min and max out of an empty histogram point and out of delta points', async () => {
+    const { meter, cumulative, delta } = setup();
+    const histogram = meter.createHistogram('empty', { advice: { explicitBucketBoundaries: [1] } });
+    histogram.bind({ op: 'idle' });
+    const h = value(await metric(cumulative, 'empty'), { op: 'idle' }) as Histogram;
+    assert.deepEqual(h, { buckets: { boundaries: [1], counts: [0, 0] }, sum: 0, count: 0 });
+    histogram.record(4, { op: 'busy' });
+    histogram.record(0.5, { op: 'busy' });
+    const d = await metric(delta, 'empty');
+    assert.equal(d.aggregationTemporality, AggregationTemporality.DELTA);
+    assert.deepEqual(value(d, { op: 'busy' }), {
+      buckets: { boundaries: [1], counts: [1, 1] },
+      sum: 4.5,
+      count: 2,
+    });
+  });
+
+  it('export an instrument only once it has a series, and a scope only with such an instrument', async () => {
+    const { meter, cumulative } = setup();
+    meter.createCounter('unused');
+    meter.createHistogram('unused.h');
+    meter.createGauge('unused.g');
+    const { resourceMetrics } = await cumulative.collect();
+    const names = resourceMetrics.scopeMetrics.flatMap((s) => s.metrics.map((m) => m.descriptor.name));
+    assert.deepEqual(
+      names.filter((n) => n.startsWith('unused')),
+      [],
+    );
+    assert.equal(
+      resourceMetrics.scopeMetrics.some((s) => s.scope.name === 'local-test'),
+      false,
+    );
+  });
+
+  it('export meters of one name and another version or schema URL under their own scopes', async () => {
+    const { provider, cumulative } = setup();
+    provider.getMeter('svc', '1.0.0').createCounter('a').add(1);
+    provider.getMeter('svc', '2.0.0').createCounter('b').add(1);
+    provider.getMeter('svc', '2.0.0', { schemaUrl: 'https://example.com/s' }).createCounter('c').add(1);
+    provider.getMeter('svc', '1.0.0').createCounter('d').add(1);
+    const { resourceMetrics } = await cumulative.collect();
+    const scopes = resourceMetrics.scopeMetrics
+      .filter((s) => s.scope.name === 'svc')
+      .map((s) => [s.scope.version, s.scope.schemaUrl, s.metrics.map((m) => m.descriptor.name)]);
+    assert.deepEqual(scopes, [
+      ['1.0.0', undefined, ['a', 'd']],
+      ['2.0.0', undefined, ['b']],
+      ['2.0.0', 'https://example.com/s', ['c']],
+    ]);
+  });
+
+  it('offer histogram measurements made inside a sampled span as exemplars, not others', async () => {
+    const { meter, cumulative } = setup();
+    const histogram = meter.createHistogram('with.exemplars');
+    const span = (flags: number) =>
+      trace.setSpanContext(ROOT_CONTEXT, {
+        traceId: '0af7651916cd43dd8448eb211c80319c',
+        spanId: 'b7ad6b7169203331',
+        traceFlags: flags,
+      });
+    histogram.record(7, { op: 'x' }, span(TraceFlags.SAMPLED));
+    histogram.record(8, { op: 'x' }, span(TraceFlags.NONE));
+    histogram.record(9, { op: 'x' }, ROOT_CONTEXT);
+    histogram.record(10, { op: 'x' });
+    const { resourceMetrics } = await cumulative.collect();
+    exemplars.attach(resourceMetrics);
+    const point = byName(resourceMetrics)
+      .get('with.exemplars')
+      ?.dataPoints.find((p) => p.attributes.op === 'x') as {
+      exemplars?: { value: number; traceId: string }[];
+    };
+    assert.deepEqual(
+      point.exemplars?.map((e) => [e.value, e.traceId]),
+      [[7, '0af7651916cd43dd8448eb211c80319c']],
+    );
   });
 });
