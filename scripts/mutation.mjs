@@ -93,7 +93,7 @@ const MODULES = [
     // check runs (cache, single flight, timeout), the threshold comparisons; and the shutdown sequence.
     // Not the option validation around them, nor health/src/status (being restructured elsewhere).
     mutate: [
-      'packages/health/src/health.ts:67-125',
+      'packages/health/src/health.ts:67-127',
       'packages/health/src/check/outcome.ts:19-65',
       'packages/health/src/check/registry.ts:61-96',
       'packages/health/src/check/registered-check.ts:45-113',
@@ -133,7 +133,7 @@ const MODULES = [
       'packages/cli/src/generate/alert-rules.ts',
       ...ranges(
         'packages/cli/src/generate/alerts-operations.ts',
-        '13-35,61-72,81-92,114-125,141-155,166-177',
+        '14-37,63-73,82-93,115-126,142-156,167-178',
       ),
       'packages/cli/src/generate/slo/burn-rates.ts',
       'packages/cli/src/generate/slo/rules.ts',
