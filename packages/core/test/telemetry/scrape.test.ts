@@ -41,6 +41,9 @@ describe('startTelemetry + /metrics', () => {
       .catch(() => {});
     monitor.recordItems('cycle', 'repo', 'created', 3);
     monitor.setQueueDepth('pending', 7);
+    // The event-loop delay gauges appear once the delay histogram has a sample: its timer (10 ms
+    // resolution) fires before this one.
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const response = await fetchText(`${url}/metrics`);
     assert.equal(response.status, 200);
     assert.match(response.headers['content-type'] ?? '', /^text\/plain; version=0\.0\.4/);
