@@ -1,3 +1,15 @@
+export type {
+  FastifyInstanceLike,
+  FastifyMetricsHandler,
+  FastifyReplyLike,
+  FastifyRequestLike,
+} from './app-metrics/fastify';
+export { metricsFastifyHandler, metricsFastifyPlugin } from './app-metrics/fastify';
+export type { FetchMetricsHandler } from './app-metrics/fetch';
+export { metricsFetchHandler } from './app-metrics/fetch';
+export type { NodeMetricsHandler } from './app-metrics/node';
+export { metricsHandler } from './app-metrics/node';
+export type { AppMetricsOptions } from './app-metrics/responder';
 export { LOG_LEVELS } from './config/log-levels';
 export type { IntegerBounds, KeyValueListOptions } from './config/parse';
 export {

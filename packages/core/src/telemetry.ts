@@ -91,6 +91,11 @@ export interface Telemetry {
 
 let active: Telemetry | undefined;
 
+/** The telemetry {@link startTelemetry} started (by the preload or the app) and not yet shut down. */
+export function runningTelemetry(): Telemetry | undefined {
+  return active;
+}
+
 /**
  * Starts otelkit's metrics: one Resource, one MeterProvider with the readers picked by
  * `OTEL_METRICS_EXPORTER` (Prometheus pull on the observability server, OTLP/HTTP push, console),
