@@ -28,7 +28,10 @@ export async function startWithSeries(options: TelemetryOptions = {}): Promise<T
 }
 
 /** `/metrics` of the telemetry's observability server, with `headers`. */
-export async function serverMetrics(telemetry: Telemetry, headers: Record<string, string> = {}): Promise<Reply> {
+export async function serverMetrics(
+  telemetry: Telemetry,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   const address = await telemetry.ready;
   return fetchText(`${address!.url}/metrics`, { headers });
 }
@@ -36,7 +39,9 @@ export async function serverMetrics(telemetry: Telemetry, headers: Record<string
 /** Listens on 127.0.0.1, port 0; resolves with the base URL. */
 export function listen(server: Server): Promise<string> {
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+    server.listen(0, '127.0.0.1', () =>
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
+    );
   });
 }
 

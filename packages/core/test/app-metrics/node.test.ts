@@ -81,7 +81,12 @@ describe('metricsHandler on a node:http server', () => {
   it('asks for the observability server credentials and serves metrics only with them', async () => {
     telemetry = await startWithSeries({ auth: { type: 'bearer', token: 'scrape-token' } });
     const url = await appWith(metricsHandler());
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: 'Basic c2NyYXBlLXRva2Vu' }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer wrong' },
+      { authorization: 'Basic c2NyYXBlLXRva2Vu' },
+    ];
+    for (const headers of attempts) {
       const refused = await fetchText(url, { headers });
       assert.equal(refused.status, 401);
       assert.equal(refused.headers['www-authenticate'], 'Bearer realm="otelkit"');
