@@ -70,6 +70,13 @@ describe('metricsFetchHandler on a Hono app (fetch-style Request -> Response)', 
     );
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), OPENMETRICS_CONTENT_TYPE);
-    assert.match(await response.text(), /^appport_operations_total\{[^}]*\} 1$/m);
+    const body = await response.text();
+    assert.match(body, /^appport_operations_total\{[^}]*\} 1$/m);
+    const head = await metricsFetchHandler()(
+      new Request('http://app.example/metrics', { method: 'HEAD', headers: { accept: PROMETHEUS_ACCEPT } }),
+    );
+    assert.equal(head.status, 200);
+    assert.equal(head.body, null);
+    assert.equal(head.headers.get('content-length'), String(Buffer.byteLength(body)));
   });
 });
