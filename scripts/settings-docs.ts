@@ -13,7 +13,7 @@ import {
   PRESETS,
   type Setting,
   type SettingsSection,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 import { HEALTH_SETTINGS } from '@otelkit/health';
 import { REGISTER_SETTINGS } from '@otelkit/register/api';
 import { LOGS_SETTINGS, TRACING_SETTINGS } from '@otelkit/tracing';

@@ -6,7 +6,7 @@ import {
   startTelemetry,
   type Telemetry,
   type TelemetryOptions,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 import { type Health, type HealthOptions, resolveHealthOptions, startHealth } from '@otelkit/health';
 import { resolveTracingConfig, startTracing, type Tracing, type TracingOptions } from '@otelkit/tracing';
 import { registerWorkersCheck } from './cluster/health';

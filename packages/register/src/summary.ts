@@ -6,7 +6,7 @@ import {
   PRESET_SETTINGS,
   type SettingRow,
   showSettingValue,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 import { HEALTH_SETTINGS, type ResolvedHealthOptions } from '@otelkit/health';
 import { LOGS_SETTINGS, TRACING_SETTINGS, type Tracing } from '@otelkit/tracing';
 
