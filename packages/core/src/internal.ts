@@ -23,6 +23,7 @@ export type { Preset } from './config/presets';
 export { PRESET_NAMES, PRESETS } from './config/presets';
 export type { ConfigResolution } from './config/resolve';
 export { DEFAULTS, resolveConfig } from './config/resolve';
+export { SERVER_DEFAULTS } from './config/server-settings';
 export { CORE_SETTINGS, DEFAULT_CARDINALITY_LIMIT, PRESET_SETTINGS } from './config/settings';
 export type { SettingSource } from './config/types';
 export { setDiagLogLevel } from './diag-logger';
@@ -114,7 +115,6 @@ export {
   operationMetricNames,
 } from './semconv/metrics';
 export type { ObservabilityServerOptions, ServerAuthOptions, ServerTlsOptions } from './server/options';
-export { SERVER_DEFAULTS } from './server/options';
 export { createObservabilityServer } from './server/server';
 export type {
   Env,
