@@ -14,9 +14,9 @@ import {
   type Setting,
   type SettingsSection,
 } from '@otelkit/core/internal';
-import { HEALTH_SETTINGS } from '@otelkit/health';
+import { HEALTH_SETTINGS } from '@otelkit/health/internal';
 import { REGISTER_SETTINGS } from '@otelkit/register/api';
-import { LOGS_SETTINGS, TRACING_SETTINGS } from '@otelkit/tracing';
+import { LOGS_SETTINGS, TRACING_SETTINGS } from '@otelkit/tracing/internal';
 
 /** Every section, in the order the README lists them. */
 export const SECTIONS: readonly SettingsSection[] = [

@@ -1,10 +1,10 @@
 /**
  * The public index lists only what applications call, each name documented; what the sibling packages
- * share goes through `@otelkit/core/internal`, which at run time is the very module of `@otelkit/core`.
- * A new export must be added to PUBLIC below on purpose (or to src/internal.ts).
+ * share goes through `@otelkit/core/internal` (built, the very module of `@otelkit/core`:
+ * test/packaging/internal-subpaths.test.ts).
+ * A new export must be added to PUBLIC_VALUES / PUBLIC_TYPES below on purpose (or to src/internal.ts).
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import * as core from '@otelkit/core';
@@ -112,29 +112,5 @@ describe('@otelkit/core public index', () => {
     for (const name of PUBLIC_VALUES) assert.equal(internalValues[name], publicValues[name], name);
     assert.equal(typeof internal.resolveSection, 'function');
     assert.equal(typeof internal.RESOLVED, 'symbol');
-  });
-});
-
-describe('@otelkit/core built (dist)', () => {
-  it('serves /internal from the one bundle: same instances, no second copy of the sources loaded', () => {
-    // A child process without the source condition loads dist/ as users do.
-    const script = `
-      const core = require('@otelkit/core');
-      const internal = require('@otelkit/core/internal');
-      const loaded = Object.keys(require.cache).filter((f) => f.includes('core' + require('path').sep + 'dist'));
-      console.log(JSON.stringify({
-        keys: Object.keys(core),
-        same: internal.startTelemetry === core.startTelemetry && internal.OtelkitError === core.OtelkitError,
-        internalNames: Object.keys(internal).length,
-        loaded: loaded.map((f) => require('path').basename(f)).sort(),
-      }));`;
-    const report = JSON.parse(
-      execFileSync(process.execPath, ['-e', script], { cwd: PKG, encoding: 'utf8' }),
-    ) as { keys: string[]; same: boolean; internalNames: number; loaded: string[] };
-    // `__internal` is the namespace dist/internal.js hands out (scripts/bundle.mjs); not in the types.
-    assert.deepEqual(sorted(report.keys), sorted([...PUBLIC_VALUES, '__internal']));
-    assert.equal(report.same, true);
-    assert.equal(report.internalNames, Object.keys(internal).filter((k) => k !== 'default').length);
-    assert.deepEqual(report.loaded, ['index.js', 'internal.js']);
   });
 });
