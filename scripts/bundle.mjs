@@ -24,7 +24,8 @@
 // packages share beyond the public index) must hand out the very module instances of its main entry (the
 // running telemetry, classes for `instanceof`, symbols), so it is not a second bundle: the bundle of
 // `src/index.ts` also carries the internal namespace as `__internal`, and `dist/internal.js` is a shim
-// that returns it. Its declarations stay tsc's `dist/internal.d.ts`.
+// that returns it (the bundles of the sibling packages read the namespace from the main module directly).
+// Its declarations stay tsc's `dist/internal.d.ts`.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -102,6 +103,17 @@ const externals = {
     );
     b.onLoad({ filter: /.*/, namespace: 'api-shim' }, () => ({
       contents: apiShim,
+      loader: 'js',
+      resolveDir: root,
+    }));
+    // A sibling's internal subpath is taken from its main module right here, as dist/internal.js would:
+    // the same instance, without one more file for the preload to load.
+    b.onResolve({ filter: /^@otelkit\/[^/]+\/internal$/ }, (args) => ({
+      path: args.path,
+      namespace: 'otelkit-internal',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'otelkit-internal' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path.replace(/\/internal$/, ''))}).${INTERNAL};\n`,
       loader: 'js',
       resolveDir: root,
     }));

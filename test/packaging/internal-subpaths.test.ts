@@ -56,4 +56,22 @@ describe('internal subpaths of the built packages', () => {
       assert.deepEqual(report.loaded, ['index.js', 'internal.js']);
     });
   }
+
+  it('cost the preload no file: the sibling bundles read the namespace from the main module', () => {
+    const script = `const { sep } = require('node:path');
+      console.log(JSON.stringify(Object.keys(require.cache).filter((f) => f.includes(sep + 'packages' + sep))));`;
+    const loaded = JSON.parse(
+      execFileSync(process.execPath, ['--require', '@otelkit/register', '-e', script], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, OTELKIT_PORT: '0', OTELKIT_HOST: '127.0.0.1', OTEL_TRACES_EXPORTER: 'none' },
+      }),
+    ) as string[];
+    assert.ok(loaded.length >= 4, loaded.join(' ')); // register, core, tracing, health
+    assert.deepEqual(
+      loaded.filter((f) => !f.endsWith('index.js')),
+      [],
+      'only the bundled entries are loaded',
+    );
+  });
 });
