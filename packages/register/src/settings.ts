@@ -1,4 +1,4 @@
-import { defineSetting } from '@otelkit/core';
+import { defineSetting } from '@otelkit/core/internal';
 import { parseEnabledInstrumentations } from './instrumentations';
 
 /** The preload's own settings, declared once (the composed packages declare theirs). */

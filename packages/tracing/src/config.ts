@@ -5,7 +5,7 @@ import {
   type Provenance,
   resolveSection,
   type SectionValues,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 import { checkBatchSize } from './batch-settings';
 import { type LogsConfig, logsConfigFrom } from './logs/logs-config';
 import { LOGS_SETTINGS } from './logs/logs-settings';

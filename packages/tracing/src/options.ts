@@ -1,4 +1,4 @@
-import type { RESOLVED, Telemetry } from '@otelkit/core';
+import type { RESOLVED, Telemetry } from '@otelkit/core/internal';
 import type { TracingConfig } from './config';
 import type { LogsOptions } from './logs/logs-config';
 

@@ -7,7 +7,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { afterEach, describe, it } from 'node:test';
-import { metricsHandler, OPENMETRICS_CONTENT_TYPE, type Telemetry } from '@otelkit/core';
+import { metricsHandler, OPENMETRICS_CONTENT_TYPE, type Telemetry } from '@otelkit/core/internal';
 import { close, fetchText, listen, PROMETHEUS_ACCEPT, serverMetrics, startWithSeries } from './helpers';
 
 /** The part of Express 4 the tests use (the repository has no @types/express). */

@@ -6,7 +6,7 @@ import {
   OPENMETRICS_CONTENT_TYPE,
   PROMETHEUS_CONTENT_TYPE,
   type Telemetry,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { basicHeader, fetchText, PROMETHEUS_ACCEPT, serverMetrics, startWithSeries } from './helpers';
 

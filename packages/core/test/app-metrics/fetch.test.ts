@@ -6,7 +6,7 @@ import {
   OPENMETRICS_CONTENT_TYPE,
   PROMETHEUS_CONTENT_TYPE,
   type Telemetry,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 import { Hono } from 'hono';
 import { fetchText, PROMETHEUS_ACCEPT, serverMetrics, startWithSeries } from './helpers';
 

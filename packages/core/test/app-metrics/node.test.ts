@@ -9,7 +9,7 @@ import {
   PROMETHEUS_CONTENT_TYPE,
   type Telemetry,
   withAttributes,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 import {
   basicHeader,
   close,

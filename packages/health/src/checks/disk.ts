@@ -1,5 +1,5 @@
 import { statfs } from 'node:fs/promises';
-import { invalid } from '@otelkit/core';
+import { invalid } from '@otelkit/core/internal';
 import { type ReconfigurableCheck, reconfigurable } from './reconfigurable';
 import { rateLow, ratio, threshold } from './thresholds';
 
