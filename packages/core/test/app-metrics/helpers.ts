@@ -2,7 +2,12 @@
 // observability server's own /metrics to compare with, and an app server on an ephemeral port.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createOperationMonitor, startTelemetry, type Telemetry, type TelemetryOptions } from '@otelkit/core/internal';
+import {
+  createOperationMonitor,
+  startTelemetry,
+  type Telemetry,
+  type TelemetryOptions,
+} from '@otelkit/core/internal';
 import { fetchText, type Reply } from '../../../../test/helpers/http';
 
 export type { Reply } from '../../../../test/helpers/http';
