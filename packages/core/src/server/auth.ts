@@ -1,9 +1,10 @@
 import type * as NodeCrypto from 'node:crypto';
 
+import type { ServerAuthOptions } from './options';
+
 /** `node:crypto`, loaded on first use: start-up does not need it. */
 let loaded: typeof NodeCrypto | undefined;
 const nodeCrypto = (): typeof NodeCrypto => (loaded ??= require('node:crypto') as typeof NodeCrypto);
-import type { ServerAuthOptions } from './options';
 
 /** Checks the `Authorization` header of a request against the configured credentials. */
 export interface Authenticator {
@@ -41,7 +42,10 @@ function basicAuthenticator(username: string, password: string): Authenticator {
       if (colon < 0) return undefined;
       // Both comparisons always run, so the timing does not tell which part was wrong.
       const userMatches = nodeCrypto().timingSafeEqual(digest(decoded.slice(0, colon)), expectedUser);
-      const passwordMatches = nodeCrypto().timingSafeEqual(digest(decoded.slice(colon + 1)), expectedPassword);
+      const passwordMatches = nodeCrypto().timingSafeEqual(
+        digest(decoded.slice(colon + 1)),
+        expectedPassword,
+      );
       return userMatches && passwordMatches ? identity : undefined;
     },
   };
