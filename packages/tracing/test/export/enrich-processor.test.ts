@@ -5,7 +5,11 @@ import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@open
 import { EnrichSpanProcessor } from '../../src/export/enrich-processor';
 
 /** The attributes of one span ended through EnrichSpanProcessor. */
-function masked(provider: TracerProvider, exporter: InMemorySpanExporter, attributes: Attributes): Attributes {
+function masked(
+  provider: TracerProvider,
+  exporter: InMemorySpanExporter,
+  attributes: Attributes,
+): Attributes {
   exporter.reset();
   provider.getTracer('test').startSpan('work', { attributes }).end();
   return exporter.getFinishedSpans()[0]!.attributes;
