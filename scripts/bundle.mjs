@@ -69,9 +69,19 @@ const API = '@opentelemetry/api';
 const apiVersion = JSON.parse(readFileSync(join(root, 'node_modules', API, 'package.json'), 'utf8')).version;
 const apiEntry = join(root, 'node_modules', API, 'dist', 'index.mjs');
 
-/** The module bundles get for `@opentelemetry/api`: the pinned copy when installed is that version. */
-const apiShim = `const { readFileSync } = require('node:fs');
-const { dirname, join } = require('node:path');
+/** The API's named exports (`context`, `trace`, `SpanKind`, …), read from the pinned copy. */
+const apiNames = Object.keys(createRequire(join(root, 'package.json'))(API)).filter(
+  (name) => name !== 'default' && /^[A-Za-z_$][\w$]*$/.test(name),
+);
+
+/**
+ * The module bundles get for `@opentelemetry/api`: the pinned copy when installed is that version.
+ * An ES module whose named exports are read once from the chosen copy, so that `context.active()` in the
+ * bundle is a plain variable read: a CommonJS shim is wrapped by esbuild's interop in two layers of
+ * getters, paid on every `context`, `trace` and `propagation` access (about 0.5 µs per traced request).
+ */
+const apiShim = `import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 /** The version of the @opentelemetry/api this package resolves to, read from its package.json. */
 function installedVersion() {
   let dir;
@@ -89,7 +99,8 @@ function installedVersion() {
   return undefined;
 }
 const installed = installedVersion();
-module.exports = installed === undefined || installed === '${apiVersion}' ? require(${JSON.stringify(apiEntry)}) : require('${API}');
+const api = installed === undefined || installed === '${apiVersion}' ? require(${JSON.stringify(apiEntry)}) : require('${API}');
+${apiNames.map((name) => `export const ${name} = api.${name};`).join('\n')}
 `;
 
 /** Keeps every bare import external except the INLINED packages; routes the API through the shim. */

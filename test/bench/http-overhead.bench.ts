@@ -2,8 +2,9 @@
  * HTTP overhead benchmark: a hello-world `node:http` server under autocannon on loopback, one child
  * process per variant, the variants alternated for several rounds in the same run:
  *   plain (no instrumentation); otelkit (startTelemetry() with Prometheus and runtime metrics +
- *   startTracing(): HTTP server spans, RED metrics, OTLP/HTTP export to a local sink) at 100% sampling,
- *   at 10% (parentbased_traceidratio) and with traces off (OTEL_TRACES_EXPORTER=none, metrics only);
+ *   startTracing(): HTTP server spans, RED metrics, OTLP/HTTP export to a local sink) at 100% sampling
+ *   (OTLP/protobuf, the default, and OTLP/JSON), at 10% (parentbased_traceidratio) and with traces off
+ *   (OTEL_TRACES_EXPORTER=none, metrics only);
  *   `--require @opentelemetry/auto-instrumentations-node/register` (traces to the same sink, Prometheus
  *   metrics); `--require dd-trace/init` (traces to the same sink as its agent), all at 100% sampling.
  * The primary figure is the server's CPU time per request (the child's own user+system time over the
@@ -153,7 +154,10 @@ async function main(): Promise<void> {
     req.resume();
     req.on('end', () => {
       exports++;
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      // An empty ExportServiceResponse in the request's encoding.
+      if (req.headers['content-type']?.includes('protobuf'))
+        res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   });
   await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
@@ -164,9 +168,18 @@ async function main(): Promise<void> {
   const modes: Mode[] = [
     { name: 'plain', args: ['-e', APP], env: {} },
     {
-      name: 'otelkit, 100% sampled',
+      name: 'otelkit, 100% sampled (http/protobuf)',
       args: ['-e', otelkit('{}') + APP],
       env: { ...otelkitEnv, OTEL_TRACES_SAMPLER: 'always_on' },
+    },
+    {
+      name: 'otelkit, 100% sampled, http/json',
+      args: ['-e', otelkit('{}') + APP],
+      env: {
+        ...otelkitEnv,
+        OTEL_TRACES_SAMPLER: 'always_on',
+        OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json',
+      },
     },
     {
       name: 'otelkit, 10% sampled',

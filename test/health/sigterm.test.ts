@@ -5,6 +5,7 @@ import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { parseTraceBody } from '../../packages/core/test/helpers/otlp-traces';
 
 function get(port: number, path: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,12 +22,10 @@ function get(port: number, path: string): Promise<number> {
 async function startReceiver() {
   const ids: string[] = [];
   const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => {
-      body += c.toString();
-    });
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const payload = JSON.parse(body) as {
+      const payload = parseTraceBody(Buffer.concat(chunks), req.headers['content-type']) as {
         resourceSpans: Array<{
           scopeSpans: Array<{
             spans: Array<{ attributes: Array<{ key: string; value: { stringValue?: string } }> }>;
@@ -39,8 +38,10 @@ async function startReceiver() {
             const id = span.attributes.find((a) => a.key === 'request.id')?.value.stringValue;
             if (id !== undefined) ids.push(id);
           }
-      res.setHeader('Content-Type', 'application/json');
-      res.end('{}');
+      // An empty ExportServiceResponse in the request's encoding.
+      const protobuf = req.headers['content-type']?.includes('protobuf') === true;
+      res.setHeader('Content-Type', protobuf ? 'application/x-protobuf' : 'application/json');
+      res.end(protobuf ? '' : '{}');
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

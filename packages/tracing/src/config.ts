@@ -1,6 +1,7 @@
 import {
   defaultOf,
   type Env,
+  type OtlpHttpProtocol,
   type PresetName,
   type Provenance,
   resolveSection,
@@ -45,6 +46,8 @@ export interface TracingConfig {
   readonly endpoint: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly timeoutMs: number;
+  /** `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL` / `OTEL_EXPORTER_OTLP_PROTOCOL`: the OTLP encoding of spans. */
+  readonly protocol: OtlpHttpProtocol;
   readonly sampler: SamplerName;
   readonly samplerRatio: number;
   readonly propagators: readonly PropagatorName[];
@@ -105,6 +108,7 @@ export function resolveTracingConfig(
     endpoint: v.endpoint,
     headers: v.headers,
     timeoutMs: v.timeoutMs,
+    protocol: v.protocol,
     sampler: v.sampler as SamplerName,
     samplerRatio: v.samplerRatio,
     propagators: v.propagators as readonly PropagatorName[],

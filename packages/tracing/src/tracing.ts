@@ -14,9 +14,10 @@ import { CrashFlush } from './export/crash-flush';
 import { EnrichSpanProcessor } from './export/enrich-processor';
 import type { ExportWorkerData } from './export/export-protocol';
 import { LazySpanExporter } from './export/lazy-exporter';
+import { createOtlpTraceExporter } from './export/otlp-trace-exporter';
+import { PassThroughTracerProvider } from './export/pass-through';
 import { WorkerSpanExporter } from './export/worker-exporter';
 
-type OtlpTraceModule = typeof import('@opentelemetry/exporter-trace-otlp-http');
 /** Loaded only when a logs exporter is configured: `@opentelemetry/sdk-logs` is not needed otherwise. */
 type LogExportModule = typeof import('./logs/log-export');
 
@@ -48,11 +49,7 @@ let active: Tracing | undefined;
 
 /** The OTLP/HTTP exporter, built on first use (its modules are a third of what the preload loads). */
 function otlpExporter(settings: ExportWorkerData, thread: boolean): SpanExporter {
-  const { url, headers, timeoutMillis } = settings;
-  const local = (): SpanExporter => {
-    const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as OtlpTraceModule;
-    return new OTLPTraceExporter({ url, headers: { ...headers }, timeoutMillis });
-  };
+  const local = (): SpanExporter => createOtlpTraceExporter(settings);
   if (!thread) return new LazySpanExporter(local);
   return new WorkerSpanExporter(settings, local);
 }
@@ -81,6 +78,7 @@ function otlpSettings(config: TracingConfig, telemetry: TracingTelemetry): Expor
     url: config.endpoint,
     headers: { ...config.headers },
     timeoutMillis: config.timeoutMs,
+    protocol: config.protocol,
     logLevel: telemetry.config.logLevel,
   };
 }
@@ -127,12 +125,16 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
     exporter: settings,
     timeoutMs: Math.min(config.timeoutMs, telemetry.config.shutdownTimeoutMs),
   });
-  const provider = new TracerProvider({
+  const spanProcessors = createProcessors(config, telemetry, options.exportThread === true, crash, settings);
+  // Nothing but the enrich processor: no span would leave the process, so none is built (HTTP RED
+  // metrics, correlation IDs and propagation of an incoming traceparent carry on).
+  const recording = spanProcessors.some((p) => !(p instanceof EnrichSpanProcessor));
+  const provider = new (recording ? TracerProvider : PassThroughTracerProvider)({
     resource: telemetry.resource,
     sampler,
     spanLimits: { ...config.spanLimits },
     idGenerator: new PooledIdGenerator(),
-    spanProcessors: createProcessors(config, telemetry, options.exportThread === true, crash, settings),
+    spanProcessors,
   });
   // Log records still queued when an uncaught exception ends the process are sent on the way out too.
   const logExport = config.logs.exporters.some((name) => name !== 'none')

@@ -6,15 +6,19 @@ import { afterEach, describe, it } from 'node:test';
 import { setImmediate as tick } from 'node:timers/promises';
 import { trace } from '@opentelemetry/api';
 import { startTelemetry, type Telemetry } from '@otelkit/core';
+import { OtlpReceiver } from '../../core/test/helpers/otlp-receiver';
 import { startTracing, type Tracing } from '../src/index';
 
 let telemetry: Telemetry | undefined;
 let tracing: Tracing | undefined;
+let receiver: OtlpReceiver | undefined;
 afterEach(async () => {
   await tracing?.shutdown();
   await telemetry?.shutdown();
+  await receiver?.stop();
   tracing = undefined;
   telemetry = undefined;
+  receiver = undefined;
 });
 
 function sampled(count: number): number {
@@ -32,7 +36,10 @@ describe('tracing.samplerRatio in OTELKIT_CONFIG_FILE', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'otelkit-reload-')), 'otelkit.yaml');
     writeFileSync(path, 'tracing:\n  samplerRatio: 0\n');
     telemetry = startTelemetry({ server: false, runtimeMetrics: false, logLevel: 'none', configFile: path });
-    tracing = startTracing(telemetry, { exporters: ['none'], sampler: 'traceidratio', http: false });
+    // An exporter, so that spans are recorded (with `none` alone no span is built).
+    receiver = new OtlpReceiver();
+    const endpoint = `${await receiver.start()}/v1/traces`;
+    tracing = startTracing(telemetry, { endpoint, sampler: 'traceidratio', http: false, env: {} });
     await tick();
     assert.equal(sampled(200), 0);
     writeFileSync(path, 'tracing:\n  samplerRatio: 1\n');

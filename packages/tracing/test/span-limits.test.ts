@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace';
 import { startTelemetry } from '@otelkit/core';
+import { OtlpReceiver } from '../../core/test/helpers/otlp-receiver';
 import { resolveTracingConfig } from '../src/config';
 import { startTracing } from '../src/tracing';
 
@@ -28,9 +29,12 @@ describe('span limits (OTEL_*_LIMIT, read by otelkit since SDK 3.x no longer doe
   });
 
   it('applies them to the spans of the tracer provider', async () => {
+    const receiver = new OtlpReceiver();
+    // An exporter, so that spans are recorded (with `none` alone no span is built).
+    const endpoint = `${await receiver.start()}/v1/traces`;
     const telemetry = startTelemetry({ server: false, runtimeMetrics: false, env: {} });
     const tracing = startTracing(telemetry, {
-      exporters: ['none'],
+      endpoint,
       http: false,
       env: { OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT: '2', OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT: '4' },
     });
@@ -44,6 +48,7 @@ describe('span limits (OTEL_*_LIMIT, read by otelkit since SDK 3.x no longer doe
       assert.equal(attributes.a, 'abcd');
     } finally {
       await telemetry.shutdown();
+      await receiver.stop();
     }
   });
 });

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { parseTraceBody } from '../../../packages/core/test/helpers/otlp-traces';
 import { decodeProtobufLogs, parseLogs } from '../../tracing/helpers/otlp-logs';
 
 /**
@@ -23,7 +24,7 @@ interface OtlpSpans {
 }
 
 /**
- * A fault-injecting OTLP/HTTP (JSON) backend on 127.0.0.1 whose mode changes at run time. It keeps
+ * A fault-injecting OTLP/HTTP (protobuf or JSON) backend on 127.0.0.1 whose mode changes at run time. It keeps
  * counts only (spans per `url.path`, requests per mode), so memory stays flat over long runs.
  */
 export class FaultBackend {
@@ -115,9 +116,12 @@ export class FaultBackend {
       }
       const path = req.url ?? '';
       this.accepted.set(path, (this.accepted.get(path) ?? 0) + 1);
-      if (path === '/v1/traces') this.countSpans(Buffer.concat(chunks).toString('utf8'));
+      if (path === '/v1/traces') this.countSpans(Buffer.concat(chunks), req.headers['content-type']);
       if (path === '/v1/logs') this.countLogs(Buffer.concat(chunks), req.headers['content-type']);
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      // An empty ExportServiceResponse in the request's encoding.
+      if (req.headers['content-type']?.includes('protobuf'))
+        res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     });
   }
 
@@ -136,10 +140,10 @@ export class FaultBackend {
     }
   }
 
-  private countSpans(text: string): void {
+  private countSpans(bytes: Buffer, contentType: string | undefined): void {
     let body: OtlpSpans;
     try {
-      body = JSON.parse(text) as OtlpSpans;
+      body = parseTraceBody(bytes, contentType) as OtlpSpans;
     } catch {
       return;
     }

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseTraceBody } from '../../../packages/core/test/helpers/otlp-traces';
 import { decodeProtobufLogs, parseLogs, type ReceivedLog } from './otlp-logs';
 
-/** One span as it arrived over OTLP/JSON, with its resource's service name. */
+/** One span as it arrived over OTLP (protobuf or JSON), with its resource's service name. */
 export interface ReceivedSpan {
   readonly service: string;
   readonly traceId: string;
@@ -18,7 +19,7 @@ export interface ReceivedSpan {
 /** How the receiver answers: store and 200, 500, or never answer. */
 export type ReceiverMode = 'ok' | 'error' | 'hang';
 
-/** A tiny OTLP/HTTP JSON receiver on 127.0.0.1 for tests. */
+/** A tiny OTLP/HTTP receiver (protobuf and JSON) on 127.0.0.1 for tests. */
 export interface OtlpReceiver {
   readonly url: string;
   readonly spans: ReceivedSpan[];
@@ -76,7 +77,7 @@ function attributes(list: OtlpKeyValue[] | undefined): Record<string, string | n
   return out;
 }
 
-/** Parses an OTLP/JSON trace export body into flat spans. */
+/** Flattens an OTLP trace export body (the JSON mapping, or protobuf decoded to the same shape). */
 export function parseSpans(body: OtlpBody): ReceivedSpan[] {
   const out: ReceivedSpan[] = [];
   for (const rs of body.resourceSpans ?? []) {
@@ -125,9 +126,11 @@ export async function startOtlpReceiver(mode: ReceiverMode = 'ok'): Promise<Otlp
       }
       if (req.url === '/v1/traces') {
         try {
-          receiver.spans.push(...parseSpans(JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpBody));
-        } catch {
-          // not JSON: ignore
+          receiver.spans.push(
+            ...parseSpans(parseTraceBody(Buffer.concat(chunks), req.headers['content-type']) as OtlpBody),
+          );
+        } catch (error) {
+          process.stderr.write(`OTLP receiver: undecodable /v1/traces body: ${String(error)}\n`);
         }
       }
       if (req.url === '/v1/logs') {

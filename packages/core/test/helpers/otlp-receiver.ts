@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parseTraceBody } from './otlp-traces';
 
 /** One request the receiver got. */
 export interface Received {
@@ -11,7 +12,10 @@ export interface Received {
 /** How the receiver answers: normally 200; tests switch it to fail. */
 export type ReceiverMode = 'ok' | 'error500' | 'hang';
 
-/** A local OTLP/HTTP (JSON) receiver on 127.0.0.1 that records every POST. */
+/**
+ * A local OTLP/HTTP receiver on 127.0.0.1 that records every POST: JSON bodies parsed, OTLP/protobuf
+ * trace bodies decoded to the same shape ({@link parseTraceBody}).
+ */
 export class OtlpReceiver {
   readonly received: Received[] = [];
   mode: ReceiverMode = 'ok';
@@ -24,17 +28,24 @@ export class OtlpReceiver {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         if (this.mode === 'hang') return;
-        const text = Buffer.concat(chunks).toString('utf8');
-        let body: unknown = text;
+        const bytes = Buffer.concat(chunks);
+        const contentType = req.headers['content-type'];
+        let body: unknown = bytes.toString('utf8');
         try {
-          body = JSON.parse(text);
+          body =
+            req.url === '/v1/traces'
+              ? parseTraceBody(bytes, contentType)
+              : (JSON.parse(body as string) as unknown);
         } catch {}
         if (this.mode === 'error500') {
           res.writeHead(500).end('{}');
           return;
         }
         this.received.push({ path: req.url ?? '', headers: req.headers, body });
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        // An empty ExportServiceResponse in the request's encoding.
+        if (contentType?.includes('protobuf'))
+          res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+        else res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
         for (const w of this.waiters.splice(0)) w();
       });
     });

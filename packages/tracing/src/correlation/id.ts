@@ -8,10 +8,12 @@ export const MAX_CORRELATION_ID_LENGTH = 128;
 
 const ALLOWED = /^[A-Za-z0-9._:~-]+$/;
 
-/** A fresh correlation ID (a random UUID). */
+/** A fresh correlation ID (a random UUID; valid by construction, so its checks need no regex). */
 export function newCorrelationId(): string {
   crypto ??= require('node:crypto') as typeof NodeCrypto;
-  return crypto.randomUUID();
+  const id = crypto.randomUUID();
+  lastValid = id;
+  return id;
 }
 
 /**

@@ -18,10 +18,29 @@ function secretKey(key: string): boolean {
   return secret;
 }
 
+/** Short attribute values seen to need no masking (`GET`, `http`, `/health`, a host name …), bounded. */
+const cleanValues = new Set<string>();
+const MAX_CLEAN_VALUES = 2_000;
+const MAX_CLEAN_LENGTH = 128;
+
+/**
+ * {@link redactString}, skipped for a short value already found clean: the values of HTTP spans repeat
+ * from request to request, and a set lookup costs less than the scan. Once the set is full (a spray of
+ * unique URLs), new values are scanned every time.
+ */
+function maskString(value: string): string {
+  if (cleanValues.has(value)) return value;
+  const masked = redactString(value);
+  if (masked === value && value.length <= MAX_CLEAN_LENGTH && cleanValues.size < MAX_CLEAN_VALUES) {
+    cleanValues.add(value);
+  }
+  return masked;
+}
+
 function clean(key: string, value: AttributeValue | undefined): AttributeValue | undefined {
   if (value === undefined) return undefined;
   if (secretKey(key)) return REDACTED;
-  if (typeof value === 'string') return redactString(value);
+  if (typeof value === 'string') return maskString(value);
   if (Array.isArray(value)) {
     let changed = false;
     const out = value.map((item) => {

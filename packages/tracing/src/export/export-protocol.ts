@@ -1,3 +1,4 @@
+import type { OtlpHttpProtocol } from '@otelkit/core/internal';
 import type { SpanBatch } from './span-record';
 
 /** What the export thread is started with (its `workerData`). @internal */
@@ -6,6 +7,8 @@ export interface ExportWorkerData {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly timeoutMillis: number;
+  /** `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL`: `http/protobuf` (default) or `http/json`. */
+  readonly protocol: OtlpHttpProtocol;
   /** `OTEL_LOG_LEVEL` of the main thread (`warn`, `debug`, …), so the export thread's diagnostics match. */
   readonly logLevel: string;
   /**

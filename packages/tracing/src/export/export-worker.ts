@@ -1,7 +1,7 @@
 /**
- * The export thread: runs `@opentelemetry/exporter-trace-otlp-http` for the main thread's batch
- * processor, so that turning spans into OTLP/JSON and sending them costs the app's event loop
- * nothing. Started by {@link WorkerSpanExporter}; not an entry point for users.
+ * The export thread: runs the OTLP/HTTP span exporter (`@opentelemetry/exporter-trace-otlp-proto`, or
+ * `-http` for `http/json`) for the main thread's batch processor, so that encoding spans and sending
+ * them costs the app's event loop nothing. Started by {@link WorkerSpanExporter}; not an entry point for users.
  */
 
 import { request as httpRequest } from 'node:http';
@@ -10,7 +10,6 @@ import { format } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
 import { type DiagLogger, DiagLogLevel, diag } from '@opentelemetry/api';
 import { ExportResultCode } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import {
   CRASH_FAILED,
   CRASH_SENT,
@@ -19,6 +18,7 @@ import {
   type ExportRequest,
   type ExportWorkerData,
 } from './export-protocol';
+import { createOtlpTraceExporter } from './otlp-trace-exporter';
 import { fromSpanBatch } from './span-record';
 
 const data = workerData as ExportWorkerData;
@@ -35,11 +35,7 @@ const stderr: DiagLogger = { error: line, warn: line, info: line, debug: line, v
 const level = DiagLogLevel[data.logLevel.toUpperCase() as keyof typeof DiagLogLevel];
 diag.setLogger(stderr, { logLevel: level ?? DiagLogLevel.WARN, suppressOverrideMessage: true });
 
-const exporter = new OTLPTraceExporter({
-  url: data.url,
-  headers: { ...data.headers },
-  timeoutMillis: data.timeoutMillis,
-});
+const exporter = createOtlpTraceExporter(data);
 
 /** POSTs one encoded OTLP logs request; `done(true)` on a 2xx answer within the timeout. */
 function postLogs(logs: CrashLogRequest, done: (ok: boolean) => void): void {

@@ -12,6 +12,7 @@ import {
 } from '@opentelemetry/api';
 import { correlationIdFrom, withCorrelationId } from '../correlation/context';
 import { isValidCorrelationId, newCorrelationId } from '../correlation/id';
+import { isPassThrough, NO_SPAN } from '../export/pass-through';
 import { recordFailure } from '../record-failure';
 import { BoundedCache } from './bounded-cache';
 import { LinkedContext } from './linked-context';
@@ -83,11 +84,26 @@ export function instrumentServers(
   options: ServerInstrumentationOptions,
 ): () => void {
   const { tracer, metrics, serverTiming } = options;
+  const recording = !isPassThrough(tracer);
+
+  /** No span of otelkit's: the state carries the extracted remote span (non-recording), if any. */
+  const startUntraced = (req: WithState, parent: Context, method: string): Context => {
+    const state: ServerRequestState = {
+      span: trace.getSpan(parent) ?? NO_SPAN,
+      method,
+      startMs: performance.now(),
+      route: undefined,
+      ended: false,
+    };
+    req[STATE] = state;
+    return parent.setValue(SERVER_STATE_KEY, state);
+  };
 
   const start = (req: WithState, res: ServerResponse): Context => {
-    const scheme = (req.socket as { encrypted?: boolean } | null)?.encrypted === true ? 'https' : 'http';
     const parent = correlationOf(req, propagation.extract(REQUEST_ROOT, req.headers));
     const method = normalizeMethod(req.method);
+    if (!recording) return startUntraced(req, parent, method);
+    const scheme = (req.socket as { encrypted?: boolean } | null)?.encrypted === true ? 'https' : 'http';
     const attributes: Attributes = {
       'http.request.method': method,
       'url.path': pathOf(req.url),
@@ -126,6 +142,16 @@ export function instrumentServers(
     const status = response.statusCode;
     const route = state.route ?? frameworkRoute(request);
     const errorType = statusErrorType(status, false);
+    if (recording) endSpan(state, status, route, errorType);
+    metrics?.record(seconds, { method: state.method, status, target: route, errorType });
+  };
+
+  const endSpan = (
+    state: ServerRequestState,
+    status: number,
+    route: string | undefined,
+    errorType: string | undefined,
+  ): void => {
     const span = state.span;
     span.setAttribute('http.response.status_code', status);
     if (route !== undefined) {
@@ -137,7 +163,6 @@ export function instrumentServers(
       span.setStatus({ code: SpanStatusCode.ERROR });
     }
     span.end();
-    metrics?.record(seconds, { method: state.method, status, target: route, errorType });
   };
 
   const failed = (req: WithState, error: unknown): void => {

@@ -28,7 +28,13 @@ function exportOnce(exporter: WorkerSpanExporter, batch: ReadableSpan[]): Promis
 }
 
 function exporterFor(url: string, workerFile?: string): WorkerSpanExporter {
-  const data = { url, headers: { 'x-tenant': 't1' }, timeoutMillis: 2_000, logLevel: 'error' };
+  const data = {
+    url,
+    headers: { 'x-tenant': 't1' },
+    timeoutMillis: 2_000,
+    protocol: 'http/protobuf' as const,
+    logLevel: 'error',
+  };
   const local = () => new OTLPTraceExporter({ url, headers: { 'x-tenant': 't1' }, timeoutMillis: 2_000 });
   return new WorkerSpanExporter(data, local, workerFile);
 }
