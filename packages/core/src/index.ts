@@ -1,3 +1,4 @@
+export { checkExistingGlobals } from './coexist';
 export { LOG_LEVELS } from './config/log-levels';
 export type { IntegerBounds, KeyValueListOptions } from './config/parse';
 export {
@@ -20,6 +21,7 @@ export type { ConfigResolution } from './config/resolve';
 export { DEFAULTS, resolveConfig } from './config/resolve';
 export { CORE_SETTINGS, DEFAULT_CARDINALITY_LIMIT, PRESET_SETTINGS } from './config/settings';
 export type {
+  ExistingProviders,
   LogLevelName,
   MetricsExporterName,
   OtlpOptions,

@@ -42,6 +42,8 @@ export interface ServerInstrumentationOptions {
   readonly tracer: Tracer;
   readonly metrics: RedHistogram | undefined;
   readonly serverTiming: boolean;
+  /** Requests to leave alone (the `ignoreIncomingRequestHook` option). */
+  readonly ignore?: ((request: IncomingMessage) => boolean) | undefined;
 }
 
 type Emit = (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
@@ -82,7 +84,14 @@ export function instrumentServers(
   Request: abstract new (...args: never[]) => IncomingMessage,
   options: ServerInstrumentationOptions,
 ): () => void {
-  const { tracer, metrics, serverTiming } = options;
+  const { tracer, metrics, serverTiming, ignore } = options;
+  const ignored = (req: IncomingMessage): boolean => {
+    try {
+      return ignore?.(req) === true;
+    } catch {
+      return false;
+    }
+  };
 
   const start = (req: WithState, res: ServerResponse): Context => {
     const scheme = (req.socket as { encrypted?: boolean } | null)?.encrypted === true ? 'https' : 'http';
@@ -159,7 +168,8 @@ export function instrumentServers(
     if (
       event !== 'request' ||
       !(req instanceof Request) ||
-      (this as unknown as Record<symbol, unknown>)[INTERNAL_SERVER] === true
+      (this as unknown as Record<symbol, unknown>)[INTERNAL_SERVER] === true ||
+      (ignore !== undefined && ignored(req as IncomingMessage))
     ) {
       // biome-ignore lint/complexity/noArguments: forwards every argument unchanged, without copying
       return Reflect.apply(original, this, arguments);
