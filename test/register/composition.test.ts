@@ -87,7 +87,9 @@ describe('OTELKIT_CONFIG options module', () => {
       const app = start(['--require', '@otelkit/register', `${FIXTURES}/http-app.cjs`], {
         OTELKIT_CONFIG: `${FIXTURES}/${file}`,
       });
-      assert.equal(await app.exited, 1);
+      // The app must not start: if it does, it says so (and would run on), which fails here at once.
+      const outcome = await Promise.race([app.exited, app.waitFor(/app listening/).then(() => 'the app ran')]);
+      assert.equal(outcome, 1, app.stderr);
       const lines = app.stderr.trim().split('\n');
       assert.equal(lines.length, 1, app.stderr);
       assert.match(lines[0]!, new RegExp(`^otelkit: OTELKIT_ERR_(CONFIG_MODULE|INVALID_CONFIG): .*${file.replace('.', '\\.')}`));
