@@ -1,11 +1,32 @@
 // The options object through the preload: an OTELKIT_CONFIG module (CommonJS or ESM) adds a metric
 // reader, a span processor, a sampler object and a resource detector; a bad module stops start-up.
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import { OtlpReceiver, type Received } from '../../packages/core/test/helpers/otlp-receiver';
 import { fetchJson, fetchText } from '../helpers/http';
 import { type Child, serverUrl, spawnApp } from './helpers';
 
 const FIXTURES = 'test/register/fixtures';
+let receiver: OtlpReceiver;
+let otlp: string;
+before(async () => {
+  receiver = new OtlpReceiver();
+  otlp = await receiver.start();
+});
+after(() => receiver.stop());
+
+type OtlpAttribute = { key: string; value: { stringValue?: string } };
+/** The exported spans' attributes, as key -> string value. */
+function spanAttributes(received: readonly Received[]): Array<Record<string, string | undefined>> {
+  return received
+    .filter((r) => r.path === '/v1/traces')
+    .flatMap((r) =>
+      (
+        r.body as { resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<{ attributes: OtlpAttribute[] }> }> }> }
+      ).resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((s) => s.spans)),
+    )
+    .map((span) => Object.fromEntries(span.attributes.map((a) => [a.key, a.value.stringValue])));
+}
 const children: Child[] = [];
 function start(args: string[], env: Record<string, string> = {}): Child {
   const child = spawnApp(args, env);
@@ -97,4 +118,30 @@ describe('OTELKIT_CONFIG options module', () => {
       assert.equal(app.stdout, '', 'the app never ran');
     });
   }
+
+  it('applies per-instrumentation settings: express ignoreLayersType, the http ignore hook', async () => {
+    const app = start(['--require', '@otelkit/register', `${FIXTURES}/express-app.cjs`], {
+      OTELKIT_CONFIG: `${FIXTURES}/instrumentations-config.cjs`,
+      OTEL_EXPORTER_OTLP_ENDPOINT: otlp,
+      OTEL_BSP_SCHEDULE_DELAY: '100',
+      OTEL_SERVICE_NAME: 'instrumentations-settings',
+    });
+    const port = (await app.waitFor(/app listening (\d+)/))[1];
+    const url = await serverUrl(app);
+    await app.waitFor(/express: on/);
+    await fetchText(`http://127.0.0.1:${port}/ignored`);
+    await fetchText(`http://127.0.0.1:${port}/users/7`);
+    const text = (await fetchText(`${url}/metrics`)).body;
+    await fetchText(`http://127.0.0.1:${port}/exit`);
+    assert.equal(await app.exited, 0);
+    await receiver.waitFor((r) => spanAttributes(r).some((a) => a['url.path'] === '/users/7'));
+    const attributes = spanAttributes(receiver.received);
+    assert.ok(
+      !attributes.some((a) => a['express.type'] === 'request_handler'),
+      'express made no request-handler span (ignoreLayersType)',
+    );
+    assert.ok(!attributes.some((a) => a['url.path'] === '/ignored'), 'no span for the ignored request');
+    assert.match(text, /http_server_request_duration_seconds_count\{[^}]*http_response_status_code="200"/);
+    assert.doesNotMatch(text, /http_server_request_duration_seconds_count\{[^}]*http_response_status_code="404"/, 'no RED metric for it');
+  });
 });
