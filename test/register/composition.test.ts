@@ -137,8 +137,8 @@ describe('OTELKIT_CONFIG options module', () => {
     await receiver.waitFor((r) => spanAttributes(r).some((a) => a['url.path'] === '/users/7'));
     const attributes = spanAttributes(receiver.received);
     assert.ok(
-      !attributes.some((a) => a['express.type'] === 'request_handler'),
-      'express made no request-handler span (ignoreLayersType)',
+      !attributes.some((a) => a['express.type'] === 'middleware'),
+      'express made no middleware span (ignoreLayersType)',
     );
     assert.ok(!attributes.some((a) => a['url.path'] === '/ignored'), 'no span for the ignored request');
     assert.match(text, /http_server_request_duration_seconds_count\{[^}]*http_response_status_code="200"/);
