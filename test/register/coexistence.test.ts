@@ -23,9 +23,9 @@ function spanNames(received: readonly Received[]): string[] {
   return received
     .filter((r) => r.path === '/v1/traces')
     .flatMap((r) =>
-      (r.body as { resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<{ name: string }> }> }> }).resourceSpans.flatMap(
-        (rs) => rs.scopeSpans.flatMap((s) => s.spans.map((span) => span.name)),
-      ),
+      (
+        r.body as { resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<{ name: string }> }> }> }
+      ).resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((s) => s.spans.map((span) => span.name))),
     );
 }
 
@@ -54,7 +54,11 @@ describe('otelkit next to an OpenTelemetry setup of the app', () => {
   it('otelkit first, then the app SDK: everything recorded through the API goes to otelkit, once', async () => {
     const { app, port, report } = await run(['--require', '@otelkit/register'], { OTEL_LOG_LEVEL: 'debug' });
     const url = await serverUrl(app);
-    assert.deepEqual(report.registered, { metrics: false, trace: false }, 'the app SDK could not take the globals');
+    assert.deepEqual(
+      report.registered,
+      { metrics: false, trace: false },
+      'the app SDK could not take the globals',
+    );
     assert.deepEqual(report.metrics, [], 'nothing split into the app’s own pipeline');
     assert.deepEqual(report.spans, [], 'no span recorded by the app’s own pipeline');
     const text = (await fetchText(`${url}/metrics`)).body;
@@ -68,10 +72,22 @@ describe('otelkit next to an OpenTelemetry setup of the app', () => {
   });
 
   it('the app SDK first, then otelkit: otelkit refuses with one line, the app’s pipeline gets everything', async () => {
-    const { app, port, report } = await run(['--require', `./${FIXTURES}/own-sdk.cjs`, '--require', '@otelkit/register']);
+    const { app, port, report } = await run([
+      '--require',
+      `./${FIXTURES}/own-sdk.cjs`,
+      '--require',
+      '@otelkit/register',
+    ]);
     assert.deepEqual(report.registered, { metrics: true, trace: true });
-    assert.ok(report.metrics.includes('app.things') && report.metrics.includes('app.operations'), report.metrics.join());
-    assert.deepEqual(report.spans.filter((n) => n === 'app.work'), ['app.work'], 'the span once, in the app’s pipeline');
+    assert.ok(
+      report.metrics.includes('app.things') && report.metrics.includes('app.operations'),
+      report.metrics.join(),
+    );
+    assert.deepEqual(
+      report.spans.filter((n) => n === 'app.work'),
+      ['app.work'],
+      'the span once, in the app’s pipeline',
+    );
     assert.ok(!report.spans.some((n) => n.startsWith('GET')), 'otelkit recorded no HTTP span of its own');
     const lines = app.stderr.trim().split('\n');
     assert.equal(lines.length, 1, app.stderr);
@@ -85,12 +101,18 @@ describe('otelkit next to an OpenTelemetry setup of the app', () => {
   });
 
   it('the app SDK first, with OTELKIT_EXISTING_PROVIDERS=separate: otelkit runs beside it, saying so once', async () => {
-    const { app, port } = await run(['--require', `./${FIXTURES}/own-sdk.cjs`, '--require', '@otelkit/register'], {
-      OTELKIT_EXISTING_PROVIDERS: 'separate',
-      OTEL_LOG_LEVEL: 'debug',
-    });
+    const { app, port } = await run(
+      ['--require', `./${FIXTURES}/own-sdk.cjs`, '--require', '@otelkit/register'],
+      {
+        OTELKIT_EXISTING_PROVIDERS: 'separate',
+        OTEL_LOG_LEVEL: 'debug',
+      },
+    );
     const url = await serverUrl(app);
-    assert.match(app.stderr, /a global MeterProvider was registered before otelkit \(OTELKIT_EXISTING_PROVIDERS=separate\)/);
+    assert.match(
+      app.stderr,
+      /a global MeterProvider was registered before otelkit \(OTELKIT_EXISTING_PROVIDERS=separate\)/,
+    );
     assert.match((await fetchText(`${url}/metrics`)).body, /^target_info\{/m);
     await fetchText(`http://127.0.0.1:${port}/exit`);
     assert.equal(await app.exited, 0);

@@ -22,7 +22,9 @@ function spanAttributes(received: readonly Received[]): Array<Record<string, str
     .filter((r) => r.path === '/v1/traces')
     .flatMap((r) =>
       (
-        r.body as { resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<{ attributes: OtlpAttribute[] }> }> }> }
+        r.body as {
+          resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<{ attributes: OtlpAttribute[] }> }> }>;
+        }
       ).resourceSpans.flatMap((rs) => rs.scopeSpans.flatMap((s) => s.spans)),
     )
     .map((span) => Object.fromEntries(span.attributes.map((a) => [a.key, a.value.stringValue])));
@@ -44,7 +46,11 @@ interface Report {
 }
 
 /** Runs compose-app.cjs under the preload with `config`; returns what the user's objects received. */
-async function runComposed(preload: '--require' | '--import', config: string, env: Record<string, string> = {}) {
+async function runComposed(
+  preload: '--require' | '--import',
+  config: string,
+  env: Record<string, string> = {},
+) {
   const app = start([preload, '@otelkit/register', `${FIXTURES}/compose-app.cjs`], {
     OTELKIT_CONFIG: `${FIXTURES}/${config}`,
     // The user's sampler object wins over the variable; the user's processor gets spans without an exporter.
@@ -80,7 +86,10 @@ describe('OTELKIT_CONFIG options module', () => {
     it(`${preload} with ${config}: the user's reader gets every otelkit metric, the processor every sampled span, the sampler object wins`, async () => {
       const { report, builtIn, text, stderr } = await runComposed(preload, config);
       for (const [family, name] of FAMILIES) {
-        assert.ok(report.metrics.some((m) => name.test(m)), `${family} metrics reach the user's reader`);
+        assert.ok(
+          report.metrics.some((m) => name.test(m)),
+          `${family} metrics reach the user's reader`,
+        );
       }
       for (const name of builtIn) {
         assert.ok(report.metrics.includes(name), `${name} reaches the user's reader as it reaches /metrics`);
@@ -91,8 +100,15 @@ describe('OTELKIT_CONFIG options module', () => {
         `the processor sees the server span despite OTEL_TRACES_SAMPLER=always_off and OTEL_TRACES_EXPORTER=none: ${JSON.stringify(report.spans)}`,
       );
       assert.ok(!report.spans.some((s) => s.path === '/unsampled'), 'the sampler object dropped /unsampled');
-      assert.ok(report.spans.every((s) => s.detected === 'by-detector'), 'detector attributes on spans');
-      assert.match(text, /^target_info\{.*test_detected="by-detector"/m, 'detector attributes on target_info');
+      assert.ok(
+        report.spans.every((s) => s.detected === 'by-detector'),
+        'detector attributes on spans',
+      );
+      assert.match(
+        text,
+        /^target_info\{.*test_detected="by-detector"/m,
+        'detector attributes on target_info',
+      );
       assert.match(stderr, /sampler: DropUnsampled \(sampler in test\/register\/fixtures\/compose-config/);
       assert.match(stderr, /1 metric reader \(metricReaders in test\/register\/fixtures\/compose-config/);
     });
@@ -109,11 +125,17 @@ describe('OTELKIT_CONFIG options module', () => {
         OTELKIT_CONFIG: `${FIXTURES}/${file}`,
       });
       // The app must not start: if it does, it says so (and would run on), which fails here at once.
-      const outcome = await Promise.race([app.exited, app.waitFor(/app listening/).then(() => 'the app ran')]);
+      const outcome = await Promise.race([
+        app.exited,
+        app.waitFor(/app listening/).then(() => 'the app ran'),
+      ]);
       assert.equal(outcome, 1, app.stderr);
       const lines = app.stderr.trim().split('\n');
       assert.equal(lines.length, 1, app.stderr);
-      assert.match(lines[0]!, new RegExp(`^otelkit: OTELKIT_ERR_(CONFIG_MODULE|INVALID_CONFIG): .*${file.replace('.', '\\.')}`));
+      assert.match(
+        lines[0]!,
+        new RegExp(`^otelkit: OTELKIT_ERR_(CONFIG_MODULE|INVALID_CONFIG): .*${file.replace('.', '\\.')}`),
+      );
       assert.match(lines[0]!, problem);
       assert.equal(app.stdout, '', 'the app never ran');
     });
@@ -142,6 +164,10 @@ describe('OTELKIT_CONFIG options module', () => {
     );
     assert.ok(!attributes.some((a) => a['url.path'] === '/ignored'), 'no span for the ignored request');
     assert.match(text, /http_server_request_duration_seconds_count\{[^}]*http_response_status_code="200"/);
-    assert.doesNotMatch(text, /http_server_request_duration_seconds_count\{[^}]*http_response_status_code="404"/, 'no RED metric for it');
+    assert.doesNotMatch(
+      text,
+      /http_server_request_duration_seconds_count\{[^}]*http_response_status_code="404"/,
+      'no RED metric for it',
+    );
   });
 });

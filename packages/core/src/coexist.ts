@@ -1,6 +1,6 @@
 import { diag } from '@opentelemetry/api';
-import { otelkitError } from './error-codes';
 import type { ExistingProviders } from './config/types';
+import { otelkitError } from './error-codes';
 
 /** The OpenTelemetry API globals a distribution registers. */
 export type GlobalKind = 'metrics' | 'trace' | 'propagation';

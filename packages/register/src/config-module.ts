@@ -34,7 +34,8 @@ function optionsOf(file: string, exported: unknown): RegisterOptions {
       : isNamespace
         ? undefined
         : exported;
-  if (value === undefined) throw problem(file, 'exports nothing (expected a default export of the options object)');
+  if (value === undefined)
+    throw problem(file, 'exports nothing (expected a default export of the options object)');
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
     throw problem(file, `exports ${kind}, not an options object`);

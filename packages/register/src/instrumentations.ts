@@ -100,20 +100,26 @@ export function checkInstrumentations(name: string, value: unknown): EnabledInst
     const enabled: Record<string, object> = {};
     for (const item of value) {
       const key = typeof item === 'string' ? item.trim().toLowerCase() : '';
-      if (!ALWAYS_ON.has(key) && !INSTRUMENTATIONS.has(key)) invalid(name, item, `a list of ${EXPECTED_NAMES()}`);
+      if (!ALWAYS_ON.has(key) && !INSTRUMENTATIONS.has(key))
+        invalid(name, item, `a list of ${EXPECTED_NAMES()}`);
       if (!ALWAYS_ON.has(key)) enabled[key] = {};
     }
     return enabled;
   }
   if (value === null || typeof value !== 'object') {
-    invalid(name, typeof value, 'a list of instrumentation names or an object of per-instrumentation settings');
+    invalid(
+      name,
+      typeof value,
+      'a list of instrumentation names or an object of per-instrumentation settings',
+    );
   }
   const enabled: Record<string, object> = {};
   for (const [key, setting] of Object.entries(value)) {
-    if (!ALWAYS_ON.has(key) && !INSTRUMENTATIONS.has(key)) invalid(`${name}.${key}`, key, `one of ${EXPECTED_NAMES()}`);
+    if (!ALWAYS_ON.has(key) && !INSTRUMENTATIONS.has(key))
+      invalid(`${name}.${key}`, key, `one of ${EXPECTED_NAMES()}`);
     if (setting === false) continue;
     if (setting !== true && (setting === null || typeof setting !== 'object' || Array.isArray(setting))) {
-      invalid(`${name}.${key}`, typeof setting, 'true, false or an object of the instrumentation\'s settings');
+      invalid(`${name}.${key}`, typeof setting, "true, false or an object of the instrumentation's settings");
     }
     enabled[key] = setting === true ? {} : (setting as object);
   }

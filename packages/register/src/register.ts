@@ -111,7 +111,8 @@ export function register(
             : { http: { ...options.tracing?.http, ...httpFromInstrumentations } }),
         };
   const tracingName: OptionNamer = (path) =>
-    options.tracing !== false && options.tracing?.[path.split(/[.[]/)[0] as keyof TracingOptions] !== undefined
+    options.tracing !== false &&
+    options.tracing?.[path.split(/[.[]/)[0] as keyof TracingOptions] !== undefined
       ? optionName(`tracing.${path}`)
       : optionName(path === 'http' || path.startsWith('http.') ? `instrumentations.${path}` : path);
   const tracingConfig =
@@ -168,8 +169,7 @@ export function register(
     if (config.configFile !== undefined) telemetry.addReloadTarget(breakersReloadTarget(config.configFile));
     const role = worker ? 'cluster worker' : 'process';
     const summary = configurationSummary(core, tracing, healthResolved, loaded.report, role, optionName);
-    for (const line of summary)
-      diag.debug(`otelkit: ${line}`);
+    for (const line of summary) diag.debug(`otelkit: ${line}`);
   } catch (error) {
     void telemetry.shutdown();
     throw error;

@@ -1,5 +1,9 @@
 import { defineSetting } from '@otelkit/core';
-import { checkInstrumentations, type EnabledInstrumentations, parseEnabledInstrumentations } from './instrumentations';
+import {
+  checkInstrumentations,
+  type EnabledInstrumentations,
+  parseEnabledInstrumentations,
+} from './instrumentations';
 
 /** The preload's own settings, declared once (the composed packages declare theirs). */
 export const REGISTER_SETTINGS = {
@@ -22,8 +26,8 @@ export const REGISTER_SETTINGS = {
       check: checkInstrumentations,
     },
     default: {},
-    defaultDoc: 'none',
-    doc: 'library instrumentations for the preload (`http`/`undici` are always on); the option also takes per-instrumentation settings (`{ express: { ignoreLayersType: [\'middleware\'] } }`)',
+    defaultDoc: '—',
+    doc: "library instrumentations for the preload (`http`/`undici` are always on); the option also takes per-instrumentation settings (`{ express: { ignoreLayersType: ['middleware'] } }`)",
     owner: '@otelkit/register',
   }),
 };

@@ -66,7 +66,11 @@ export function configurationSummary(
     count(composition.metricReaders.length, 'metric reader', optionName('metricReaders')),
     count(composition.resourceDetectors.length, 'resource detector', optionName('resourceDetectors')),
     count(composition.resource === undefined ? 0 : 1, 'resource', optionName('resource')),
-    count(tracing?.config.spanProcessors.length ?? 0, 'span processor', sourceName(tracing, 'spanProcessors', optionName)),
+    count(
+      tracing?.config.spanProcessors.length ?? 0,
+      'span processor',
+      sourceName(tracing, 'spanProcessors', optionName),
+    ),
   ].filter((text) => text !== undefined);
   if (objects.length > 0) lines.push(`yours: ${objects.join(', ')}`);
   if (tracing !== undefined) {
@@ -77,7 +81,8 @@ export function configurationSummary(
     lines.push(
       `logs exporters: ${c.logs.exporters.join(', ')}${c.logs.exporters.includes('otlp') ? ` -> ${hideUserinfo(c.logs.endpoint)} (${c.logs.protocol})` : ''}`,
     );
-    const sampler = typeof c.sampler === 'string' ? c.sampler : `${String(c.sampler)} (${c.sources.sampler?.name})`;
+    const sampler =
+      typeof c.sampler === 'string' ? c.sampler : `${String(c.sampler)} (${c.sources.sampler?.name})`;
     const propagators = c.propagators.map((p) => (typeof p === 'string' ? p : p.constructor.name));
     lines.push(
       `sampler: ${sampler}${typeof c.sampler === 'string' && c.sampler.includes('ratio') ? ` (${c.samplerRatio})` : ''}; propagators: ${propagators.join(', ')}`,

@@ -42,7 +42,11 @@ export function resolveTracingComposition(
   let samplerObject: Sampler | undefined;
   if (sampler !== undefined && typeof sampler !== 'string') {
     if (!isObjectWith(sampler, ['shouldSample'])) {
-      invalid(optionName('sampler'), kindOf(sampler), 'a sampler name or a Sampler (of @opentelemetry/sdk-trace)');
+      invalid(
+        optionName('sampler'),
+        kindOf(sampler),
+        'a sampler name or a Sampler (of @opentelemetry/sdk-trace)',
+      );
     }
     samplerObject = sampler as Sampler;
   }
@@ -62,7 +66,11 @@ export function resolveTracingComposition(
     }
     spanProcessors.forEach((p: unknown, i) => {
       if (!isObjectWith(p, ['onStart', 'onEnd', 'forceFlush', 'shutdown'])) {
-        invalid(optionName(`spanProcessors[${i}]`), kindOf(p), 'a SpanProcessor (of @opentelemetry/sdk-trace)');
+        invalid(
+          optionName(`spanProcessors[${i}]`),
+          kindOf(p),
+          'a SpanProcessor (of @opentelemetry/sdk-trace)',
+        );
       }
       processors.push(p as SpanProcessor);
     });

@@ -1,3 +1,5 @@
+import type { TextMapPropagator } from '@opentelemetry/api';
+import type { Sampler, SpanProcessor } from '@opentelemetry/sdk-trace';
 import {
   defaultOf,
   type Env,
@@ -6,8 +8,6 @@ import {
   resolveSection,
   type SectionValues,
 } from '@otelkit/core';
-import type { TextMapPropagator } from '@opentelemetry/api';
-import type { Sampler, SpanProcessor } from '@opentelemetry/sdk-trace';
 import { checkBatchSize } from './batch-settings';
 import { resolveTracingComposition } from './composition';
 import { type LogsConfig, logsConfigFrom } from './logs/logs-config';

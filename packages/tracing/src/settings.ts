@@ -64,7 +64,8 @@ const http: SettingKind<ResolvedHttpOptions | false> = {
   parse: (name, raw) => invalid(name, raw, 'options set in code'),
   check: (name, value) => {
     if (value === false) return false;
-    if (value === null || typeof value !== 'object') invalid(name, typeof value, 'false or an object of HTTP options');
+    if (value === null || typeof value !== 'object')
+      invalid(name, typeof value, 'false or an object of HTTP options');
     const hook = (value as HttpInstrumentationOptions).ignoreIncomingRequestHook;
     if (hook !== undefined && typeof hook !== 'function') {
       invalid(`${name}.ignoreIncomingRequestHook`, typeof hook, 'a function (request) => boolean');

@@ -121,7 +121,9 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
   const existing = checkExistingGlobals(['trace', 'propagation'], telemetry.config.existingProviders);
   // A Sampler object of the user's is used as given; a named one can change its ratio at run time.
   const sampler =
-    typeof config.sampler === 'string' ? new ReloadableSampler(config.sampler, config.samplerRatio) : config.sampler;
+    typeof config.sampler === 'string'
+      ? new ReloadableSampler(config.sampler, config.samplerRatio)
+      : config.sampler;
   if (telemetry.config.configFile !== undefined && sampler instanceof ReloadableSampler) {
     telemetry.addReloadTarget?.(sampler.reloadTarget(telemetry.config.configFile));
   }

@@ -11,7 +11,10 @@ import { SERVER_SETTINGS } from './server-settings';
 import type {
   ExistingProviders,
   LogLevelName,
-  MetricsExporterName, RuntimeMetricsNaming, TemporalityPreference } from './types';
+  MetricsExporterName,
+  RuntimeMetricsNaming,
+  TemporalityPreference,
+} from './types';
 
 const OWNER = '@otelkit/core';
 const EXPORTERS: readonly MetricsExporterName[] = ['prometheus', 'otlp', 'console', 'none'];
