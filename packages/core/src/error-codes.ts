@@ -37,7 +37,7 @@ export const ERROR_CODES = {
       'the options module named by `OTELKIT_CONFIG` is missing, throws when loaded, or does not export an options object; nothing starts',
     exitCode: 1,
     message: 'OTELKIT_ERR_CONFIG_MODULE: OTELKIT_CONFIG={file}: {problem}',
-    owner: '@otelkit/register',
+    owner: '@otelkit/core',
   },
   EXISTING_PROVIDER: {
     code: 'OTELKIT_ERR_EXISTING_PROVIDER',

@@ -1,4 +1,6 @@
 export { checkExistingGlobals } from './coexist';
+export type { ConfigModuleOptions } from './config/config-module';
+export { loadConfigModule } from './config/config-module';
 export { LOG_LEVELS } from './config/log-levels';
 export type { IntegerBounds, KeyValueListOptions } from './config/parse';
 export {

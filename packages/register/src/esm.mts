@@ -46,7 +46,7 @@ function enabledNames(): string[] {
   const file = (process.env.OTELKIT_CONFIG ?? '').trim();
   if (file !== '') {
     try {
-      const { loadConfigModule } = require('./config-module.js') as typeof import('./config-module.js');
+      const { loadConfigModule } = require('@otelkit/core') as typeof import('@otelkit/core');
       const chosen = loadConfigModule(file).instrumentations;
       if (Array.isArray(chosen)) return chosen.map(String);
       if (chosen !== undefined && chosen !== null && typeof chosen === 'object') {

@@ -4,9 +4,8 @@
  * missing or bad options module — stops the app with one line naming it (exit code 1); any other
  * failure to start leaves the app running without telemetry.
  */
-import { ERROR_CODES, envValue, isOtelkitError } from '@otelkit/core';
-import { loadConfigModule } from './config-module';
-import { register } from './register';
+import { ERROR_CODES, envValue, isOtelkitError, loadConfigModule } from '@otelkit/core';
+import { type RegisterOptions, register } from './register';
 
 const STARTED = Symbol.for('otelkit.register.started');
 const state = globalThis as { [STARTED]?: boolean };
@@ -24,7 +23,7 @@ if (state[STARTED] !== true) {
     const file = envValue(process.env, 'OTELKIT_CONFIG');
     const disabled = envValue(process.env, 'OTEL_SDK_DISABLED')?.trim().toLowerCase() === 'true';
     if (file === undefined || disabled) register();
-    else register(loadConfigModule(file), (path) => `${path} in ${file}`);
+    else register(loadConfigModule(file) as RegisterOptions, (path) => `${path} in ${file}`);
   } catch (error) {
     const stop = fatal(error);
     if (stop !== undefined) {

@@ -1,12 +1,18 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { otelkitError } from '@otelkit/core';
-import type { RegisterOptions } from './register';
+import { otelkitError } from '../error-codes';
+import type { TelemetryOptions } from './types';
 
-/** The options module of `OTELKIT_CONFIG`, loaded once per process (the ESM preload and the CommonJS one share it). */
+/**
+ * What an `OTELKIT_CONFIG` module exports: the options object of `register()` (core's options plus
+ * the composed packages', checked by each package's resolver).
+ */
+export type ConfigModuleOptions = TelemetryOptions & Readonly<Record<string, unknown>>;
+
+/** The options module of `OTELKIT_CONFIG`, loaded once per process (the ESM preload, the CommonJS one and any copy of this package share it). */
 interface Loaded {
   readonly file: string;
-  readonly options?: RegisterOptions;
+  readonly options?: ConfigModuleOptions;
   readonly error?: unknown;
 }
 
@@ -26,7 +32,7 @@ function problem(file: string, detail: string): Error {
 }
 
 /** What a module exports, as the options object: its default export, else `module.exports`. */
-function optionsOf(file: string, exported: unknown): RegisterOptions {
+function optionsOf(file: string, exported: unknown): ConfigModuleOptions {
   const isNamespace = Object.prototype.toString.call(exported) === '[object Module]';
   const value =
     exported !== null && typeof exported === 'object' && 'default' in exported
@@ -40,7 +46,7 @@ function optionsOf(file: string, exported: unknown): RegisterOptions {
     const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
     throw problem(file, `exports ${kind}, not an options object`);
   }
-  return value as RegisterOptions;
+  return value as ConfigModuleOptions;
 }
 
 /**
@@ -50,7 +56,7 @@ function optionsOf(file: string, exported: unknown): RegisterOptions {
  * @throws OtelkitError `OTELKIT_ERR_CONFIG_MODULE` naming the file and the problem: missing, throws
  *   when loaded, or exports no options object
  */
-export function loadConfigModule(file: string, cwd = process.cwd()): RegisterOptions {
+export function loadConfigModule(file: string, cwd = process.cwd()): ConfigModuleOptions {
   let loaded = cache[LOADED];
   if (loaded === undefined || loaded.file !== file) {
     loaded = load(file, cwd);
