@@ -42,7 +42,7 @@ export interface ResourceOptions {
  * SDK defaults < host/process attributes < the user's `resourceDetectors` < `OTEL_RESOURCE_ATTRIBUTES`
  * and `resourceAttributes` < the service settings (`OTEL_SERVICE_NAME` wins over `service.name` in the
  * attribute list, as the specification says) < the user's `resource` (code wins over the environment).
- * Attributes a detector resolves asynchronously are exported once they settle.
+ * Attributes a detector resolves asynchronously reach push exports once they settle.
  */
 export function buildResource(config: ResolvedConfig, extra: ResourceOptions = {}): Resource {
   const service: Attributes = {

@@ -137,7 +137,8 @@ export interface TelemetryOptions {
   /**
    * Resource detectors (`ResourceDetector`s of `@opentelemetry/resources` 3.x: cloud, container, k8s …)
    * run once at start-up; their attributes sit under `OTEL_RESOURCE_ATTRIBUTES` and the service
-   * settings. Attributes a detector resolves asynchronously are exported once settled.
+   * settings. Attributes a detector resolves asynchronously reach pushed spans and metrics once they
+   * settle (the exporters wait); a scrape of `/metrics` before then shows the rest.
    */
   readonly resourceDetectors?: readonly ResourceDetector[];
   /**
