@@ -93,9 +93,33 @@ describe('otelkit next to an OpenTelemetry setup of the app', () => {
     assert.equal(lines.length, 1, app.stderr);
     assert.match(
       lines[0]!,
-      /^otelkit: telemetry not started, the app runs without it: .*OTELKIT_ERR_EXISTING_PROVIDER: a global MeterProvider was registered before otelkit.*OTELKIT_EXISTING_PROVIDERS=separate/,
+      /^otelkit: telemetry not started, the app runs without it: .*OTELKIT_ERR_EXISTING_PROVIDER: another OpenTelemetry setup registered a global MeterProvider and TracerProvider before otelkit.*OTELKIT_EXISTING_PROVIDERS=separate/,
     );
     assert.doesNotMatch(app.stderr, /listening/);
+    await fetchText(`http://127.0.0.1:${port}/exit`);
+    assert.equal(await app.exited, 0);
+  });
+
+  it('a tracing-only setup first: otelkit refuses too, naming the TracerProvider, and starts nothing', async () => {
+    const { app, port, report } = await run(
+      ['--require', `./${FIXTURES}/own-sdk.cjs`, '--require', '@otelkit/register'],
+      {
+        OWN_SDK_SIGNALS: 'traces',
+        OTEL_LOG_LEVEL: 'debug',
+      },
+    );
+    assert.deepEqual(report.registered, { metrics: false, trace: true });
+    assert.deepEqual(
+      report.spans.filter((n) => n === 'app.work'),
+      ['app.work'],
+      'the span once, in the app’s pipeline',
+    );
+    const lines = app.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, app.stderr);
+    assert.match(
+      lines[0]!,
+      /OTELKIT_ERR_EXISTING_PROVIDER: another OpenTelemetry setup registered a global TracerProvider before/,
+    );
     await fetchText(`http://127.0.0.1:${port}/exit`);
     assert.equal(await app.exited, 0);
   });
@@ -111,7 +135,7 @@ describe('otelkit next to an OpenTelemetry setup of the app', () => {
     const url = await serverUrl(app);
     assert.match(
       app.stderr,
-      /a global MeterProvider was registered before otelkit \(OTELKIT_EXISTING_PROVIDERS=separate\)/,
+      /registered a global MeterProvider before otelkit \(OTELKIT_EXISTING_PROVIDERS=separate\)/,
     );
     assert.match((await fetchText(`${url}/metrics`)).body, /^target_info\{/m);
     await fetchText(`http://127.0.0.1:${port}/exit`);

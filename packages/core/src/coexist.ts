@@ -38,7 +38,7 @@ export function checkExistingGlobals(
   const names = found.map((kind) => LABEL[kind]).join(' and ');
   if (mode === 'refuse') throw otelkitError('EXISTING_PROVIDER', { kinds: names });
   diag.warn(
-    `otelkit: a global ${names} was registered before otelkit (OTELKIT_EXISTING_PROVIDERS=separate): otelkit runs its own pipeline beside it; telemetry recorded through the global API goes to the first one`,
+    `otelkit: another OpenTelemetry setup registered a global ${names} before otelkit (OTELKIT_EXISTING_PROVIDERS=separate): otelkit runs its own pipeline beside it; telemetry recorded through the global API goes to the first one`,
   );
   return found;
 }

@@ -45,7 +45,7 @@ export const ERROR_CODES = {
       'a global MeterProvider, TracerProvider or propagator was registered before otelkit started (`OTELKIT_EXISTING_PROVIDERS=refuse`); otelkit does not start, the app runs on',
     exitCode: undefined,
     message:
-      'OTELKIT_ERR_EXISTING_PROVIDER: a global {kinds} was registered before otelkit started; otelkit is not started, so telemetry does not split across two pipelines. Give otelkit your readers and span processors (metricReaders, spanProcessors) instead, or set OTELKIT_EXISTING_PROVIDERS=separate',
+      'OTELKIT_ERR_EXISTING_PROVIDER: another OpenTelemetry setup registered a global {kinds} before otelkit started; otelkit is not started, so telemetry does not split across two pipelines. Give otelkit your readers and span processors (metricReaders, spanProcessors) instead, or set OTELKIT_EXISTING_PROVIDERS=separate',
     owner: '@otelkit/core',
   },
   INVALID_RUNTIME_METRICS_OPTION: {

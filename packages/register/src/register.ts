@@ -1,5 +1,6 @@
 import { diag, metrics, trace } from '@opentelemetry/api';
 import {
+  checkExistingGlobals,
   RESOLVED,
   resolveConfig,
   resolveSection,
@@ -135,6 +136,13 @@ export function register(
       ? undefined
       : resolveHealthOptions(healthOptions, config.shutdownTimeoutMs, config.preset);
 
+  // Every global otelkit would take, checked at once: a refusal names them all and starts nothing.
+  if (config.existingProviders === 'refuse') {
+    checkExistingGlobals(
+      tracingOptions === undefined ? ['metrics'] : ['metrics', 'trace', 'propagation'],
+      'refuse',
+    );
+  }
   const telemetry = startTelemetry({ ...telemetryOptions, [RESOLVED]: core });
   let tracing: Tracing | undefined;
   let health: Health | undefined;
