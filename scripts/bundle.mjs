@@ -19,7 +19,15 @@
 //   very module the preload runs (one monitor registry, one active telemetry);
 // - everything not in INLINED below: instrumentations and their module hooks, the OTLP exporters (loaded
 //   at the first export), pino, yaml.
-import { readFileSync } from 'node:fs';
+//
+// A package with an internal subpath (`src/internal.ts`, `@otelkit/core/internal`: what the sibling
+// packages share beyond the public index) must hand out the very module instances of its main entry (the
+// running telemetry, classes for `instanceof`, symbols), so it is not a second bundle: the bundle of
+// `src/index.ts` also carries the internal namespace as `__internal`, and `dist/internal.js` is a shim
+// that returns it (the bundles of the sibling packages read the namespace from the main module directly).
+// Its declarations stay tsc's `dist/internal.d.ts`.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -36,6 +44,9 @@ const INLINED = new Set([
   '@opentelemetry/sdk-trace',
   '@opentelemetry/semantic-conventions',
 ]);
+
+/** The namespace of the main bundle that carries a package's internal subpath. */
+const INTERNAL = '__internal';
 
 /** Entry points bundled, per package: source file and the dist file it replaces. */
 const ENTRIES = [
@@ -95,6 +106,17 @@ const externals = {
       loader: 'js',
       resolveDir: root,
     }));
+    // A sibling's internal subpath is taken from its main module right here, as dist/internal.js would:
+    // the same instance, without one more file for the preload to load.
+    b.onResolve({ filter: /^@otelkit\/[^/]+\/internal$/ }, (args) => ({
+      path: args.path,
+      namespace: 'otelkit-internal',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'otelkit-internal' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path.replace(/\/internal$/, ''))}).${INTERNAL};\n`,
+      loader: 'js',
+      resolveDir: root,
+    }));
     b.onResolve({ filter: /.*/ }, (args) => {
       const pkg = packageOf(args.path);
       if (pkg === undefined || INLINED.has(pkg)) return undefined;
@@ -106,8 +128,19 @@ const externals = {
 for (const [dir, entry, out] of ENTRIES) {
   const pkgDir = join(root, 'packages', dir);
   const { name } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+  const internal = join(pkgDir, 'src', 'internal.ts');
+  const withInternal = entry === 'src/index.ts' && existsSync(internal);
   await build({
-    entryPoints: [join(pkgDir, entry)],
+    ...(withInternal
+      ? {
+          stdin: {
+            contents: `export * from './${entry}';\nexport * as ${INTERNAL} from './src/internal.ts';\n`,
+            resolveDir: pkgDir,
+            sourcefile: 'bundle-entry.ts',
+            loader: 'ts',
+          },
+        }
+      : { entryPoints: [join(pkgDir, entry)] }),
     outfile: join(pkgDir, out),
     bundle: true,
     platform: 'node',
@@ -128,4 +161,24 @@ for (const [dir, entry, out] of ENTRIES) {
     const line = bytes.subarray(0, at).toString('latin1').split('\n').length;
     throw new Error(`${name}: ${out}:${line} has a non-ASCII character; write it as ASCII in the source`);
   }
+  if (withInternal) writeInternalShim(pkgDir, name, out);
+}
+
+/**
+ * Replaces tsc's `dist/internal.js` (which would load every source module again, as separate files and a
+ * second instance) by a shim returning the main bundle's internal namespace. The trailing `0 && ...`
+ * lists the names for Node's CommonJS export detection, so that ESM can `import { name }` from it too.
+ */
+function writeInternalShim(pkgDir, name, out) {
+  const bundle = join(pkgDir, out);
+  const names = Object.keys(createRequire(bundle)(bundle)[INTERNAL] ?? {});
+  if (names.length === 0) throw new Error(`${name}: ${out} has no ${INTERNAL} namespace`);
+  writeFileSync(
+    join(pkgDir, 'dist', 'internal.js'),
+    `"use strict";
+// ${name}/internal: the namespace the main bundle carries (scripts/bundle.mjs), so one module instance.
+module.exports = require('./${out.replace(/^dist\//, '')}').${INTERNAL};
+0 && (module.exports = { ${names.join(', ')} });
+`,
+  );
 }

@@ -13,10 +13,10 @@ import {
   PRESETS,
   type Setting,
   type SettingsSection,
-} from '@otelkit/core';
-import { HEALTH_SETTINGS } from '@otelkit/health';
+} from '@otelkit/core/internal';
+import { HEALTH_SETTINGS } from '@otelkit/health/internal';
 import { REGISTER_SETTINGS } from '@otelkit/register/api';
-import { LOGS_SETTINGS, TRACING_SETTINGS } from '@otelkit/tracing';
+import { LOGS_SETTINGS, TRACING_SETTINGS } from '@otelkit/tracing/internal';
 
 /** Every section, in the order the README lists them. */
 export const SECTIONS: readonly SettingsSection[] = [
@@ -39,22 +39,58 @@ function cell(text: string): string {
   return text.replaceAll('|', '\\|');
 }
 
-/** The configuration table: one row per setting that a variable sets. */
-export function renderSettingsTable(): string {
+/** A variable table of `settings` (those a variable sets): variables, default, meaning. */
+function renderVariables(settings: Iterable<Setting<unknown>>, presetNote: string): string {
   const rows = ['| variable | default | meaning |', '| --- | --- | --- |'];
   const seen = new Set<Setting<unknown>>();
-  for (const section of SECTIONS) {
-    for (const setting of Object.values(section)) {
-      if (setting.env.length === 0 || seen.has(setting)) continue;
-      seen.add(setting);
-      const preset = setting.preset === undefined ? '' : ' (preset: below)';
-      const live = setting.reload ? '; live-reloadable (`OTELKIT_CONFIG_FILE`)' : '';
-      rows.push(
-        `| ${variables(setting)} | ${cell(setting.defaultDoc)}${preset} | ${cell(setting.doc)}${live} |`,
-      );
-    }
+  for (const setting of settings) {
+    if (setting.env.length === 0 || seen.has(setting)) continue;
+    seen.add(setting);
+    const preset = setting.preset === undefined ? '' : presetNote;
+    const live = setting.reload ? '; live-reloadable (`OTELKIT_CONFIG_FILE`)' : '';
+    rows.push(
+      `| ${variables(setting)} | ${cell(setting.defaultDoc)}${preset} | ${cell(setting.doc)}${live} |`,
+    );
   }
   return rows.join('\n');
+}
+
+/** The configuration table: one row per setting that a variable sets. */
+export function renderSettingsTable(): string {
+  return renderVariables(
+    SECTIONS.flatMap((section) => Object.values(section)),
+    ' (preset: below)',
+  );
+}
+
+/** The variables the register README lists first (every one is in the root README's table). */
+const PRELOAD_FIRST: readonly Setting<unknown>[] = [
+  CORE_SETTINGS.serviceName,
+  CORE_SETTINGS.disabled,
+  CORE_SETTINGS.logLevel,
+  TRACING_SETTINGS.endpoint,
+  CORE_SETTINGS.otlpEndpoint,
+  TRACING_SETTINGS.exporters,
+  CORE_SETTINGS.metricsExporters,
+  ...Object.values(REGISTER_SETTINGS),
+  CORE_SETTINGS.server,
+  CORE_SETTINGS.host,
+  CORE_SETTINGS.port,
+  CORE_SETTINGS.auth,
+  CORE_SETTINGS.operatorApi,
+  HEALTH_SETTINGS.shutdownDelayMs,
+  CORE_SETTINGS.shutdownTimeoutMs,
+  CORE_SETTINGS.existingProviders,
+];
+
+/** The register README's environment table: the variables people reach for first under the preload. */
+export function renderPreloadTable(): string {
+  const table = renderVariables(
+    PRELOAD_FIRST,
+    ' (preset: [`OTELKIT_PRESET`](../../README.md#configuration))',
+  );
+  // Doc lines link relative to the repository root (the root README's table).
+  return table.replace(/\]\((?![a-z]+:|#|\.\.\/)([^)]+)\)/g, '](../../$1)');
 }
 
 /** The error-code table, from core's catalogue. */
@@ -116,6 +152,7 @@ export const READMES: ReadonlyArray<readonly [string, Blocks]> = [
     join(__dirname, '..', 'packages', 'health', 'README.md'),
     [['options', () => renderOptionsTable(HEALTH_SETTINGS)]],
   ],
+  [join(__dirname, '..', 'packages', 'register', 'README.md'), [['environment', renderPreloadTable]]],
 ];
 
 /** `text` with each generated block (between `<!-- name:begin -->` and `<!-- name:end -->`) rewritten. */

@@ -1,9 +1,11 @@
 /**
- * Start-up cost of the preload: wall time and peak RSS of `node -e <exit>` plain, with
- * `--require @otelkit/register`, with `--require @opentelemetry/auto-instrumentations-node/register` and with
- * `--require dd-trace/init`,
- * run alternately (A, B, C, A, B, C, …) so machine noise hits all alike. Target (issue 6): otelkit at
- * most +150 ms and +25 MB over plain node.
+ * Start-up cost of the preload: wall time, CPU time (all threads) and peak RSS of `node -e <exit>`
+ * plain, with `--require @otelkit/register`, with `--require @opentelemetry/auto-instrumentations-node/register`
+ * and with `--require dd-trace/init`, run alternately so machine noise hits all alike: each round runs
+ * plain node first, then the three preloads in an order that rotates from round to round (so no preload
+ * always follows the heaviest one), with a short pause between runs for the previous process's exports
+ * to the sink to finish. The "+ms" figure is the median over rounds of (the case's wall time minus the
+ * same round's plain run). Target (issue 15): otelkit at most +150 ms and +25 MB over plain node.
  *
  *   npm run build && node --import tsx test/bench/startup.bench.ts [--smoke]
  */
@@ -12,7 +14,10 @@ import { join } from 'node:path';
 import { median, smoke } from './harness';
 
 const root = join(__dirname, '..', '..');
-const probe = "process.on('exit',()=>process.stdout.write(String(process.resourceUsage().maxRSS)))";
+/** Prints the process's peak RSS (KiB) and its CPU time (µs, user + system, every thread) as it exits. */
+const probe =
+  "process.on('exit',()=>{const u=process.resourceUsage();process.stdout.write(u.maxRSS+' '+(u.userCPUTime+u.systemCPUTime))})";
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function main(): Promise<void> {
   // A local OTLP sink in its own process (spawnSync below blocks this one), so exports succeed at once.
   const sink = spawn(
@@ -49,29 +54,43 @@ async function main(): Promise<void> {
   ];
   const runs = smoke ? 1 : 15;
   const wall = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+  const delta = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+  const cpu = new Map<string, number[]>(cases.map((c) => [c.name, []]));
   const rss = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+  const [plain, ...preloads] = cases;
   for (let i = 0; i < runs; i++) {
-    for (const c of cases) {
+    const order = [plain!, ...preloads.slice(i % preloads.length), ...preloads.slice(0, i % preloads.length)];
+    let plainMs = 0;
+    for (const c of order) {
+      await pause(smoke ? 0 : 200);
       const started = process.hrtime.bigint();
       const r = spawnSync(process.execPath, c.args, { cwd: root, env, encoding: 'utf8' });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (r.status !== 0) throw new Error(`${c.name} exited ${r.status}: ${r.stderr}`);
+      const [maxRss, cpuMicros] = r.stdout.trim().split(' ').map(Number);
+      if (c === plain) plainMs = ms;
       wall.get(c.name)!.push(ms);
-      rss.get(c.name)!.push(Number(r.stdout) / 1024);
+      delta.get(c.name)!.push(ms - plainMs);
+      cpu.get(c.name)!.push(cpuMicros! / 1000);
+      rss.get(c.name)!.push(maxRss! / 1024);
     }
   }
-  const base = cases[0]!.name;
-  console.log(`\nstart-up, ${runs} alternating runs each, median (node ${process.version})`);
+  const base = plain!.name;
   console.log(
-    `${'case'.padEnd(54)} ${'wall ms'.padStart(9)} ${'+ms'.padStart(8)} ${'peak RSS MB'.padStart(12)} ${'+MB'.padStart(7)}`,
+    `\nstart-up, ${runs} rounds (plain first, preloads in rotating order), median (node ${process.version})`,
+  );
+  console.log(
+    `${'case'.padEnd(54)} ${'wall ms'.padStart(9)} ${'+ms'.padStart(8)} ${'CPU ms'.padStart(8)} ${'+CPU'.padStart(7)} ${'peak RSS MB'.padStart(12)} ${'+MB'.padStart(7)}`,
   );
   for (const c of cases) {
     const w = median(wall.get(c.name)!);
+    const dw = median(delta.get(c.name)!);
+    const t = median(cpu.get(c.name)!);
+    const dt = t - median(cpu.get(base)!);
     const m = median(rss.get(c.name)!);
-    const dw = w - median(wall.get(base)!);
     const dm = m - median(rss.get(base)!);
     console.log(
-      `${c.name.padEnd(54)} ${w.toFixed(0).padStart(9)} ${dw.toFixed(0).padStart(8)} ${m.toFixed(1).padStart(12)} ${dm.toFixed(1).padStart(7)}`,
+      `${c.name.padEnd(54)} ${w.toFixed(0).padStart(9)} ${dw.toFixed(0).padStart(8)} ${t.toFixed(0).padStart(8)} ${dt.toFixed(0).padStart(7)} ${m.toFixed(1).padStart(12)} ${dm.toFixed(1).padStart(7)}`,
     );
   }
   console.log('target: otelkit at most +150 ms and +25 MB over plain node');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { COLLECTOR_CONTRIB_VERSION, collectorConfig } from '@otelkit/cli';
-import { DEFAULTS } from '@otelkit/core';
+import { DEFAULTS } from '@otelkit/core/internal';
 import { parse } from 'yaml';
 import {
   type CollectorConfig,

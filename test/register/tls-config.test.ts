@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { isOtelkitError, resolveConfig } from '@otelkit/core';
+import { isOtelkitError, resolveConfig } from '@otelkit/core/internal';
 import { selfSigned } from '../helpers/tls';
 import { spawnApp } from './helpers';
 

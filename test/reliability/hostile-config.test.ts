@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Server } from 'node:net';
 import { describe, it } from 'node:test';
-import { isOtelkitError, resolveConfig } from '@otelkit/core';
+import { isOtelkitError, resolveConfig } from '@otelkit/core/internal';
 import { register } from '@otelkit/register/api';
 import { resolveTracingConfig } from '@otelkit/tracing';
 import { resolveShutdownDelayMs } from '../../packages/health/src/lifecycle/env';

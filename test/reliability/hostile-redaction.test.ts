@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { MAX_REDACT_LENGTH, redactString } from '@otelkit/core';
+import { MAX_REDACT_LENGTH, redactString } from '@otelkit/core/internal';
 import {
   ENTRY_BOUND,
   fastestPair,

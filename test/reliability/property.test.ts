@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { context, ROOT_CONTEXT, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
-import { isOtelkitError, parseInteger, parseKeyValueList, resolveConfig } from '@otelkit/core';
+import { isOtelkitError, parseInteger, parseKeyValueList, resolveConfig } from '@otelkit/core/internal';
 import {
   getCorrelationId,
   isValidCorrelationId,

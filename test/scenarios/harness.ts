@@ -160,9 +160,10 @@ export class Metrics {
   }
 }
 
-/** Runs a command to completion (30 s at most). */
+/** Runs a command to completion (120 s at most). */
 export function run(command: string, args: readonly string[]): { code: number | null; out: string } {
-  const r = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+  // promtool rule tests take seconds on a quiet machine and far longer on a loaded one: a generous bound.
+  const r = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, out: `${r.stdout ?? ''}${r.stderr ?? ''}` };
 }
 

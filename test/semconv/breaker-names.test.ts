@@ -9,7 +9,7 @@ import {
   METRIC_CIRCUIT_BREAKER_STATE,
   METRIC_CIRCUIT_BREAKER_TRANSITIONS,
   toJsonSnapshot,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 import { createCircuitBreaker, METRIC_NAMES } from '../../packages/circuit-breaker/src/index';
 import { collect } from '../../packages/core/test/prometheus/helpers';
 import { readSnapshot } from '../../packages/health/src/status/operations';

@@ -1,4 +1,4 @@
-import { ERROR_CODES, formatMessage } from '@otelkit/core';
+import { ERROR_CODES, formatMessage } from '@otelkit/core/internal';
 
 /** A response read in full. */
 export interface FetchedText {

@@ -1,27 +1,22 @@
-export { checkExistingGlobals } from './coexist';
-export type { ConfigModuleOptions } from './config/config-module';
-export { loadConfigModule } from './config/config-module';
-export { LOG_LEVELS } from './config/log-levels';
-export type { IntegerBounds, KeyValueListOptions } from './config/parse';
-export {
-  checkInteger,
-  HIDDEN,
-  hideListValues,
-  hideUserinfo,
-  INVALID_CONFIG,
-  invalid,
-  parseBoolean,
-  parseEnum,
-  parseEnumList,
-  parseInteger,
-  parseKeyValueList,
-  parseUrl,
-} from './config/parse';
-export type { Preset, PresetName } from './config/presets';
-export { PRESET_NAMES, PRESETS } from './config/presets';
-export type { ConfigResolution } from './config/resolve';
-export { DEFAULTS, resolveConfig } from './config/resolve';
-export { CORE_SETTINGS, DEFAULT_CARDINALITY_LIMIT, PRESET_SETTINGS } from './config/settings';
+// The public API of @otelkit/core: what an application calls. What the sibling otelkit packages share
+// beyond it (settings schema, serialisation, semantic-convention names, redaction, ...) is exported from
+// `@otelkit/core/internal` (src/internal.ts); packages/core/test/public-api.test.ts keeps this list from growing.
+
+// `/metrics` on the app's own server
+export type {
+  FastifyInstanceLike,
+  FastifyMetricsHandler,
+  FastifyReplyLike,
+  FastifyRequestLike,
+} from './app-metrics/fastify';
+export { metricsFastifyHandler, metricsFastifyPlugin } from './app-metrics/fastify';
+export type { FetchMetricsHandler } from './app-metrics/fetch';
+export { metricsFetchHandler } from './app-metrics/fetch';
+export type { NodeMetricsHandler } from './app-metrics/node';
+export { metricsHandler } from './app-metrics/node';
+export type { AppMetricsOptions } from './app-metrics/responder';
+export type { PresetName } from './config/presets';
+// Start-up and the running telemetry
 export type {
   ExistingProviders,
   LogLevelName,
@@ -31,170 +26,35 @@ export type {
   RuntimeMetricsNaming,
   ServerAuth,
   ServerTls,
-  SettingSource,
   TelemetryOptions,
   TemporalityPreference,
 } from './config/types';
-export { setDiagLogLevel } from './diag-logger';
+// Errors
 export type { ErrorCode, ErrorCodeName } from './error-codes';
-export { ERROR_CODES, formatMessage, otelkitError } from './error-codes';
+export { ERROR_CODES } from './error-codes';
 export { isOtelkitError, OtelkitError } from './errors';
-export { ExemplarStore, exemplars } from './exemplars/store';
-export type { GaugeMetric } from './export/gauge-metrics';
-export { gaugeMetrics } from './export/gauge-metrics';
-export { LocalMetricProducer } from './export/local-producer';
-export type { MetricsData } from './export/metrics-data';
-export { fromMetricsData, toMetricsData } from './export/metrics-data';
-export type { PeerMetrics } from './export/metrics-endpoint';
-export { addPeerMetrics } from './export/metrics-endpoint';
-export { withAttributes } from './export/with-attributes';
-export {
-  histogramQuantile,
-  serializeMetrics,
-  toJsonSnapshot,
-  toPrometheusLabelName,
-  toPrometheusMetricName,
-} from './exposition';
 export type { BoundCounter, BoundGauge, BoundHistogram, BoundUpDownCounter } from './meter/bound';
-export { SECONDS_BUCKETS } from './meter/buckets';
-export { OVERFLOW_ATTRIBUTES } from './meter/guard';
 export type {
   OtelkitCounter,
   OtelkitGauge,
   OtelkitHistogram,
   OtelkitUpDownCounter,
 } from './meter/instruments';
-export { DEFAULT_BOUNDARIES } from './meter/local-histogram';
-export { LocalInstrumentRegistry } from './meter/local-registry';
 export type { OtelkitMeter } from './meter/meter';
-export { GuardedMeterProvider } from './meter/provider';
 export { asOtelkitMeter } from './meter/wrap';
-export { errorType } from './monitor/error-type';
+// The operation monitor and otelkit meters
 export type { OperationHandle, OperationMonitor, OperationMonitorOptions } from './monitor/monitor';
 export { createOperationMonitor } from './monitor/monitor';
 export type { ExpositionFormat } from './prometheus/content-type';
-export {
-  contentTypeFor,
-  negotiateFormat,
-  OPENMETRICS_CONTENT_TYPE,
-  PROMETHEUS_CONTENT_TYPE,
-} from './prometheus/content-type';
-export type { ExemplarLike } from './prometheus/exemplars';
-export type { MetricKind, PrometheusMetricName } from './prometheus/naming';
-export type { SerializeOptions } from './prometheus/serializer';
-export { MAX_REDACT_LENGTH, redactString, truncateForRedaction } from './redact/redact-string';
-export { isSecretKey, REDACTED } from './redact/secret-key';
-export { readSettingsFile } from './reload/file';
-export type { ReloadResult, ReloadTarget } from './reload/reloader';
-export { logReload, Reloader } from './reload/reloader';
-export { buildResource } from './resource';
-export { RUNTIME_LINUX_ONLY_PROMETHEUS_NAMES, RUNTIME_PROMETHEUS_NAMES } from './runtime/names';
+// Runtime metrics
 export type { RuntimeMetricsOptions } from './runtime/options';
-export {
-  INVALID_RUNTIME_METRICS_OPTION,
-  OTEL_GC_DURATION_BUCKETS,
-  PROM_CLIENT_GC_DURATION_BUCKETS,
-  RUNTIME_METRICS_DEFAULTS,
-} from './runtime/options';
 export type { RuntimeMetricsHandle } from './runtime/runtime-metrics';
 export { startRuntimeMetrics } from './runtime/runtime-metrics';
-export type { Signal } from './self/export-stats';
-export { ExportStats } from './self/export-stats';
-export {
-  ATTR_CIRCUIT_BREAKER_NAME,
-  ATTR_CIRCUIT_BREAKER_STATE,
-  ATTR_CLUSTER_WORKER,
-  ATTR_HEALTH_CHECK,
-  ATTR_HEALTH_KIND,
-  ATTR_HTTP_RESPONSE_STATUS_CODE,
-  ATTR_OPERATION,
-  ATTR_OPERATION_STATUS,
-} from './semconv/attributes';
-export {
-  eventLoopDelayMetricName,
-  METRIC_CARDINALITY_LIMIT,
-  METRIC_CIRCUIT_BREAKER_CALL_DURATION,
-  METRIC_CIRCUIT_BREAKER_CALLS,
-  METRIC_CIRCUIT_BREAKER_STATE,
-  METRIC_CIRCUIT_BREAKER_TRANSITIONS,
-  METRIC_CLUSTER_WORKERS,
-  METRIC_EXPORTER_DROPPED,
-  METRIC_EXPORTER_EXPORTS,
-  METRIC_EXPORTER_LAST_SUCCESS_TIMESTAMP,
-  METRIC_HEALTH_CHECK_DURATION,
-  METRIC_HEALTH_STATUS,
-  METRIC_HTTP_CLIENT_REQUEST_DURATION,
-  METRIC_HTTP_SERVER_REQUEST_DURATION,
-  METRIC_NODEJS_EVENTLOOP_UTILIZATION,
-  METRIC_NODEJS_MEMORY_EXTERNAL,
-  METRIC_NODEJS_MEMORY_HEAP_LIMIT,
-  METRIC_OVERFLOW_MEASUREMENTS,
-  METRIC_PROCESS_CPU_TIME,
-  METRIC_PROCESS_MEMORY_USAGE,
-  METRIC_PROCESS_UPTIME,
-  METRIC_V8JS_GC_DURATION,
-  METRIC_V8JS_MEMORY_HEAP_SPACE_SIZE,
-  METRIC_V8JS_MEMORY_HEAP_USED,
-  METRIC_V8JS_RESOURCE_ACTIVE,
-  operationMetricNames,
-} from './semconv/metrics';
+// The observability server (`telemetry.server`) and what it serves
 export type { OperatorApiMode } from './server/action-guard';
-export type { ObservabilityServerOptions, ServerAuthOptions, ServerTlsOptions } from './server/options';
-export { SERVER_DEFAULTS } from './server/options';
 export type { RouteHandler, RouteOptions, RouteRegistry, RouteRequest } from './server/route';
 export type { ObservabilityServer, ServerAddress } from './server/server';
-export { createObservabilityServer } from './server/server';
-export type {
-  Env,
-  OtlpHttpProtocol,
-  OtlpSettings,
-  OtlpSettingsOptions,
-  OtlpSignal,
-  Provenance,
-  ResolvedSection,
-  SecretKind,
-  SectionInput,
-  SectionValues,
-  Setting,
-  SettingContext,
-  SettingKind,
-  SettingSpec,
-  SettingsSection,
-} from './settings';
-export {
-  boolean as booleanSetting,
-  defaultOf,
-  defineSetting,
-  docValue,
-  envValue,
-  firstEnv,
-  host as hostSetting,
-  integer as integerSetting,
-  listOf as listSetting,
-  MAX_TIMER_MS,
-  OTLP_BASE_ENDPOINT,
-  oneOf as oneOfSetting,
-  optionAt,
-  otlpSettings,
-  POSITIVE_MS,
-  resolveSection,
-  signalUrl,
-  text as textSetting,
-} from './settings';
-export type { SettingRow } from './settings/describe';
-export { describeSettings, maskSetting, SHOWN_HIDDEN, showSettingValue } from './settings/describe';
-export { RESOLVED } from './settings/resolved';
-export type { QuantileInput } from './snapshot/quantile';
-export type {
-  BucketSnapshot,
-  HistogramPointSnapshot,
-  MetricSnapshot,
-  MetricsSnapshot,
-  NumberPointSnapshot,
-  SnapshotAttributes,
-  SnapshotAttributeValue,
-} from './snapshot/types';
+export type { MetricsSnapshot } from './snapshot/types';
 export type { Telemetry } from './telemetry';
 export { startTelemetry } from './telemetry';
-export { withTimeout } from './timeout';
 export { VERSION } from './version';

@@ -93,6 +93,11 @@ export interface Telemetry {
 
 let active: Telemetry | undefined;
 
+/** The telemetry {@link startTelemetry} started (by the preload or the app) and not yet shut down. */
+export function runningTelemetry(): Telemetry | undefined {
+  return active;
+}
+
 /**
  * Starts otelkit's metrics: one Resource, one MeterProvider with the readers picked by
  * `OTEL_METRICS_EXPORTER` (Prometheus pull on the observability server, OTLP/HTTP push, console),
@@ -150,16 +155,8 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
     : undefined;
 
   const collector = readers.prometheus === undefined ? undefined : new PullCollector(readers.prometheus);
-  const server = config.server
-    ? createObservabilityServer({
-        host: config.host,
-        port: config.port,
-        requestTimeoutMs: config.requestTimeoutMs,
-        auth: config.auth,
-        tls: config.tls,
-        operatorApi: config.operatorApi,
-      })
-    : undefined;
+  // The server reads its settings (host, port, timeouts, auth, TLS, operator API) from the resolved config.
+  const server = config.server ? createObservabilityServer(config) : undefined;
   if (server !== undefined && config.operatorApi === 'open' && config.auth === undefined) {
     diag.warn(
       `otelkit: OTELKIT_OPERATOR_API=open: operator actions (circuit breaker isolate/reset, check runs) are served without authentication on ${config.host}:${config.port}; for local development only`,

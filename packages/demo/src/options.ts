@@ -1,4 +1,4 @@
-import { checkInteger, invalid, parseEnum, parseInteger } from '@otelkit/core';
+import { checkInteger, invalid, parseEnum, parseInteger } from '@otelkit/core/internal';
 
 /** Demo settings from the environment (all optional). */
 export interface DemoOptions {

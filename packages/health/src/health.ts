@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { diag } from '@opentelemetry/api';
-import { invalid, RESOLVED, type Telemetry } from '@otelkit/core';
+import { invalid, RESOLVED, type Telemetry } from '@otelkit/core/internal';
 import { aggregate } from './check/outcome';
 import { CheckRegistry } from './check/registry';
 import type { CheckFunction, CheckKind, CheckOptions, CheckOutcome, CheckStatus } from './check/types';

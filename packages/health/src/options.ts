@@ -1,4 +1,10 @@
-import { defaultOf, type PresetName, type Provenance, type RESOLVED, resolveSection } from '@otelkit/core';
+import {
+  defaultOf,
+  type PresetName,
+  type Provenance,
+  type RESOLVED,
+  resolveSection,
+} from '@otelkit/core/internal';
 import { HEALTH_SETTINGS } from './settings';
 
 /** Options of `startHealth()`; every field is optional, defaults in {@link HEALTH_DEFAULTS}. */

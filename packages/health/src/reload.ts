@@ -1,4 +1,4 @@
-import { invalid, type ReloadTarget } from '@otelkit/core';
+import { invalid, type ReloadTarget } from '@otelkit/core/internal';
 import type { CheckRegistry } from './check/registry';
 import { isReconfigurable } from './checks/reconfigurable';
 

@@ -1,4 +1,10 @@
-import { booleanSetting, defineSetting, type Env, type IntegerBounds, integerSetting } from '@otelkit/core';
+import {
+  booleanSetting,
+  defineSetting,
+  type Env,
+  type IntegerBounds,
+  integerSetting,
+} from '@otelkit/core/internal';
 
 const OWNER = '@otelkit/health';
 const DAY_MS = 86_400_000;

@@ -46,7 +46,8 @@ function enabledNames(): string[] {
   const file = (process.env.OTELKIT_CONFIG ?? '').trim();
   if (file !== '') {
     try {
-      const { loadConfigModule } = require('@otelkit/core') as typeof import('@otelkit/core');
+      const { loadConfigModule } =
+        require('@otelkit/core/internal') as typeof import('@otelkit/core/internal');
       const chosen = loadConfigModule(file).instrumentations;
       if (Array.isArray(chosen)) return chosen.map(String);
       if (chosen !== undefined && chosen !== null && typeof chosen === 'object') {

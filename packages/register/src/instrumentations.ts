@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { diag } from '@opentelemetry/api';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
-import { invalid } from '@otelkit/core';
+import { invalid } from '@otelkit/core/internal';
 
 /** An official instrumentation package and the module(s) it instruments. */
 interface Entry {

@@ -4,7 +4,7 @@
  * missing or bad options module — stops the app with one line naming it (exit code 1); any other
  * failure to start leaves the app running without telemetry.
  */
-import { ERROR_CODES, envValue, isOtelkitError, loadConfigModule } from '@otelkit/core';
+import { ERROR_CODES, envValue, isOtelkitError, loadConfigModule } from '@otelkit/core/internal';
 import { type RegisterOptions, register } from './register';
 
 const STARTED = Symbol.for('otelkit.register.started');

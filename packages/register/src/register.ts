@@ -7,8 +7,8 @@ import {
   startTelemetry,
   type Telemetry,
   type TelemetryOptions,
-} from '@otelkit/core';
-import { type Health, type HealthOptions, resolveHealthOptions, startHealth } from '@otelkit/health';
+} from '@otelkit/core/internal';
+import { type Health, type HealthOptions, resolveHealthOptions, startHealth } from '@otelkit/health/internal';
 import { resolveTracingConfig, startTracing, type Tracing, type TracingOptions } from '@otelkit/tracing';
 import { registerWorkersCheck } from './cluster/health';
 import { isClusterWorker } from './cluster/lazy';

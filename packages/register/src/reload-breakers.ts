@@ -1,5 +1,5 @@
 import type { ReloadableOption } from '@otelkit/circuit-breaker';
-import { invalid, type ReloadTarget } from '@otelkit/core';
+import { invalid, type ReloadTarget } from '@otelkit/core/internal';
 
 type BreakerPackage = typeof import('@otelkit/circuit-breaker');
 

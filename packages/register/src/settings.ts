@@ -1,4 +1,4 @@
-import { defineSetting } from '@otelkit/core';
+import { defineSetting } from '@otelkit/core/internal';
 import {
   checkInstrumentations,
   type EnabledInstrumentations,

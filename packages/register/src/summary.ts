@@ -6,9 +6,9 @@ import {
   PRESET_SETTINGS,
   type SettingRow,
   showSettingValue,
-} from '@otelkit/core';
-import { HEALTH_SETTINGS, type ResolvedHealthOptions } from '@otelkit/health';
-import { LOGS_SETTINGS, TRACING_SETTINGS, type Tracing } from '@otelkit/tracing';
+} from '@otelkit/core/internal';
+import { HEALTH_SETTINGS, type ResolvedHealthOptions } from '@otelkit/health/internal';
+import { LOGS_SETTINGS, TRACING_SETTINGS, type Tracing } from '@otelkit/tracing/internal';
 
 /**
  * Every setting of the composed sections, from the schema: the ones not at their default are listed

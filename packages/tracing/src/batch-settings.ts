@@ -6,7 +6,7 @@ import {
   POSITIVE_MS,
   type Provenance,
   type Setting,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 
 const QUEUE: IntegerBounds = { min: 1, max: 1_000_000 };
 const OWNER = '@otelkit/tracing';

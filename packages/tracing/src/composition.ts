@@ -1,6 +1,6 @@
 import type { TextMapPropagator } from '@opentelemetry/api';
 import type { Sampler, SpanProcessor } from '@opentelemetry/sdk-trace';
-import { invalid } from '@otelkit/core';
+import { invalid } from '@otelkit/core/internal';
 import type { PropagatorName, TracingOptions } from './options';
 
 /** The objects of tracing's options, validated (the schema's settings are plain values; these are not). */

@@ -7,7 +7,7 @@ import {
   type Provenance,
   resolveSection,
   type SectionValues,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 import { checkBatchSize } from './batch-settings';
 import { resolveTracingComposition } from './composition';
 import { type LogsConfig, logsConfigFrom } from './logs/logs-config';

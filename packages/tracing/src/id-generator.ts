@@ -1,5 +1,8 @@
-import { randomFillSync } from 'node:crypto';
+import type * as NodeCrypto from 'node:crypto';
 import type { IdGenerator } from '@opentelemetry/sdk-trace';
+
+/** `node:crypto`, loaded on first use: start-up does not need it (it is a sixth of what the preload loads). */
+let crypto: typeof NodeCrypto | undefined;
 
 /** Random bytes fetched at a time: 4 KiB make 170 trace + span ID pairs. */
 const POOL_BYTES = 4096;
@@ -32,7 +35,8 @@ export class PooledIdGenerator implements IdGenerator {
 
   private take(chars: number): string {
     if (this.offset + chars > this.hex.length) {
-      this.hex = randomFillSync(this.bytes).toString('hex');
+      crypto ??= require('node:crypto') as typeof NodeCrypto;
+      this.hex = crypto.randomFillSync(this.bytes).toString('hex');
       this.offset = 0;
     }
     const id = this.hex.slice(this.offset, this.offset + chars);

@@ -11,12 +11,9 @@ export { isValidCorrelationId, MAX_CORRELATION_ID_LENGTH, newCorrelationId } fro
 export { setHttpRoute } from './http/request-state';
 export type { LogCorrelationFields } from './logs/fields';
 export { logCorrelationFields } from './logs/fields';
-export { pinoSeverity } from './logs/log-record';
 export type { CreateLoggerOptions } from './logs/logger';
 export { createLogger, otelkitPinoOptions } from './logs/logger';
-export type { LogsConfig, LogsExporterName, LogsOptions, OtlpHttpProtocol } from './logs/logs-config';
-export { LOGS_DEFAULTS, resolveLogsConfig } from './logs/logs-config';
-export { LOGS_SETTINGS } from './logs/logs-settings';
+export type { LogsExporterName, LogsOptions } from './logs/logs-config';
 export type {
   HttpInstrumentationOptions,
   PropagatorName,
@@ -26,7 +23,6 @@ export type {
   TracingTelemetry,
 } from './options';
 export { isSecretKey, REDACTED, redactString, redactValue } from './redact/redact';
-export { TRACING_SETTINGS } from './settings';
 export type { TracedOptions } from './traced';
 export { Traced, traced } from './traced';
 export type { Tracing } from './tracing';

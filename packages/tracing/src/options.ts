@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { TextMapPropagator } from '@opentelemetry/api';
 import type { Sampler, SpanProcessor } from '@opentelemetry/sdk-trace';
-import type { RESOLVED, Telemetry } from '@otelkit/core';
+import type { RESOLVED, Telemetry } from '@otelkit/core/internal';
 import type { TracingConfig } from './config';
 import type { LogsOptions } from './logs/logs-config';
 

@@ -1,5 +1,5 @@
 import { type Span, SpanStatusCode } from '@opentelemetry/api';
-import { errorType } from '@otelkit/core';
+import { errorType } from '@otelkit/core/internal';
 
 /**
  * Marks `span` as failed by `error` without ending it: an `exception` event, `error.type` (the error's

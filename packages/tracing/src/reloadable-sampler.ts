@@ -1,6 +1,6 @@
 import type { Attributes, Context, Link, SpanKind } from '@opentelemetry/api';
 import type { Sampler, SamplingResult } from '@opentelemetry/sdk-trace';
-import { invalid, type ReloadTarget } from '@otelkit/core';
+import { invalid, type ReloadTarget } from '@otelkit/core/internal';
 import type { SamplerName } from './options';
 import { createSampler } from './sampler';
 import { TRACING_SETTINGS } from './settings';

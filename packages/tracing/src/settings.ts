@@ -6,7 +6,7 @@ import {
   oneOfSetting,
   otlpSettings,
   type SettingKind,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 import { batchSettings } from './batch-settings';
 import type { ResolvedHttpOptions } from './config';
 import type { HttpInstrumentationOptions, PropagatorName, SamplerName, TracesExporterName } from './options';

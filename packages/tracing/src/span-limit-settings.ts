@@ -1,4 +1,4 @@
-import { defineSetting, type IntegerBounds, integerSetting, type Setting } from '@otelkit/core';
+import { defineSetting, type IntegerBounds, integerSetting, type Setting } from '@otelkit/core/internal';
 
 const LIMIT: IntegerBounds = { min: 0, max: 2_147_483_647 };
 const OWNER = '@otelkit/tracing';

@@ -7,7 +7,7 @@ import {
   type SpanProcessor,
   TracerProvider,
 } from '@opentelemetry/sdk-trace';
-import { checkExistingGlobals, RESOLVED, withTimeout } from '@otelkit/core';
+import { checkExistingGlobals, RESOLVED, withTimeout } from '@otelkit/core/internal';
 import { resolveTracingConfig, type TracingConfig } from './config';
 import { CountingBatchProcessor } from './export/counting-batch-processor';
 import { CrashFlush } from './export/crash-flush';

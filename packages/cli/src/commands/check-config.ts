@@ -9,7 +9,7 @@ import {
   type ResolvedConfig,
   resolveConfig,
   showSettingValue,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 import { type FlagSpecs, parseFlags, renderHelp } from '../args';
 import type { CommandIo } from './io';
 

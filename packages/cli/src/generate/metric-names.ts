@@ -26,7 +26,7 @@ import {
   operationMetricNames,
   toPrometheusLabelName,
   toPrometheusMetricName,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 
 // The Prometheus names the generated rules and dashboards read: core's instrument names (semconv)
 // turned into Prometheus names by core's own conversion (unit suffix, `_total` on counters), so the

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CORE_SETTINGS, PRESET_SETTINGS } from '@otelkit/core';
+import { CORE_SETTINGS, PRESET_SETTINGS } from '@otelkit/core/internal';
 import { cli } from '../helpers';
 
 describe('otelkit check-config', () => {

@@ -1,8 +1,11 @@
 import type { OperatorApiMode } from '../server/action-guard';
+import type { ObservabilityServerOptions, ServerAuthOptions, ServerTlsOptions } from '../server/options';
 import { checkTlsFiles } from '../server/tls';
-import { defineSetting } from '../settings/define';
+import { defaultOf, defineSetting } from '../settings/define';
 import { envValue } from '../settings/env';
 import { boolean, host, integer, oneOf, POSITIVE_MS, type SettingKind, text } from '../settings/kinds';
+import { resolveSection } from '../settings/resolve-section';
+import type { SettingContext } from '../settings/setting';
 import { HIDDEN, type IntegerBounds, invalid } from './parse';
 import type { ServerAuth, ServerTls } from './types';
 
@@ -152,3 +155,94 @@ export const SERVER_SETTINGS = {
     owner: OWNER,
   }),
 };
+
+function positive(option: string, fallback: number | ((context: SettingContext) => number), doc: string) {
+  return defineSetting({ option, kind: integer(POSITIVE_MS), default: fallback, doc, owner: OWNER });
+}
+
+/**
+ * The options of `createObservabilityServer` as settings: the ones the environment also sets
+ * (host, port, request timeout, operator API) are core's settings themselves, auth and TLS are checked
+ * by the same kinds, so a direct caller gets the same validation and the same error as `OTELKIT_PORT`.
+ */
+const SERVER_OPTION_SETTINGS = {
+  host: SERVER_SETTINGS.host,
+  port: SERVER_SETTINGS.port,
+  requestTimeoutMs: SERVER_SETTINGS.requestTimeoutMs,
+  headersTimeoutMs: positive(
+    'headersTimeoutMs',
+    ({ values }) => Math.min(5_000, values.requestTimeoutMs as number),
+    'time a client has to send the request headers',
+  ),
+  keepAliveTimeoutMs: positive(
+    'keepAliveTimeoutMs',
+    5_000,
+    'how long an idle keep-alive connection stays open',
+  ),
+  maxHeaderSize: positive('maxHeaderSize', 16_384, 'largest request line plus headers, in bytes'),
+  maxUrlLength: positive('maxUrlLength', 8_192, 'longest request target, in characters'),
+  maxConnections: positive('maxConnections', 256, 'connections open at once'),
+  closeGraceMs: positive('closeGraceMs', 1_000, 'how long close() lets in-flight requests finish'),
+  auth: defineSetting<ServerAuthOptions | undefined>({
+    option: 'auth',
+    kind: serverAuth,
+    default: undefined,
+    doc: 'credentials',
+    owner: OWNER,
+  }),
+  operatorApi: SERVER_SETTINGS.operatorApi,
+  tls: defineSetting<ServerTlsOptions | undefined>({
+    option: 'tls',
+    kind: serverTls,
+    default: undefined,
+    doc: 'PEM files for HTTPS',
+    owner: OWNER,
+  }),
+};
+
+/** Defaults of {@link ObservabilityServerOptions}, read from the settings (one place). */
+export const SERVER_DEFAULTS = {
+  host: defaultOf(SERVER_OPTION_SETTINGS.host),
+  port: defaultOf(SERVER_OPTION_SETTINGS.port),
+  requestTimeoutMs: defaultOf(SERVER_OPTION_SETTINGS.requestTimeoutMs),
+  headersTimeoutMs: 5_000,
+  keepAliveTimeoutMs: defaultOf(SERVER_OPTION_SETTINGS.keepAliveTimeoutMs),
+  maxHeaderSize: defaultOf(SERVER_OPTION_SETTINGS.maxHeaderSize),
+  maxUrlLength: defaultOf(SERVER_OPTION_SETTINGS.maxUrlLength),
+  maxConnections: defaultOf(SERVER_OPTION_SETTINGS.maxConnections),
+  closeGraceMs: defaultOf(SERVER_OPTION_SETTINGS.closeGraceMs),
+  operatorApi: defaultOf(SERVER_OPTION_SETTINGS.operatorApi),
+} as const;
+
+/** Options after defaults and validation. */
+export interface ResolvedServerOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly requestTimeoutMs: number;
+  readonly headersTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  readonly maxHeaderSize: number;
+  readonly maxUrlLength: number;
+  readonly maxConnections: number;
+  readonly closeGraceMs: number;
+  readonly auth: ServerAuthOptions | undefined;
+  readonly operatorApi: OperatorApiMode;
+  readonly tls: ServerTlsOptions | undefined;
+  readonly onError: ((error: Error) => void) | undefined;
+}
+
+/**
+ * Applies {@link SERVER_DEFAULTS} and validates with core's settings (the one resolver, no
+ * environment); throws `OTELKIT_ERR_INVALID_CONFIG` naming the bad option and its value.
+ */
+export function resolveServerOptions(options: ObservabilityServerOptions): ResolvedServerOptions {
+  const { values, sources } = resolveSection(SERVER_OPTION_SETTINGS, { options, env: {} });
+  if (values.headersTimeoutMs > values.requestTimeoutMs) {
+    invalid(
+      sources.headersTimeoutMs?.name ?? 'options.headersTimeoutMs',
+      values.headersTimeoutMs,
+      `at most options.requestTimeoutMs (${values.requestTimeoutMs})`,
+    );
+  }
+  return { ...values, onError: options.onError };
+}

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { diag } from '@opentelemetry/api';
 import type { MetricReader, ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { exemplars } from '../exemplars/store';
@@ -79,25 +80,94 @@ export function addPeerMetrics(server: RouteRegistry, peers: PeerMetrics): void 
   peersByServer.set(server, peers);
 }
 
+/**
+ * Where `/metrics` comes from: the observability server's pull collector, or a running telemetry on the
+ * app's own port (whose methods answer `undefined` without the `prometheus` exporter).
+ */
+export interface MetricsSource {
+  collect(): Promise<ResourceMetrics | undefined>;
+  exposition(format: ExpositionFormat): Promise<string | undefined>;
+}
+
+/** An answer to a `/metrics` request, written by whichever server carries it (node:http, Fastify, fetch). */
+export interface MetricsReply {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  /** `undefined` for HEAD (the headers, `Content-Length` included, are those of GET). */
+  readonly body: string | undefined;
+}
+
+/** Headers of every app-port answer too: metrics are never cached by a proxy, nor sniffed as HTML. */
+const NO_STORE = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const;
+
+/** A plain-text answer (errors and refusals), with `extra` headers such as `WWW-Authenticate`. */
+export function textReply(
+  status: number,
+  method: string,
+  text: string,
+  extra: Readonly<Record<string, string>> = {},
+): MetricsReply {
+  const headers = {
+    ...NO_STORE,
+    ...extra,
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+  };
+  return { status, headers, body: method === 'HEAD' ? undefined : text };
+}
+
 /** The `/metrics` body in `format`: this process's exposition, or its and its peers' when they answer. */
-async function metricsBody(server: RouteRegistry, collector: PullCollector, format: ExpositionFormat) {
-  const peers = peersByServer.get(server);
-  if (peers === undefined) return collector.exposition(format);
-  const collections = await peers(await collector.collect());
-  if (collections === undefined) return collector.exposition(format);
+async function metricsBody(
+  server: RouteRegistry | undefined,
+  source: MetricsSource,
+  format: ExpositionFormat,
+): Promise<string | undefined> {
+  const peers = server === undefined ? undefined : peersByServer.get(server);
+  if (peers === undefined) return source.exposition(format);
+  const own = await source.collect();
+  if (own === undefined) return undefined;
+  const collections = await peers(own);
+  if (collections === undefined) return source.exposition(format);
   return serializeMetrics(collections, { format });
+}
+
+/**
+ * The one `/metrics` answer, on the observability server and on the app's own port alike: the format
+ * the Accept header negotiates, the exposition of `source` (with the peers added to `server` by
+ * {@link addPeerMetrics}, as a cluster primary's workers), no body for HEAD. `undefined` when `source`
+ * has no pull reader. Credentials and method are the caller's to check first.
+ */
+export async function metricsReply(
+  server: RouteRegistry | undefined,
+  source: MetricsSource,
+  request: { readonly method: string; readonly accept: string | undefined },
+): Promise<MetricsReply | undefined> {
+  const format = negotiateFormat(request.accept);
+  const body = await metricsBody(server, source, format);
+  if (body === undefined) return undefined;
+  const headers = {
+    ...NO_STORE,
+    'content-type': contentTypeFor(format),
+    'content-length': String(Buffer.byteLength(body)),
+  };
+  return { status: 200, headers, body: request.method === 'HEAD' ? undefined : body };
+}
+
+/** Writes `reply` on a node:http response. */
+export function sendReply(response: ServerResponse, reply: MetricsReply): void {
+  response.writeHead(reply.status, reply.headers);
+  response.end(reply.body);
 }
 
 /** Mounts `/metrics` (Prometheus text, or OpenMetrics when the Accept header asks) and `/metrics/json`. */
 export function mountMetricsRoutes(server: RouteRegistry, collector: PullCollector): void {
   server.route('/metrics', async (request, response) => {
-    const format = negotiateFormat(request.headers.accept);
-    const body = await metricsBody(server, collector, format);
-    response.writeHead(200, {
-      'content-type': contentTypeFor(format),
-      'content-length': Buffer.byteLength(body),
+    const reply = await metricsReply(server, collector, {
+      method: request.method,
+      accept: request.headers.accept,
     });
-    response.end(request.method === 'HEAD' ? undefined : body);
+    // The collector always has a reader; an answer is always there.
+    if (reply !== undefined) sendReply(response, reply);
   });
   server.route('/metrics/json', async (request, response) => {
     const body = await collector.snapshotText();

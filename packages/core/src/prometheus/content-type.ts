@@ -7,6 +7,9 @@ export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8
 /** Content-Type of the OpenMetrics 1.0 text format. */
 export const OPENMETRICS_CONTENT_TYPE = 'application/openmetrics-text; version=1.0.0; charset=utf-8';
 
+/** Characters of an Accept header {@link negotiateFormat} reads. */
+const MAX_ACCEPT_LENGTH = 4_096;
+
 /**
  * Picks the exposition format from a scrape's Accept header: OpenMetrics when the header lists
  * `application/openmetrics-text` (version 1.x or 0.0.1) with a quality no lower than `text/plain`'s (Prometheus sends
@@ -21,7 +24,10 @@ export function negotiateFormat(accept: string | undefined): ExpositionFormat {
   if (accept === undefined || accept.indexOf('openmetrics') === -1) return 'prometheus';
   let openMetricsQuality = 0;
   let textQuality = 0;
-  for (const range of accept.split(',')) {
+  // A scraper's header is a few hundred characters; a longer one (a server without a header size
+  // limit, as some fetch-style runtimes) is read up to the cap only.
+  const ranges = (accept.length > MAX_ACCEPT_LENGTH ? accept.slice(0, MAX_ACCEPT_LENGTH) : accept).split(',');
+  for (const range of ranges) {
     const parts = range.split(';');
     const type = parts[0]!.trim().toLowerCase();
     let quality = 1;

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
+import type * as NodeV8 from 'node:v8';
 import type { BatchObservableResult, Meter, Observable, ObservableGauge } from '@opentelemetry/api';
 import {
   eventLoopDelayMetricName,
@@ -18,6 +18,10 @@ import type { EventLoopDelayStats } from './event-loop';
 import { countOpenFds } from './proc';
 import { attributeCache, nodeVersionParts, type RuntimeRecorder, type RuntimeSources } from './recorder';
 import { TypeCounts } from './type-counts';
+
+/** `node:v8`, loaded on first use: start-up does not need it. */
+let v8: typeof NodeV8 | undefined;
+const nodeV8 = (): typeof NodeV8 => (v8 ??= require('node:v8') as typeof NodeV8);
 
 // naming: 'otel' — OpenTelemetry semantic conventions (semconv 1.45, "Development" status) where they exist:
 //
@@ -157,7 +161,7 @@ export function createOtelRecorder(meter: Meter, sources: RuntimeSources): Runti
       result.observe(loopTime, usage.activeSeconds, ACTIVE);
       result.observe(loopTime, usage.idleSeconds, IDLE);
     }
-    const spaces = reader.read('v8 heap spaces', getHeapSpaceStatistics) ?? [];
+    const spaces = reader.read('v8 heap spaces', () => nodeV8().getHeapSpaceStatistics()) ?? [];
     for (const space of spaces) {
       const attrs = spaceAttrs(space.space_name);
       result.observe(heapUsed, space.space_used_size, attrs);
@@ -165,7 +169,7 @@ export function createOtelRecorder(meter: Meter, sources: RuntimeSources): Runti
       result.observe(spaceAvailable, space.space_available_size, attrs);
       result.observe(spacePhysical, space.physical_space_size, attrs);
     }
-    const limit = reader.read('v8 heap statistics', () => getHeapStatistics().heap_size_limit);
+    const limit = reader.read('v8 heap statistics', () => nodeV8().getHeapStatistics().heap_size_limit);
     if (limit !== undefined) result.observe(heapLimit, limit);
     const memory = reader.read('process.memoryUsage', () => process.memoryUsage());
     if (memory) {

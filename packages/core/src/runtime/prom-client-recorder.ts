@@ -1,9 +1,13 @@
-import { getHeapSpaceStatistics } from 'node:v8';
+import type * as NodeV8 from 'node:v8';
 import type { BatchObservableResult, Meter, Observable, ObservableGauge } from '@opentelemetry/api';
 import type { EventLoopDelayStats } from './event-loop';
 import { countOpenFds, readProcStatusMemory } from './proc';
 import { attributeCache, nodeVersionParts, type RuntimeRecorder, type RuntimeSources } from './recorder';
 import { constructorNames, TypeCounts } from './type-counts';
+
+/** `node:v8`, loaded on first use: start-up does not need it. */
+let v8: typeof NodeV8 | undefined;
+const nodeV8 = (): typeof NodeV8 => (v8 ??= require('node:v8') as typeof NodeV8);
 
 // naming: 'prom-client' — instrument names are prom-client 15's collectDefaultMetrics() names themselves
 // (without the `_total` a Prometheus exporter appends to counters), each with the unit its suffix spells
@@ -161,7 +165,7 @@ export function createPromClientRecorder(meter: Meter, sources: RuntimeSources):
     observeResources?.(result);
     observeHandles?.(result);
     observeRequests?.(result);
-    for (const space of reader.read('v8 heap spaces', getHeapSpaceStatistics) ?? []) {
+    for (const space of reader.read('v8 heap spaces', () => nodeV8().getHeapSpaceStatistics()) ?? []) {
       const labels = spaceLabel(space.space_name);
       result.observe(spaceTotal, space.space_size, labels);
       result.observe(spaceUsed, space.space_used_size, labels);

@@ -1,5 +1,10 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import type * as NodeCrypto from 'node:crypto';
+
 import type { ServerAuthOptions } from './options';
+
+/** `node:crypto`, loaded on first use: start-up does not need it. */
+let loaded: typeof NodeCrypto | undefined;
+const nodeCrypto = (): typeof NodeCrypto => (loaded ??= require('node:crypto') as typeof NodeCrypto);
 
 /** Checks the `Authorization` header of a request against the configured credentials. */
 export interface Authenticator {
@@ -11,7 +16,7 @@ export interface Authenticator {
 
 /** SHA-256 digests have a fixed length, so comparing them in constant time leaks neither content nor length. */
 function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
+  return nodeCrypto().createHash('sha256').update(value, 'utf8').digest();
 }
 
 /** Splits `Scheme credentials`; the scheme is case-insensitive (RFC 9110 §11.1). */
@@ -36,8 +41,11 @@ function basicAuthenticator(username: string, password: string): Authenticator {
       const colon = decoded.indexOf(':');
       if (colon < 0) return undefined;
       // Both comparisons always run, so the timing does not tell which part was wrong.
-      const userMatches = timingSafeEqual(digest(decoded.slice(0, colon)), expectedUser);
-      const passwordMatches = timingSafeEqual(digest(decoded.slice(colon + 1)), expectedPassword);
+      const userMatches = nodeCrypto().timingSafeEqual(digest(decoded.slice(0, colon)), expectedUser);
+      const passwordMatches = nodeCrypto().timingSafeEqual(
+        digest(decoded.slice(colon + 1)),
+        expectedPassword,
+      );
       return userMatches && passwordMatches ? identity : undefined;
     },
   };
@@ -50,7 +58,7 @@ function bearerAuthenticator(token: string): Authenticator {
     authenticate(authorization) {
       const presented = credentialsFor('bearer', authorization);
       if (presented === undefined) return undefined;
-      return timingSafeEqual(digest(presented), expected) ? 'bearer' : undefined;
+      return nodeCrypto().timingSafeEqual(digest(presented), expected) ? 'bearer' : undefined;
     },
   };
 }

@@ -1,11 +1,12 @@
 import { createServer as createHttpServer, type Server, type ServerOptions } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { diag } from '@opentelemetry/api';
+import { type ResolvedServerOptions, resolveServerOptions } from '../config/server-settings';
 import { otelkitError } from '../error-codes';
 import { createAuthenticator } from './auth';
 import { ConnectionGuard } from './connections';
 import { createRequestListener } from './dispatch';
-import { type ObservabilityServerOptions, type ResolvedServerOptions, resolveServerOptions } from './options';
+import type { ObservabilityServerOptions } from './options';
 import type { RouteRegistry } from './route';
 import { RouteTable } from './router';
 import { readTlsFiles, type TlsMaterial } from './tls';

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { promises as fsp, readFileSync } from 'node:fs';
 import { otelkitError } from '../error-codes';
 import type { ServerTlsOptions } from './options';
 
@@ -12,7 +11,7 @@ export interface TlsMaterial {
 
 async function readTlsFile(option: string, path: string): Promise<Buffer> {
   try {
-    return await readFile(path);
+    return await fsp.readFile(path);
   } catch (cause) {
     const reason = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
     throw otelkitError('TLS_FILE', { setting: option, detail: `cannot read ${path} (${reason})` }, { cause });

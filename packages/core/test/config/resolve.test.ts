@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isOtelkitError, resolveConfig } from '@otelkit/core';
+import { isOtelkitError, resolveConfig } from '@otelkit/core/internal';
 
 function config(env: Record<string, string>, options = {}) {
   return resolveConfig({ ...options, env }).config;

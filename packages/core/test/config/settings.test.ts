@@ -10,7 +10,7 @@ import {
   resolveConfig,
   resolveSection,
   startTelemetry,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 
 const section = {
   exportIntervalMs: defineSetting({

@@ -50,7 +50,7 @@ import {
   type ResourceMetrics,
   type ViewOptions,
 } from '@opentelemetry/sdk-metrics';
-import { GuardedMeterProvider, LocalInstrumentRegistry, LocalMetricProducer } from '@otelkit/core';
+import { GuardedMeterProvider, LocalInstrumentRegistry, LocalMetricProducer } from '@otelkit/core/internal';
 import fc from 'fast-check';
 import { SECONDS_BUCKETS } from '../../src/meter/buckets';
 import { sdkViews } from '../../src/views/sdk-views';

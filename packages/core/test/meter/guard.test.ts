@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AggregationTemporality, MeterProvider, type MetricData } from '@opentelemetry/sdk-metrics';
-import { GuardedMeterProvider, LocalInstrumentRegistry, LocalMetricProducer } from '@otelkit/core';
+import { GuardedMeterProvider, LocalInstrumentRegistry, LocalMetricProducer } from '@otelkit/core/internal';
 import { captureWarnings } from '../../../../test/helpers/diag-warnings';
 import { byName, TestReader } from '../helpers/reader';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Histogram } from '@opentelemetry/sdk-metrics';
-import { GuardedMeterProvider, SECONDS_BUCKETS } from '@otelkit/core';
+import { GuardedMeterProvider, SECONDS_BUCKETS } from '@otelkit/core/internal';
 import { collectMetric, histogramValue, pointValue, testProvider } from '../helpers/reader';
 
 function setup(limit = 2000) {

@@ -8,7 +8,7 @@ import {
   MeterProvider,
   type MetricData,
 } from '@opentelemetry/sdk-metrics';
-import { GuardedMeterProvider, LocalInstrumentRegistry, LocalMetricProducer } from '@otelkit/core';
+import { GuardedMeterProvider, LocalInstrumentRegistry, LocalMetricProducer } from '@otelkit/core/internal';
 import FakeTimers from '@sinonjs/fake-timers';
 import { exemplars } from '../../src/exemplars/store';
 import { byName, TestReader } from '../helpers/reader';

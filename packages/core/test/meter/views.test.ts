@@ -18,7 +18,7 @@ import {
   LocalMetricProducer,
   startTelemetry,
   type Telemetry,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 import { sdkViews } from '../../src/views/sdk-views';
 import { collectMetric, histogramValue, pointValue, TestReader } from '../helpers/reader';
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Histogram } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
-import { createOperationMonitor, GuardedMeterProvider, isOtelkitError } from '@otelkit/core';
+import { createOperationMonitor, GuardedMeterProvider, isOtelkitError } from '@otelkit/core/internal';
 import FakeTimers from '@sinonjs/fake-timers';
 import { collectMetric, histogramValue, pointValue, testProvider } from '../helpers/reader';
 

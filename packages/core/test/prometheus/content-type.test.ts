@@ -34,6 +34,12 @@ describe('negotiateFormat', () => {
   it('picks OpenMetrics for a bare application/openmetrics-text', () => {
     assert.equal(negotiateFormat('application/openmetrics-text'), 'openmetrics');
   });
+
+  it('reads the first 4 KiB of a longer Accept header only (a hostile one costs no more)', () => {
+    const padding = `${'x'.repeat(5_000)},`;
+    assert.equal(negotiateFormat(`text/plain;q=0.1,${padding}application/openmetrics-text`), 'prometheus');
+    assert.equal(negotiateFormat(`application/openmetrics-text,${padding}text/plain`), 'openmetrics');
+  });
 });
 
 describe('contentTypeFor', () => {

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { afterEach, describe, it, mock } from 'node:test';
 import { setImmediate as tick } from 'node:timers/promises';
 import { diag } from '@opentelemetry/api';
-import { createOperationMonitor, serializeMetrics, startTelemetry, type Telemetry } from '@otelkit/core';
+import {
+  createOperationMonitor,
+  serializeMetrics,
+  startTelemetry,
+  type Telemetry,
+} from '@otelkit/core/internal';
 
 let telemetry: Telemetry | undefined;
 afterEach(async () => {

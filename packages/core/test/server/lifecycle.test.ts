@@ -4,8 +4,8 @@ import { Agent, request } from 'node:http';
 import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { resolveServerOptions } from '../../src/config/server-settings';
 import { isOtelkitError } from '../../src/errors';
-import { resolveServerOptions } from '../../src/server/options';
 import { createObservabilityServer, type ObservabilityServer } from '../../src/server/server';
 import { fetchText } from './helpers';
 

@@ -1,4 +1,4 @@
-import { redactString, truncateForRedaction } from '@otelkit/core';
+import { redactString, truncateForRedaction } from '@otelkit/core/internal';
 import type { CheckResult, CheckStatus } from './types';
 
 const MAX_OUTPUT = 300;

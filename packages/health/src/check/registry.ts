@@ -1,5 +1,5 @@
 import { diag } from '@opentelemetry/api';
-import { invalid } from '@otelkit/core';
+import { invalid } from '@otelkit/core/internal';
 import { RegisteredCheck, type RunListener } from './registered-check';
 import type { CheckFunction, CheckKind, CheckOptions, CheckOutcome } from './types';
 

@@ -1,5 +1,5 @@
-import { statfs } from 'node:fs/promises';
-import { invalid } from '@otelkit/core';
+import { promises as fsp } from 'node:fs';
+import { invalid } from '@otelkit/core/internal';
 import { type ReconfigurableCheck, reconfigurable } from './reconfigurable';
 import { rateLow, ratio, threshold } from './thresholds';
 
@@ -36,7 +36,7 @@ export function diskSpaceCheck(options: DiskSpaceCheckOptions): ReconfigurableCh
   };
   return reconfigurable(options, resolve, (current) => async () => {
     const { warnBytes, failBytes, warnRatio, failRatio } = current();
-    const stats = await statfs(path);
+    const stats = await fsp.statfs(path);
     const free = stats.bavail * stats.bsize;
     const total = stats.blocks * stats.bsize;
     const freeRatio = total > 0 ? stats.bavail / stats.blocks : 0;

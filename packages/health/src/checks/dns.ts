@@ -1,5 +1,5 @@
 import { lookup } from 'node:dns/promises';
-import { invalid } from '@otelkit/core';
+import { invalid } from '@otelkit/core/internal';
 import type { CheckFunction } from '../check/types';
 import { roundMs, threshold } from './thresholds';
 

@@ -1,6 +1,10 @@
-import { getHeapStatistics } from 'node:v8';
+import type * as NodeV8 from 'node:v8';
 import { type ReconfigurableCheck, reconfigurable } from './reconfigurable';
 import { rateHigh, ratio } from './thresholds';
+
+/** `node:v8`, loaded on first use: start-up does not need it. */
+let v8: typeof NodeV8 | undefined;
+const nodeV8 = (): typeof NodeV8 => (v8 ??= require('node:v8') as typeof NodeV8);
 
 /** Options of {@link heapCheck}. */
 export interface HeapCheckOptions {
@@ -22,7 +26,7 @@ export function heapCheck(options: HeapCheckOptions = {}): ReconfigurableCheck<H
   });
   return reconfigurable(options, resolve, (current) => () => {
     const { warn, fail } = current();
-    const heap = getHeapStatistics();
+    const heap = nodeV8().getHeapStatistics();
     const used = heap.used_heap_size / heap.heap_size_limit;
     const status = rateHigh(used, warn, fail);
     const percent = Math.round(used * 1000) / 10;

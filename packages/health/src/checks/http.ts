@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import { invalid } from '@otelkit/core';
+import { invalid } from '@otelkit/core/internal';
 import type { CheckResult } from '../check/types';
 import { type ReconfigurableCheck, reconfigurable } from './reconfigurable';
 import { roundMs, threshold } from './thresholds';

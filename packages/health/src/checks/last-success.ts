@@ -1,4 +1,4 @@
-import { invalid, type MetricsSnapshot } from '@otelkit/core';
+import { invalid, type MetricsSnapshot } from '@otelkit/core/internal';
 import { type ReconfigurableCheck, reconfigurable } from './reconfigurable';
 import { rateHigh, threshold } from './thresholds';
 

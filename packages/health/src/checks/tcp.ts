@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { invalid } from '@otelkit/core';
+import { invalid } from '@otelkit/core/internal';
 import type { CheckFunction, CheckResult } from '../check/types';
 import { roundMs, threshold } from './thresholds';
 

@@ -1,4 +1,4 @@
-import { invalid } from '@otelkit/core';
+import { invalid } from '@otelkit/core/internal';
 import type { CheckStatus } from '../check/types';
 
 /** `fail` when `value >= fail`, `warn` when `value >= warn`, else `pass` (higher is worse). */

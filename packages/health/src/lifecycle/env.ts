@@ -1,4 +1,4 @@
-import { type Env, type PresetName, resolveSection } from '@otelkit/core';
+import { type Env, type PresetName, resolveSection } from '@otelkit/core/internal';
 import { defaultShutdownDelayMs, HEALTH_SETTINGS } from '../settings';
 
 export { defaultShutdownDelayMs };

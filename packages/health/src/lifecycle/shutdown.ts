@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { diag } from '@opentelemetry/api';
-import { withTimeout } from '@otelkit/core';
+import { withTimeout } from '@otelkit/core/internal';
 import { errorOutput } from '../check/outcome';
 import { drainServer } from './drain';
 import type { Lifecycle } from './lifecycle';

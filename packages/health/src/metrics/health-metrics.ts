@@ -6,7 +6,7 @@ import {
   METRIC_HEALTH_CHECK_DURATION,
   METRIC_HEALTH_STATUS,
   type OtelkitMeter,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 import { statusValue } from '../check/outcome';
 import type { CheckKind, CheckOutcome, CheckStatus } from '../check/types';
 

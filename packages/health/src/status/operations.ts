@@ -8,7 +8,7 @@ import {
   METRIC_HTTP_SERVER_REQUEST_DURATION,
   type MetricsSnapshot,
   operationMetricNames,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 import { addBuckets, type Buckets } from './quantile';
 
 /** Cumulative totals of one operation at one moment. */

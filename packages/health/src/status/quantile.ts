@@ -1,4 +1,4 @@
-import { histogramQuantile } from '@otelkit/core';
+import { histogramQuantile } from '@otelkit/core/internal';
 
 /** Cumulative bucket counts by upper bound, the last bound being `Infinity`. */
 export interface Buckets {

@@ -1,5 +1,9 @@
 import { type ELDHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
-import { getHeapStatistics } from 'node:v8';
+import type * as NodeV8 from 'node:v8';
+
+/** `node:v8`, loaded on first use: start-up does not need it. */
+let v8: typeof NodeV8 | undefined;
+const nodeV8 = (): typeof NodeV8 => (v8 ??= require('node:v8') as typeof NodeV8);
 
 /** Event loop delay and memory at one moment. */
 export interface RuntimeReading {
@@ -22,7 +26,7 @@ export class RuntimeSampler {
 
   /** The current reading; `reset` starts a new delay window. */
   read(reset = false): RuntimeReading {
-    const heap = getHeapStatistics();
+    const heap = nodeV8().getHeapStatistics();
     const sampled = this.delay.count > 0;
     const reading: RuntimeReading = {
       eventLoopDelayP99Ms: sampled ? this.delay.percentile(99) / 1e6 : undefined,

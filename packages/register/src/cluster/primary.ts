@@ -7,7 +7,7 @@ import {
   METRIC_CLUSTER_WORKERS,
   type Telemetry,
   withAttributes,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 import { clusterIfPrimary } from './lazy';
 import { isMessage, type MetricsResponse, REQUEST, RESPONSE } from './protocol';
 

@@ -1,4 +1,4 @@
-import type { MetricsData } from '@otelkit/core';
+import type { MetricsData } from '@otelkit/core/internal';
 
 /** IPC messages between the cluster primary and its workers (plain JSON over the cluster channel). */
 export const REQUEST = 'otelkit:metrics:request';

@@ -1,4 +1,4 @@
-import { type Telemetry, toMetricsData } from '@otelkit/core';
+import { type Telemetry, toMetricsData } from '@otelkit/core/internal';
 import { isMessage, type MetricsRequest, type MetricsResponse, REQUEST, RESPONSE } from './protocol';
 
 /**

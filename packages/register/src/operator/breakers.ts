@@ -1,6 +1,6 @@
 import { diag } from '@opentelemetry/api';
 import type { Telemetry } from '@otelkit/core';
-import { type Health, mountOperatorActions, operatorAudit } from '@otelkit/health';
+import { type Health, mountOperatorActions, operatorAudit } from '@otelkit/health/internal';
 
 /** Prefix of `POST /circuit-breakers/{name}/isolate` and `/reset`. */
 export const BREAKERS_PATH = '/circuit-breakers';

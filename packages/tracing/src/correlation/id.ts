@@ -1,4 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import type * as NodeCrypto from 'node:crypto';
+
+/** `node:crypto`, loaded on first use: start-up does not need it. */
+let crypto: typeof NodeCrypto | undefined;
 
 /** Longest correlation ID accepted from outside; longer values are replaced. */
 export const MAX_CORRELATION_ID_LENGTH = 128;
@@ -7,7 +10,8 @@ const ALLOWED = /^[A-Za-z0-9._:~-]+$/;
 
 /** A fresh correlation ID (a random UUID). */
 export function newCorrelationId(): string {
-  return randomUUID();
+  crypto ??= require('node:crypto') as typeof NodeCrypto;
+  return crypto.randomUUID();
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   type SpanExporter,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace';
-import type { ExportStats } from '@otelkit/core';
+import type { ExportStats } from '@otelkit/core/internal';
 import { CountingSpanExporter } from './counting-exporter';
 
 /** Batch settings (the `OTEL_BSP_*` variables). */

@@ -1,7 +1,7 @@
 import { diag } from '@opentelemetry/api';
 import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
-import type { ExportStats, Signal } from '@otelkit/core';
+import type { ExportStats, Signal } from '@otelkit/core/internal';
 
 /** What span and log record exporters have in common. @internal */
 export interface ItemExporter<T> {

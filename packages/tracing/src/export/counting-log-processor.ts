@@ -6,7 +6,7 @@ import {
   type ReadableLogRecord,
   type ReadWriteLogRecord,
 } from '@opentelemetry/sdk-logs';
-import type { ExportStats } from '@otelkit/core';
+import type { ExportStats } from '@otelkit/core/internal';
 import type { BatchSettings } from './counting-batch-processor';
 import { CountingExporter } from './counting-exporter';
 

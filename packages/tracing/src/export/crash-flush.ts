@@ -1,4 +1,3 @@
-import { Worker } from 'node:worker_threads';
 import { type Context, context, type Span, trace } from '@opentelemetry/api';
 import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
 import type { ReadableLogRecord } from '@opentelemetry/sdk-logs';
@@ -135,7 +134,9 @@ export class CrashFlush {
   private send(spans: ReadableSpan[], logs: CrashLogRequest | undefined): boolean {
     const signal = new SharedArrayBuffer(8);
     try {
-      const worker = new Worker(EXPORT_WORKER_FILE, {
+      // node:worker_threads is loaded here, on the first use of a thread: start-up does not need it.
+      const threads = require('node:worker_threads') as typeof import('node:worker_threads');
+      const worker = new threads.Worker(EXPORT_WORKER_FILE, {
         workerData: { ...this.options.exporter, crash: { batch: toSpanBatch(spans), logs, signal } },
         name: 'otelkit crash export',
       });

@@ -1,6 +1,6 @@
 import type { AttributeValue, Context } from '@opentelemetry/api';
 import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace';
-import { truncateForRedaction } from '@otelkit/core';
+import { truncateForRedaction } from '@otelkit/core/internal';
 import { CORRELATION_KEY, correlationIdFrom, getCorrelationAttributes } from '../correlation/context';
 import { redactQuery, SENSITIVE_QUERY_PARAMETERS } from '../redact/query';
 import { isSecretKey, REDACTED, redactString } from '../redact/redact';

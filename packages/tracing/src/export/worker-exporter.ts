@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { diag } from '@opentelemetry/api';
 import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace';
@@ -120,7 +120,9 @@ export class WorkerSpanExporter implements SpanExporter {
   private thread(): Worker | undefined {
     if (this.worker !== undefined) return this.worker;
     try {
-      const worker = new Worker(this.workerFile, {
+      // node:worker_threads is loaded here, on the first use of a thread: start-up does not need it.
+      const threads = require('node:worker_threads') as typeof import('node:worker_threads');
+      const worker = new threads.Worker(this.workerFile, {
         workerData: this.data,
         name: 'otelkit span export',
       });

@@ -5,7 +5,7 @@ import {
   METRIC_HTTP_CLIENT_REQUEST_DURATION,
   METRIC_HTTP_SERVER_REQUEST_DURATION,
   type OtelkitMeter,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 import type { ResolvedHttpOptions } from '../config';
 import { instrumentFetch } from './client-fetch';
 import { instrumentHttpClient } from './client-http';

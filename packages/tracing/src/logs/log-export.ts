@@ -2,7 +2,7 @@ import { diag, logs } from '@opentelemetry/api';
 import { defaultResource } from '@opentelemetry/resources';
 import type { LogRecordExporter, LogRecordProcessor, ReadableLogRecord } from '@opentelemetry/sdk-logs';
 import { LoggerProvider } from '@opentelemetry/sdk-logs';
-import { withTimeout } from '@otelkit/core';
+import { withTimeout } from '@otelkit/core/internal';
 import { CountingLogProcessor } from '../export/counting-log-processor';
 import type { CrashLogSource } from '../export/crash-flush';
 import type { CrashLogRequest } from '../export/export-protocol';

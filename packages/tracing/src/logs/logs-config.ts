@@ -4,7 +4,7 @@ import {
   type OtlpHttpProtocol,
   type ResolvedSection,
   resolveSection,
-} from '@otelkit/core';
+} from '@otelkit/core/internal';
 import { type BatchOptions, checkBatchSize } from '../batch-settings';
 import { LOGS_SETTINGS } from './logs-settings';
 

@@ -1,4 +1,4 @@
-import { defineSetting, listSetting, otlpSettings } from '@otelkit/core';
+import { defineSetting, listSetting, otlpSettings } from '@otelkit/core/internal';
 import { batchSettings } from '../batch-settings';
 import type { LogsExporterName } from './logs-config';
 

@@ -1,4 +1,4 @@
-import { isSecretKey, REDACTED, redactString } from '@otelkit/core';
+import { isSecretKey, REDACTED, redactString } from '@otelkit/core/internal';
 
 // The string primitives live in @otelkit/core (health masks check messages with them too).
 export { isSecretKey, REDACTED, redactString };

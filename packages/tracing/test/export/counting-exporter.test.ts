@@ -8,7 +8,7 @@ import {
   SimpleSpanProcessor,
   TracerProvider,
 } from '@opentelemetry/sdk-trace';
-import { ExportStats } from '@otelkit/core';
+import { ExportStats } from '@otelkit/core/internal';
 import FakeTimers from '@sinonjs/fake-timers';
 import { type OtlpReceiver, startOtlpReceiver } from '../../../../test/tracing/helpers/otlp-receiver';
 import { CountingSpanExporter } from '../../src/export/counting-exporter';

@@ -1,4 +1,4 @@
-import { SECONDS_BUCKETS } from '@otelkit/core';
+import { SECONDS_BUCKETS } from '@otelkit/core/internal';
 import { parseDuration } from '../../duration';
 import { UsageError } from '../../usage-error';
 import { HTTP_SERVER_DURATION, operationDuration, operationsTotal } from '../metric-names';
