@@ -9,13 +9,8 @@ import {
   type MetricData,
   PeriodicExportingMetricReader,
 } from '@opentelemetry/sdk-metrics';
-import {
-  createOperationMonitor,
-  isOtelkitError,
-  resolveConfig,
-  startTelemetry,
-  type Telemetry,
-} from '@otelkit/core';
+import { createOperationMonitor, isOtelkitError, startTelemetry, type Telemetry } from '@otelkit/core';
+import { resolveConfig } from '@otelkit/core/internal';
 
 const env = {};
 
