@@ -67,7 +67,7 @@ export interface TracingOptions {
    * span the sampler records, whatever `OTEL_TRACES_EXPORTER` says (`none` included). Flushed and shut
    * down with tracing. No environment variable.
    * @example
-   * startTracing(telemetry, { spanProcessors: [new BatchSpanProcessor(new ZipkinExporter())] });
+   * startTracing(telemetry, { spanProcessors: [new BatchSpanProcessor({ exporter: new ZipkinExporter() })] });
    */
   readonly spanProcessors?: readonly SpanProcessor[];
   /** Batch delay; env `OTEL_BSP_SCHEDULE_DELAY` (5000). */
