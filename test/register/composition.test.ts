@@ -114,14 +114,15 @@ describe('OTELKIT_CONFIG options module', () => {
     });
   }
 
-  for (const [file, problem] of [
+  for (const [file, problem, preload = '--require'] of [
     ['missing-config.cjs', /no such file/],
     ['bad-config-throws.cjs', /throws when loaded \(Error: cannot read the settings\)/],
+    ['bad-config-throws.cjs', /throws when loaded \(Error: cannot read the settings\)/, '--import'],
     ['bad-config-number.cjs', /exports number, not an options object/],
     ['bad-config-field.mjs', /metricReaders\[0\] in .*bad-config-field\.mjs="a plain object" is invalid/],
   ] as const) {
-    it(`stops start-up with one line naming ${file} and the problem, before the app runs`, async () => {
-      const app = start(['--require', '@otelkit/register', `${FIXTURES}/http-app.cjs`], {
+    it(`${preload}: stops start-up with one line naming ${file} and the problem, before the app runs`, async () => {
+      const app = start([preload, '@otelkit/register', `${FIXTURES}/http-app.cjs`], {
         OTELKIT_CONFIG: `${FIXTURES}/${file}`,
       });
       // The app must not start: if it does, it says so (and would run on), which fails here at once.
