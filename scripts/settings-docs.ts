@@ -80,6 +80,7 @@ const PRELOAD_FIRST: readonly Setting<unknown>[] = [
   CORE_SETTINGS.operatorApi,
   HEALTH_SETTINGS.shutdownDelayMs,
   CORE_SETTINGS.shutdownTimeoutMs,
+  CORE_SETTINGS.existingProviders,
 ];
 
 /** The register README's environment table: the variables people reach for first under the preload. */

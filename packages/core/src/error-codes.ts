@@ -31,6 +31,23 @@ export const ERROR_CODES = {
     message: 'OTELKIT_ERR_INVALID_CONFIG: {setting}={value} is invalid: expected {expected}',
     owner: '@otelkit/core',
   },
+  CONFIG_MODULE: {
+    code: 'OTELKIT_ERR_CONFIG_MODULE',
+    meaning:
+      'the options module named by `OTELKIT_CONFIG` is missing, throws when loaded, or does not export an options object; nothing starts',
+    exitCode: 1,
+    message: 'OTELKIT_ERR_CONFIG_MODULE: OTELKIT_CONFIG={file}: {problem}',
+    owner: '@otelkit/core',
+  },
+  EXISTING_PROVIDER: {
+    code: 'OTELKIT_ERR_EXISTING_PROVIDER',
+    meaning:
+      'a global MeterProvider, TracerProvider or propagator was registered before otelkit started (`OTELKIT_EXISTING_PROVIDERS=refuse`); otelkit does not start, the app runs on',
+    exitCode: undefined,
+    message:
+      'OTELKIT_ERR_EXISTING_PROVIDER: another OpenTelemetry setup registered a global {kinds} before otelkit started; otelkit is not started, so telemetry does not split across two pipelines. Give otelkit your readers and span processors (metricReaders, spanProcessors) instead, or set OTELKIT_EXISTING_PROVIDERS=separate',
+    owner: '@otelkit/core',
+  },
   INVALID_RUNTIME_METRICS_OPTION: {
     code: 'OTELKIT_ERR_INVALID_RUNTIME_METRICS_OPTION',
     meaning: 'an option of `startRuntimeMetrics()` is invalid',

@@ -18,6 +18,7 @@ export type { AppMetricsOptions } from './app-metrics/responder';
 export type { PresetName } from './config/presets';
 // Start-up and the running telemetry
 export type {
+  ExistingProviders,
   LogLevelName,
   MetricsExporterName,
   OtlpOptions,

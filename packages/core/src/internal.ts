@@ -3,6 +3,9 @@
 // imports from one place. At run time it is the same module instance as `@otelkit/core`: the bundle of
 // src/index.ts carries this namespace as `__internal` and dist/internal.js hands it out (scripts/bundle.mjs).
 
+export { checkExistingGlobals } from './coexist';
+export type { ConfigModuleOptions } from './config/config-module';
+export { loadConfigModule } from './config/config-module';
 export { LOG_LEVELS } from './config/log-levels';
 export type { IntegerBounds, KeyValueListOptions } from './config/parse';
 export {

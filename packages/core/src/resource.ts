@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { arch, hostname } from 'node:os';
 import { basename } from 'node:path';
 import type { Attributes } from '@opentelemetry/api';
-import { defaultResource, type Resource, resourceFromAttributes } from '@opentelemetry/resources';
+import {
+  defaultResource,
+  detectResources,
+  type Resource,
+  type ResourceDetector,
+  resourceFromAttributes,
+} from '@opentelemetry/resources';
 import type { ResolvedConfig } from './config/types';
 import { VERSION } from './version';
 
@@ -25,13 +31,20 @@ function processAttributes(): Attributes {
   };
 }
 
+/** What the options object adds to the resource (`resource`, `resourceDetectors`). */
+export interface ResourceOptions {
+  readonly resource?: Resource | undefined;
+  readonly resourceDetectors?: readonly ResourceDetector[] | undefined;
+}
+
 /**
  * Builds the one OpenTelemetry `Resource` of the process from the resolved configuration:
- * SDK defaults < host/process attributes < `OTEL_RESOURCE_ATTRIBUTES` and `resourceAttributes`
- * < the service settings (`OTEL_SERVICE_NAME` wins over `service.name` in the attribute list, as the
- * specification says).
+ * SDK defaults < host/process attributes < the user's `resourceDetectors` < `OTEL_RESOURCE_ATTRIBUTES`
+ * and `resourceAttributes` < the service settings (`OTEL_SERVICE_NAME` wins over `service.name` in the
+ * attribute list, as the specification says) < the user's `resource` (code wins over the environment).
+ * Attributes a detector resolves asynchronously reach push exports once they settle.
  */
-export function buildResource(config: ResolvedConfig): Resource {
+export function buildResource(config: ResolvedConfig, extra: ResourceOptions = {}): Resource {
   const service: Attributes = {
     'service.name': config.serviceName,
     'service.instance.id': INSTANCE_ID,
@@ -42,8 +55,12 @@ export function buildResource(config: ResolvedConfig): Resource {
   if (config.environment !== undefined) service['deployment.environment.name'] = config.environment;
   const explicit = config.resourceAttributes['service.instance.id'];
   if (typeof explicit === 'string' && explicit !== '') service['service.instance.id'] = explicit;
-  return defaultResource()
-    .merge(resourceFromAttributes(processAttributes()))
+  let resource = defaultResource().merge(resourceFromAttributes(processAttributes()));
+  if (extra.resourceDetectors !== undefined && extra.resourceDetectors.length > 0) {
+    resource = resource.merge(detectResources({ detectors: [...extra.resourceDetectors] }));
+  }
+  resource = resource
     .merge(resourceFromAttributes(config.resourceAttributes))
     .merge(resourceFromAttributes(service));
+  return extra.resource === undefined ? resource : resource.merge(extra.resource);
 }

@@ -1,12 +1,14 @@
 import { diag, type MeterProvider, metrics } from '@opentelemetry/api';
 import type { Resource } from '@opentelemetry/resources';
 import { type ResourceMetrics, MeterProvider as SdkMeterProvider } from '@opentelemetry/sdk-metrics';
+import { checkExistingGlobals } from './coexist';
 import { resolveConfig } from './config/resolve';
 import { CORE_SETTINGS } from './config/settings';
 import type { ResolvedConfig, TelemetryOptions } from './config/types';
 import { setDiagLogLevel } from './diag-logger';
 import { mountMetricsRoutes, PullCollector } from './export/metrics-endpoint';
 import { createReaders } from './export/readers';
+import { withLocalMetrics } from './export/user-reader';
 import { LocalInstrumentRegistry } from './meter/local-registry';
 import type { OtelkitMeter } from './meter/meter';
 import { GuardedMeterProvider } from './meter/provider';
@@ -109,7 +111,7 @@ export function runningTelemetry(): Telemetry | undefined {
  * process.on('SIGTERM', () => telemetry.shutdown());
  */
 export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
-  const { config, warnings } = options[RESOLVED] ?? resolveConfig(options);
+  const { config, warnings, composition } = options[RESOLVED] ?? resolveConfig(options);
   if (active !== undefined) {
     diag.warn('otelkit: startTelemetry() called while telemetry is running; returning the running instance');
     return active;
@@ -122,18 +124,18 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
     return disabledTelemetry(config, exportStats);
   }
 
-  const resource = buildResource(config);
+  const existing = checkExistingGlobals(['metrics'], config.existingProviders);
+  const resource = buildResource(config, composition);
   const local = new LocalInstrumentRegistry();
   const readers = createReaders(config, exportStats, local);
   const sdk = new SdkMeterProvider({
     resource,
-    readers: readers.all,
+    readers: [...readers.all, ...composition.metricReaders.map((reader) => withLocalMetrics(reader, local))],
     views: sdkViews(options.views, config.cardinalityLimit),
   });
   const provider = new GuardedMeterProvider(sdk, config.cardinalityLimit, local, options.views);
-  if (!metrics.setGlobalMeterProvider(provider)) {
-    diag.warn('otelkit: another global MeterProvider was already registered; otelkit metrics use their own');
-  }
+  // Checked above: with `separate`, the earlier provider stays global and this registration is skipped.
+  if (existing.length === 0) metrics.setGlobalMeterProvider(provider);
   const reloader = config.configFile === undefined ? undefined : createReloader(config, config.configFile);
   const unregisterSelf = registerSelfMetrics(sdk.getMeter('@otelkit/core'), {
     exportStats,

@@ -38,6 +38,7 @@ const PUBLIC_TYPES = [
   'BoundUpDownCounter',
   'ErrorCode',
   'ErrorCodeName',
+  'ExistingProviders',
   'ExpositionFormat',
   'FastifyInstanceLike',
   'FastifyMetricsHandler',

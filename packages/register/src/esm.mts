@@ -37,12 +37,36 @@ async function installModuleHooks(): Promise<void> {
   register(require.resolve('@opentelemetry/instrumentation/hook.mjs'), import.meta.url);
 }
 
-const enabled = process.env.OTEL_NODE_ENABLED_INSTRUMENTATIONS ?? '';
+/**
+ * The library instrumentations the start-up will enable: the `instrumentations` of the `OTELKIT_CONFIG`
+ * module when it sets them (loaded here once; the start-up reuses it, or reports its error), else
+ * `OTEL_NODE_ENABLED_INSTRUMENTATIONS`.
+ */
+function enabledNames(): string[] {
+  const file = (process.env.OTELKIT_CONFIG ?? '').trim();
+  if (file !== '') {
+    try {
+      const { loadConfigModule } =
+        require('@otelkit/core/internal') as typeof import('@otelkit/core/internal');
+      const chosen = loadConfigModule(file).instrumentations;
+      if (Array.isArray(chosen)) return chosen.map(String);
+      if (chosen !== undefined && chosen !== null && typeof chosen === 'object') {
+        return Object.entries(chosen)
+          .filter(([, on]) => on !== false)
+          .map(([name]) => name);
+      }
+    } catch {
+      // Reported once by the start-up below, which stops the app.
+    }
+  }
+  return (process.env.OTEL_NODE_ENABLED_INSTRUMENTATIONS ?? '').split(',');
+}
+
 const disabled = (process.env.OTEL_SDK_DISABLED ?? '').trim().toLowerCase() === 'true';
 if (
   isMainThread &&
   !disabled &&
-  enabled.split(',').some((n) => !['', 'http', 'undici'].includes(n.trim().toLowerCase()))
+  enabledNames().some((n) => !['', 'http', 'undici'].includes(n.trim().toLowerCase()))
 ) {
   await installModuleHooks();
 }

@@ -77,6 +77,55 @@ export function parseEnabledInstrumentations(raw: string | undefined): string[] 
   return names;
 }
 
+/**
+ * Per-instrumentation settings of the `instrumentations` option's object form: each key a library
+ * name of {@link INSTRUMENTATIONS} (or `http`, otelkit's own HTTP instrumentation); `true` or a
+ * settings object turns it on (the object is the instrumentation's config, e.g. express's
+ * `{ ignoreLayersType: ['middleware'] }`), `false` leaves it off.
+ */
+export type InstrumentationsOptions = Readonly<Record<string, boolean | object>>;
+
+/** The enabled instrumentations, each with its settings (`{}` for the defaults). */
+export type EnabledInstrumentations = Readonly<Record<string, object>>;
+
+const EXPECTED_NAMES = () => ['http', 'undici', ...INSTRUMENTATIONS.keys()].join(', ');
+
+/**
+ * Validates the `instrumentations` option: a list of names (as `OTEL_NODE_ENABLED_INSTRUMENTATIONS`)
+ * or an object of per-instrumentation settings ({@link InstrumentationsOptions}).
+ * @throws OtelkitError `OTELKIT_ERR_INVALID_CONFIG` naming the option (or its key) and the bad value
+ */
+export function checkInstrumentations(name: string, value: unknown): EnabledInstrumentations {
+  if (Array.isArray(value)) {
+    const enabled: Record<string, object> = {};
+    for (const item of value) {
+      const key = typeof item === 'string' ? item.trim().toLowerCase() : '';
+      if (!ALWAYS_ON.has(key) && !INSTRUMENTATIONS.has(key))
+        invalid(name, item, `a list of ${EXPECTED_NAMES()}`);
+      if (!ALWAYS_ON.has(key)) enabled[key] = {};
+    }
+    return enabled;
+  }
+  if (value === null || typeof value !== 'object') {
+    invalid(
+      name,
+      typeof value,
+      'a list of instrumentation names or an object of per-instrumentation settings',
+    );
+  }
+  const enabled: Record<string, object> = {};
+  for (const [key, setting] of Object.entries(value)) {
+    if (!ALWAYS_ON.has(key) && !INSTRUMENTATIONS.has(key))
+      invalid(`${name}.${key}`, key, `one of ${EXPECTED_NAMES()}`);
+    if (setting === false) continue;
+    if (setting !== true && (setting === null || typeof setting !== 'object' || Array.isArray(setting))) {
+      invalid(`${name}.${key}`, typeof setting, "true, false or an object of the instrumentation's settings");
+    }
+    enabled[key] = setting === true ? {} : (setting as object);
+  }
+  return enabled;
+}
+
 /** Where to look for the app's modules: its working directory, then next to otelkit. */
 function resolverFor(cwd: string) {
   const fromApp = createRequire(join(cwd, 'noop.js'));
@@ -104,13 +153,17 @@ export interface LoadedInstrumentations {
  * and only its own package. Nothing is required for instrumentations that are not enabled, which keeps
  * the preload's start-up cost flat.
  */
-export function loadInstrumentations(names: readonly string[], cwd = process.cwd()): LoadedInstrumentations {
+export function loadInstrumentations(
+  enabled: EnabledInstrumentations,
+  cwd = process.cwd(),
+): LoadedInstrumentations {
   const resolve = resolverFor(cwd);
   const instrumentations: Instrumentation[] = [];
   const report: string[] = [];
   const on: string[] = [];
-  for (const name of names) {
-    const e = INSTRUMENTATIONS.get(name)!;
+  for (const [name, settings] of Object.entries(enabled)) {
+    const e = INSTRUMENTATIONS.get(name);
+    if (e === undefined) continue; // http, undici: otelkit's own instrumentation (tracing's `http`)
     if (!e.modules.some((m) => resolve(m) !== undefined)) {
       report.push(`${name}: skipped (${e.modules.join(' / ')} not installed)`);
       continue;
@@ -122,8 +175,8 @@ export function loadInstrumentations(names: readonly string[], cwd = process.cwd
       continue;
     }
     try {
-      const mod = require(path) as Record<string, new () => Instrumentation>;
-      instrumentations.push(new mod[e.className]!());
+      const mod = require(path) as Record<string, new (config?: object) => Instrumentation>;
+      instrumentations.push(new mod[e.className]!({ ...settings }));
       on.push(name);
       report.push(`${name}: on (${e.pkg})`);
     } catch (error) {

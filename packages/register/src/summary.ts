@@ -36,6 +36,16 @@ function settingRows(
   return rows.filter((row) => row.source !== 'default');
 }
 
+/** `2 metric readers (options.metricReaders)`, or `undefined` for none. */
+function count(n: number, what: string, from: string): string | undefined {
+  return n === 0 ? undefined : `${n} ${what}${n === 1 ? '' : 's'} (${from})`;
+}
+
+/** Where tracing's composition option came from (the top level or `tracing.`). */
+function sourceName(tracing: Tracing | undefined, key: string, optionName: (path: string) => string): string {
+  return tracing?.config.sources[key]?.name ?? optionName(key);
+}
+
 /** The lines `OTEL_LOG_LEVEL=debug` prints: what the preload configured, and why. No secret: endpoints without user-info, no header values or credentials. */
 export function configurationSummary(
   core: ConfigResolution,
@@ -43,14 +53,26 @@ export function configurationSummary(
   health: ResolvedHealthOptions | undefined,
   instrumentations: readonly string[],
   role: string,
+  optionName: (path: string) => string = (path) => `options.${path}`,
 ): string[] {
-  const { config } = core;
+  const { config, composition } = core;
   const lines = [
     `service: ${config.serviceName}${config.serviceVersion === undefined ? '' : `@${config.serviceVersion}`} (${role}, pid ${process.pid})`,
     `metrics exporters: ${config.metricsExporters.join(', ')}${config.otlp.endpoint === undefined ? '' : `; OTLP ${hideUserinfo(config.otlp.endpoint)} every ${config.exportIntervalMs} ms`}`,
     `observability server: ${config.server ? `${config.host}:${config.port}${config.tls === undefined ? '' : ' (TLS)'}${config.auth === undefined ? '' : ` (${config.auth.type} auth)`}` : 'off'}`,
     `runtime metrics: ${config.runtimeMetrics ? config.runtimeMetricsNaming : 'off'}`,
   ];
+  const objects = [
+    count(composition.metricReaders.length, 'metric reader', optionName('metricReaders')),
+    count(composition.resourceDetectors.length, 'resource detector', optionName('resourceDetectors')),
+    count(composition.resource === undefined ? 0 : 1, 'resource', optionName('resource')),
+    count(
+      tracing?.config.spanProcessors.length ?? 0,
+      'span processor',
+      sourceName(tracing, 'spanProcessors', optionName),
+    ),
+  ].filter((text) => text !== undefined);
+  if (objects.length > 0) lines.push(`yours: ${objects.join(', ')}`);
   if (tracing !== undefined) {
     const c = tracing.config;
     lines.push(
@@ -59,8 +81,11 @@ export function configurationSummary(
     lines.push(
       `logs exporters: ${c.logs.exporters.join(', ')}${c.logs.exporters.includes('otlp') ? ` -> ${hideUserinfo(c.logs.endpoint)} (${c.logs.protocol})` : ''}`,
     );
+    const sampler =
+      typeof c.sampler === 'string' ? c.sampler : `${String(c.sampler)} (${c.sources.sampler?.name})`;
+    const propagators = c.propagators.map((p) => (typeof p === 'string' ? p : p.constructor.name));
     lines.push(
-      `sampler: ${c.sampler}${c.sampler.includes('ratio') ? ` (${c.samplerRatio})` : ''}; propagators: ${c.propagators.join(', ')}`,
+      `sampler: ${sampler}${typeof c.sampler === 'string' && c.sampler.includes('ratio') ? ` (${c.samplerRatio})` : ''}; propagators: ${propagators.join(', ')}`,
     );
   }
   lines.push('instrumentations: http, https, fetch (always on)');

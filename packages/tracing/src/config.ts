@@ -1,3 +1,5 @@
+import type { TextMapPropagator } from '@opentelemetry/api';
+import type { Sampler, SpanProcessor } from '@opentelemetry/sdk-trace';
 import {
   defaultOf,
   type Env,
@@ -8,6 +10,7 @@ import {
   type SectionValues,
 } from '@otelkit/core/internal';
 import { checkBatchSize } from './batch-settings';
+import { resolveTracingComposition } from './composition';
 import { type LogsConfig, logsConfigFrom } from './logs/logs-config';
 import { LOGS_SETTINGS } from './logs/logs-settings';
 import type {
@@ -36,7 +39,7 @@ export const TRACING_DEFAULTS = {
   exportTimeoutMs: defaultOf(S.exportTimeoutMs),
   maxQueueSize: defaultOf(S.maxQueueSize),
   maxExportBatchSize: defaultOf(S.maxExportBatchSize),
-  http: defaultOf(S.http) as Required<HttpInstrumentationOptions>,
+  http: defaultOf(S.http) as ResolvedHttpOptions,
   sensitiveQueryParameters: defaultOf(S.sensitiveQueryParameters),
 } as const;
 
@@ -48,14 +51,17 @@ export interface TracingConfig {
   readonly timeoutMs: number;
   /** `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL` / `OTEL_EXPORTER_OTLP_PROTOCOL`: the OTLP encoding of spans. */
   readonly protocol: OtlpHttpProtocol;
-  readonly sampler: SamplerName;
+  /** The sampler's name, or the `Sampler` object given in code or the config module. */
+  readonly sampler: SamplerName | Sampler;
   readonly samplerRatio: number;
-  readonly propagators: readonly PropagatorName[];
+  readonly propagators: readonly (PropagatorName | TextMapPropagator)[];
+  /** The user's span processors (after otelkit's own). */
+  readonly spanProcessors: readonly SpanProcessor[];
   readonly scheduledDelayMs: number;
   readonly exportTimeoutMs: number;
   readonly maxQueueSize: number;
   readonly maxExportBatchSize: number;
-  readonly http: Required<HttpInstrumentationOptions> | false;
+  readonly http: ResolvedHttpOptions | false;
   /** Query parameters whose values become `REDACTED` in `url.full` / `url.query`. */
   readonly sensitiveQueryParameters: readonly string[];
   /** Span limits set by the `OTEL_*_LIMIT` variables (unset ones keep the SDK's defaults). */
@@ -67,6 +73,10 @@ export interface TracingConfig {
   /** Each setting's value as resolved, keyed as {@link sources} (for the debug summary). */
   readonly settings: Readonly<Record<string, unknown>>;
 }
+
+/** HTTP instrumentation settings with their defaults applied (the ignore hook stays optional). */
+export type ResolvedHttpOptions = Required<Omit<HttpInstrumentationOptions, 'ignoreIncomingRequestHook'>> &
+  Pick<HttpInstrumentationOptions, 'ignoreIncomingRequestHook'>;
 
 /** The span limits of the specification's `OTEL_*_LIMIT` variables (names as in the SDK's `SpanLimits`). */
 export interface SpanLimitSettings {
@@ -91,16 +101,44 @@ function spanLimits(values: SectionValues<typeof TRACING_SETTINGS>): SpanLimitSe
  * Validates tracing options and the standard environment variables with the one resolver (options win
  * over the environment, which wins over the preset's and the defaults of {@link TRACING_SETTINGS}).
  * @see https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/
+ * A `Sampler` object or a propagator list holding objects wins over the variables (code wins over the
+ * environment); its provenance is the option.
  * @param preset core's `OTELKIT_PRESET`, whose sampling ratio applies when no sampler is set
+ * @param optionName how an option is named in errors and provenance (default `options.<path>`)
  * @throws OtelkitError `OTELKIT_ERR_INVALID_CONFIG` naming the variable (or option) and the bad value.
  */
 export function resolveTracingConfig(
   options: TracingOptions = {},
   env: Env = options.env ?? process.env,
   preset?: PresetName,
+  optionName: (path: string) => string = (path) => `options.${path}`,
 ): TracingConfig {
-  const { values: v, sources } = resolveSection(TRACING_SETTINGS, { options, env, preset });
-  const logs = resolveSection(LOGS_SETTINGS, { options, env, preset });
+  const objects = resolveTracingComposition(options, optionName);
+  // The schema resolves plain values; the objects are set over its result below.
+  const plain: TracingOptions = {
+    ...options,
+    sampler: objects.sampler === undefined ? options.sampler : undefined,
+    propagators: objects.propagators === undefined ? options.propagators : undefined,
+  };
+  const resolved = resolveSection(TRACING_SETTINGS, { options: plain, env, preset, optionName });
+  const v: { -readonly [K in keyof typeof resolved.values]: (typeof resolved.values)[K] } = {
+    ...resolved.values,
+  };
+  const sources = { ...resolved.sources };
+  if (objects.sampler !== undefined) {
+    v.sampler = String(objects.sampler) as SamplerName;
+    sources.sampler = { source: 'option', name: optionName('sampler') };
+  }
+  if (objects.propagators !== undefined) {
+    const names = objects.propagators.filter((p): p is PropagatorName => typeof p === 'string');
+    TRACING_SETTINGS.propagators.check(optionName('propagators'), names);
+    v.propagators = objects.propagators.map((p) => (typeof p === 'string' ? p : p.constructor.name)) as never;
+    sources.propagators = { source: 'option', name: optionName('propagators') };
+  }
+  if (objects.spanProcessors.length > 0) {
+    sources.spanProcessors = { source: 'option', name: optionName('spanProcessors') };
+  }
+  const logs = resolveSection(LOGS_SETTINGS, { options, env, preset, optionName });
   const logSources = Object.entries(logs.sources).map(([key, source]) => [`logs.${key}`, source] as const);
   const logValues = Object.entries(logs.values).map(([key, value]) => [`logs.${key}`, value] as const);
   const config: TracingConfig = {
@@ -109,9 +147,10 @@ export function resolveTracingConfig(
     headers: v.headers,
     timeoutMs: v.timeoutMs,
     protocol: v.protocol,
-    sampler: v.sampler as SamplerName,
+    sampler: objects.sampler ?? (v.sampler as SamplerName),
     samplerRatio: v.samplerRatio,
-    propagators: v.propagators as readonly PropagatorName[],
+    propagators: objects.propagators ?? (v.propagators as readonly PropagatorName[]),
+    spanProcessors: objects.spanProcessors,
     scheduledDelayMs: v.scheduledDelayMs,
     exportTimeoutMs: v.exportTimeoutMs,
     maxQueueSize: v.maxQueueSize,

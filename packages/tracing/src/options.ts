@@ -1,3 +1,6 @@
+import type { IncomingMessage } from 'node:http';
+import type { TextMapPropagator } from '@opentelemetry/api';
+import type { Sampler, SpanProcessor } from '@opentelemetry/sdk-trace';
 import type { RESOLVED, Telemetry } from '@otelkit/core/internal';
 import type { TracingConfig } from './config';
 import type { LogsOptions } from './logs/logs-config';
@@ -29,6 +32,11 @@ export interface HttpInstrumentationOptions {
   readonly serverTiming?: boolean;
   /** Record RED metrics (request duration histograms). Default true. */
   readonly metrics?: boolean;
+  /**
+   * Requests of the app's servers to leave alone (no span, no RED metric), e.g. health checks:
+   * `(request) => request.url === '/ping'`. A hook that throws ignores nothing. Default: none.
+   */
+  readonly ignoreIncomingRequestHook?: (request: IncomingMessage) => boolean;
 }
 
 /** Options of {@link startTracing}; every field overrides its environment variable. */
@@ -41,12 +49,27 @@ export interface TracingOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** Timeout of one OTLP request; env `OTEL_EXPORTER_OTLP_TRACES_TIMEOUT` or `OTEL_EXPORTER_OTLP_TIMEOUT` (10000). */
   readonly timeoutMs?: number;
-  /** Sampler; env `OTEL_TRACES_SAMPLER` (default `parentbased_always_on`). */
-  readonly sampler?: SamplerName;
+  /**
+   * Sampler: a name, or a `Sampler` object (of `@opentelemetry/sdk-trace` 3.x) that wins over
+   * `OTEL_TRACES_SAMPLER` (and is not changed by the settings file's `samplerRatio`); env
+   * `OTEL_TRACES_SAMPLER` (default `parentbased_always_on`).
+   */
+  readonly sampler?: SamplerName | Sampler;
   /** Sampling ratio for the `traceidratio` samplers, 0..1; env `OTEL_TRACES_SAMPLER_ARG` (default 1). */
   readonly samplerRatio?: number;
-  /** Propagators; env `OTEL_PROPAGATORS` (default `tracecontext,baggage`). */
-  readonly propagators?: readonly PropagatorName[];
+  /**
+   * Propagators: names and `TextMapPropagator` objects (B3, Jaeger, your own), composed in order;
+   * env `OTEL_PROPAGATORS` (default `tracecontext,baggage`).
+   */
+  readonly propagators?: readonly (PropagatorName | TextMapPropagator)[];
+  /**
+   * Extra span processors, after otelkit's own (which set correlation IDs and redact): each sees every
+   * span the sampler records, whatever `OTEL_TRACES_EXPORTER` says (`none` included). Flushed and shut
+   * down with tracing. No environment variable.
+   * @example
+   * startTracing(telemetry, { spanProcessors: [new BatchSpanProcessor({ exporter: new ZipkinExporter() })] });
+   */
+  readonly spanProcessors?: readonly SpanProcessor[];
   /** Batch delay; env `OTEL_BSP_SCHEDULE_DELAY` (5000). */
   readonly scheduledDelayMs?: number;
   /** Batch export timeout; env `OTEL_BSP_EXPORT_TIMEOUT` (30000). */

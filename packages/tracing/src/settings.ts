@@ -8,6 +8,7 @@ import {
   type SettingKind,
 } from '@otelkit/core/internal';
 import { batchSettings } from './batch-settings';
+import type { ResolvedHttpOptions } from './config';
 import type { HttpInstrumentationOptions, PropagatorName, SamplerName, TracesExporterName } from './options';
 import { SENSITIVE_QUERY_PARAMETERS } from './redact/query';
 import { SPAN_LIMIT_SETTINGS } from './span-limit-settings';
@@ -23,7 +24,7 @@ const SAMPLERS: readonly SamplerName[] = [
   'parentbased_traceidratio',
 ];
 const PROPAGATORS: readonly PropagatorName[] = ['tracecontext', 'baggage', 'none'];
-const HTTP_DEFAULTS: Required<HttpInstrumentationOptions> = {
+const HTTP_DEFAULTS: ResolvedHttpOptions = {
   server: true,
   client: true,
   fetch: true,
@@ -59,10 +60,18 @@ const queryNames: SettingKind<readonly string[]> = {
   },
 };
 
-const http: SettingKind<Required<HttpInstrumentationOptions> | false> = {
+const http: SettingKind<ResolvedHttpOptions | false> = {
   parse: (name, raw) => invalid(name, raw, 'options set in code'),
-  check: (_name, value) =>
-    value === false ? false : { ...HTTP_DEFAULTS, ...(value as HttpInstrumentationOptions) },
+  check: (name, value) => {
+    if (value === false) return false;
+    if (value === null || typeof value !== 'object')
+      invalid(name, typeof value, 'false or an object of HTTP options');
+    const hook = (value as HttpInstrumentationOptions).ignoreIncomingRequestHook;
+    if (hook !== undefined && typeof hook !== 'function') {
+      invalid(`${name}.ignoreIncomingRequestHook`, typeof hook, 'a function (request) => boolean');
+    }
+    return { ...HTTP_DEFAULTS, ...(value as HttpInstrumentationOptions) };
+  },
 };
 
 const otlp = otlpSettings('traces', {
@@ -126,7 +135,7 @@ export const TRACING_SETTINGS = {
   maxExportBatchSize: batch.maxExportBatchSize,
   scheduledDelayMs: batch.scheduledDelayMs,
   exportTimeoutMs: batch.exportTimeoutMs,
-  http: defineSetting<Required<HttpInstrumentationOptions> | false>({
+  http: defineSetting<ResolvedHttpOptions | false>({
     option: 'http',
     kind: http,
     default: HTTP_DEFAULTS,

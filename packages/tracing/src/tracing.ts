@@ -7,7 +7,7 @@ import {
   type SpanProcessor,
   TracerProvider,
 } from '@opentelemetry/sdk-trace';
-import { RESOLVED, withTimeout } from '@otelkit/core/internal';
+import { checkExistingGlobals, RESOLVED, withTimeout } from '@otelkit/core/internal';
 import { resolveTracingConfig, type TracingConfig } from './config';
 import { CountingBatchProcessor } from './export/counting-batch-processor';
 import { CrashFlush } from './export/crash-flush';
@@ -70,6 +70,7 @@ function createProcessors(
       name === 'otlp' ? crash.wrap(otlpExporter(settings, exportThread)) : new ConsoleSpanExporter();
     processors.push(new CountingBatchProcessor(exporter, telemetry.exportStats, name, config));
   }
+  processors.push(...config.spanProcessors);
   return processors;
 }
 
@@ -115,8 +116,13 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
       shutdown: async () => {},
     };
   }
-  const sampler = new ReloadableSampler(config.sampler, config.samplerRatio);
-  if (telemetry.config.configFile !== undefined) {
+  const existing = checkExistingGlobals(['trace', 'propagation'], telemetry.config.existingProviders);
+  // A Sampler object of the user's is used as given; a named one can change its ratio at run time.
+  const sampler =
+    typeof config.sampler === 'string'
+      ? new ReloadableSampler(config.sampler, config.samplerRatio)
+      : config.sampler;
+  if (telemetry.config.configFile !== undefined && sampler instanceof ReloadableSampler) {
     telemetry.addReloadTarget?.(sampler.reloadTarget(telemetry.config.configFile));
   }
   // Spans still buffered when an uncaught exception ends the process are sent on the way out.
@@ -151,13 +157,9 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
   if (!ownContext) {
     diag.warn('otelkit: another global context manager was already registered; otelkit uses it');
   }
-  const ownPropagator = propagation.setGlobalPropagator(propagator);
-  if (!ownPropagator) {
-    diag.warn('otelkit: another global propagator was already registered');
-  }
-  if (!trace.setGlobalTracerProvider(provider)) {
-    diag.warn('otelkit: another global TracerProvider was already registered; otelkit spans use their own');
-  }
+  // Checked above (OTELKIT_EXISTING_PROVIDERS): with `separate`, earlier globals stay and these are skipped.
+  const ownPropagator = !existing.includes('propagation') && propagation.setGlobalPropagator(propagator);
+  if (!existing.includes('trace')) trace.setGlobalTracerProvider(provider);
   const tracer = provider.getTracer('@otelkit/tracing', VERSION);
   const uninstall =
     config.http === false

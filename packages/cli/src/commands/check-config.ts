@@ -1,7 +1,9 @@
 import {
   CORE_SETTINGS,
   describeSettings,
+  envValue,
   isOtelkitError,
+  loadConfigModule,
   maskSetting,
   PRESET_SETTINGS,
   type ResolvedConfig,
@@ -52,8 +54,13 @@ export async function checkConfigCommand(argv: readonly string[], io: CommandIo)
     return 0;
   }
   let resolution: ReturnType<typeof resolveConfig>;
+  // The preload's options module, when OTELKIT_CONFIG names one: its options win over the environment.
+  const file = envValue(io.env, 'OTELKIT_CONFIG');
   try {
-    resolution = resolveConfig({}, io.env);
+    resolution =
+      file === undefined
+        ? resolveConfig({}, io.env)
+        : resolveConfig(loadConfigModule(file), io.env, (path) => `${path} in ${file}`);
   } catch (error) {
     if (!isOtelkitError(error)) throw error;
     if (values.json)
@@ -70,12 +77,25 @@ export async function checkConfigCommand(argv: readonly string[], io: CommandIo)
     io.out(JSON.stringify(doc, undefined, 2));
     return 0;
   }
-  io.out('configuration is valid');
+  io.out(
+    `configuration is valid${file === undefined ? '' : ` (with the options of OTELKIT_CONFIG=${file})`}`,
+  );
   const rows = settings.map(
     (row) => [row.key, showSettingValue(row.value), row.source === 'default' ? 'default' : row.name] as const,
   );
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.min(60, Math.max(...rows.map((r) => r[1].length)));
   for (const [key, value, from] of rows) io.out(`  ${key.padEnd(w0)}  ${value.padEnd(w1)}  ${from}`);
+  // The options module's objects, counted (they have no plain value to show).
+  const { metricReaders, resourceDetectors, resource } = resolution.composition;
+  const objects: Array<[string, number]> = [
+    ['metricReaders', metricReaders.length],
+    ['resourceDetectors', resourceDetectors.length],
+    ['resource', resource === undefined ? 0 : 1],
+  ];
+  for (const [key, n] of objects) {
+    if (n > 0 && file !== undefined)
+      io.out(`  ${key.padEnd(w0)}  ${`${n} object${n === 1 ? '' : 's'}`.padEnd(w1)}  ${key} in ${file}`);
+  }
   return 0;
 }

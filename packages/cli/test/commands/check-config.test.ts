@@ -13,6 +13,29 @@ describe('otelkit check-config', () => {
     assert.match(r.out, /host\s+0\.0\.0\.0\s+default/);
   });
 
+  it('applies the OTELKIT_CONFIG options module over the environment, naming it as the source', async () => {
+    const file = 'packages/cli/test/fixtures/otelkit.config.cjs';
+    const r = await cli(['check-config'], {
+      OTELKIT_CONFIG: file,
+      OTELKIT_PORT: '9500',
+      OTEL_SERVICE_NAME: 'billing',
+    });
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^configuration is valid \(with the options of OTELKIT_CONFIG=/);
+    assert.match(r.out, new RegExp(`port\\s+9777\\s+port in ${file}`), 'the module wins over OTELKIT_PORT');
+    assert.match(r.out, /serviceName\s+billing\s+OTEL_SERVICE_NAME/, 'the environment for the rest');
+    assert.match(r.out, new RegExp(`metricReaders\\s+1 object\\s+metricReaders in ${file}`));
+  });
+
+  it('exits 1 with one line when the OTELKIT_CONFIG module is missing', async () => {
+    const r = await cli(['check-config'], { OTELKIT_CONFIG: 'no-such-config.cjs' });
+    assert.equal(r.code, 1);
+    assert.match(
+      r.err,
+      /^invalid configuration: OTELKIT_ERR_CONFIG_MODULE: OTELKIT_CONFIG=no-such-config\.cjs: no such file/,
+    );
+  });
+
   it('exits 1 with the one-line error naming the variable and value when invalid', async () => {
     const r = await cli(['check-config'], { OTELKIT_PORT: 'abc' });
     assert.equal(r.code, 1);

@@ -1,5 +1,6 @@
 import { type Env, resolveSection } from '../settings';
 import { defaultOf } from '../settings/define';
+import { type CoreComposition, resolveCoreComposition } from './composition';
 import { invalid } from './parse';
 import { PRESETS } from './presets';
 import { CORE_SETTINGS, PRESET_SETTINGS } from './settings';
@@ -32,12 +33,16 @@ export interface ConfigResolution {
   readonly warnings: readonly string[];
   /** Every setting of {@link CORE_SETTINGS} (and the preset) by key, as resolved: for `check-config` and the debug summary. */
   readonly settings: Readonly<Record<string, unknown>>;
+  /** The options' objects (`metricReaders`, `resource`, `resourceDetectors`), validated. */
+  readonly composition: CoreComposition;
 }
 
 /**
  * Validates options and environment and resolves core's settings ({@link CORE_SETTINGS}) with the one
  * resolver: options override environment variables, which override the preset's and the defaults.
  * The result is frozen; `register()` resolves it once and hands it to `startTelemetry`.
+ * @param optionName how an option is named in errors and provenance (default `options.<path>`;
+ *   `register()` names the `OTELKIT_CONFIG` file for options read from it)
  *
  * @throws OtelkitError with code `OTELKIT_ERR_INVALID_CONFIG` and a one-line message naming the
  *   setting and the bad value.
@@ -45,11 +50,19 @@ export interface ConfigResolution {
 export function resolveConfig(
   options: TelemetryOptions = {},
   env: Env = options.env ?? process.env,
+  optionName?: (path: string) => string,
 ): ConfigResolution {
   const warnings: string[] = [];
-  const presetSection = resolveSection(PRESET_SETTINGS, { options, env, warnings });
+  const presetSection = resolveSection(PRESET_SETTINGS, { options, env, warnings, optionName });
   const preset = presetSection.values.preset;
-  const { values: v, sources } = resolveSection(CORE_SETTINGS, { options, env, preset, warnings });
+  const { values: v, sources } = resolveSection(CORE_SETTINGS, {
+    options,
+    env,
+    preset,
+    warnings,
+    optionName,
+  });
+  const composition = resolveCoreComposition(options, optionName);
 
   let exportTimeoutMs = v.exportTimeoutMs;
   if (exportTimeoutMs > v.exportIntervalMs) {
@@ -105,8 +118,9 @@ export function resolveConfig(
     operatorApi: v.operatorApi,
     shutdownTimeoutMs: v.shutdownTimeoutMs,
     configFile: v.configFile,
+    existingProviders: v.existingProviders,
     sources: Object.freeze({ ...presetSection.sources, ...sources }),
   };
   const settings = Object.freeze({ ...presetSection.values, ...v, exportTimeoutMs });
-  return { config: Object.freeze(config), warnings, settings };
+  return { config: Object.freeze(config), warnings, settings, composition };
 }

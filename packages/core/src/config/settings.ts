@@ -8,11 +8,18 @@ import { LOG_LEVELS } from './log-levels';
 import { type IntegerBounds, invalid, parseKeyValueList } from './parse';
 import { PRESET_NAMES, type PresetName } from './presets';
 import { SERVER_SETTINGS } from './server-settings';
-import type { LogLevelName, MetricsExporterName, RuntimeMetricsNaming, TemporalityPreference } from './types';
+import type {
+  ExistingProviders,
+  LogLevelName,
+  MetricsExporterName,
+  RuntimeMetricsNaming,
+  TemporalityPreference,
+} from './types';
 
 const OWNER = '@otelkit/core';
 const EXPORTERS: readonly MetricsExporterName[] = ['prometheus', 'otlp', 'console', 'none'];
 const TEMPORALITIES: readonly TemporalityPreference[] = ['cumulative', 'delta', 'lowmemory'];
+const EXISTING: readonly ExistingProviders[] = ['refuse', 'separate'];
 const NAMINGS: readonly RuntimeMetricsNaming[] = ['otel', 'prom-client'];
 const CARDINALITY: IntegerBounds = { min: 1, max: 10_000_000 };
 
@@ -208,6 +215,14 @@ export const CORE_SETTINGS = {
     kind: optionalText,
     default: undefined,
     doc: 'a YAML or JSON file of settings that change at run time (below); re-read on SIGHUP and when it changes',
+    owner: OWNER,
+  }),
+  existingProviders: defineSetting<ExistingProviders>({
+    option: 'existingProviders',
+    env: ['OTELKIT_EXISTING_PROVIDERS'],
+    kind: oneOf(EXISTING),
+    default: 'refuse',
+    doc: 'when a global MeterProvider, TracerProvider or propagator was registered before otelkit: `refuse` (otelkit does not start, one line says why) or `separate` (otelkit runs its own pipeline beside it; telemetry recorded through the global API goes to the first one)',
     owner: OWNER,
   }),
 };

@@ -1,5 +1,6 @@
 import type { Attributes } from '@opentelemetry/api';
-import type { ViewOptions } from '@opentelemetry/sdk-metrics';
+import type { Resource, ResourceDetector } from '@opentelemetry/resources';
+import type { IMetricReader, ViewOptions } from '@opentelemetry/sdk-metrics';
 import type { OperatorApiMode } from '../server/action-guard';
 import type { OtlpHttpProtocol } from '../settings/otlp';
 import type { RESOLVED } from '../settings/resolved';
@@ -15,6 +16,12 @@ export type LogLevelName = 'none' | 'error' | 'warn' | 'info' | 'debug' | 'verbo
 
 /** OTLP aggregation temporality preference (`OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE`). */
 export type TemporalityPreference = 'cumulative' | 'delta' | 'lowmemory';
+
+/**
+ * What otelkit does when a global MeterProvider, TracerProvider or propagator was registered before
+ * it starts: `refuse` to start (one line), or run `separate`ly beside it.
+ */
+export type ExistingProviders = 'refuse' | 'separate';
 
 /** Naming scheme of runtime metrics. */
 export type RuntimeMetricsNaming = 'otel' | 'prom-client';
@@ -110,6 +117,38 @@ export interface TelemetryOptions {
    * });
    */
   readonly views?: readonly ViewOptions[];
+  /**
+   * Extra metric readers (`MetricReader`s of `@opentelemetry/sdk-metrics` 3.x), beside the ones of
+   * `OTEL_METRICS_EXPORTER`: a `PeriodicExportingMetricReader` pushing to a second backend, a console
+   * exporter, a pull reader of your own. Each receives every otelkit metric (operation monitor, HTTP RED,
+   * runtime, health, breakers, self-metrics, the app's) exactly as the built-in readers do, in its own
+   * temporality. Shut down with the telemetry. No environment variable.
+   * @example
+   * startTelemetry({
+   *   metricReaders: [new PeriodicExportingMetricReader({ exporter: new ConsoleMetricExporter() })],
+   * });
+   */
+  readonly metricReaders?: readonly IMetricReader[];
+  /**
+   * A `Resource` merged over otelkit's (its attributes win over `OTEL_RESOURCE_ATTRIBUTES` and the
+   * service settings: code wins over the environment). No environment variable.
+   */
+  readonly resource?: Resource;
+  /**
+   * Resource detectors (`ResourceDetector`s of `@opentelemetry/resources` 3.x: cloud, container, k8s …)
+   * run once at start-up; their attributes sit under `OTEL_RESOURCE_ATTRIBUTES` and the service
+   * settings. Attributes a detector resolves asynchronously reach pushed spans and metrics once they
+   * settle (the exporters wait); a scrape of `/metrics` before then shows the rest.
+   */
+  readonly resourceDetectors?: readonly ResourceDetector[];
+  /**
+   * When a global MeterProvider, TracerProvider or propagator was registered before otelkit starts (by
+   * the app or another library): `'refuse'` (default) starts nothing and throws
+   * `OTELKIT_ERR_EXISTING_PROVIDER` (the preload prints one line, the app runs on), so metrics never
+   * split across two pipelines and no span is recorded twice; `'separate'` runs otelkit's own pipeline
+   * beside it (one warning). Env `OTELKIT_EXISTING_PROVIDERS`.
+   */
+  readonly existingProviders?: ExistingProviders;
   /** The environment to read; default `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Core's settings already resolved (by `register()`); not for direct use. @internal */
@@ -151,6 +190,7 @@ export interface ResolvedConfig {
   readonly operatorApi: OperatorApiMode;
   readonly shutdownTimeoutMs: number;
   readonly configFile: string | undefined;
+  readonly existingProviders: ExistingProviders;
   /** For each setting above, where its value came from (and which variable, for the environment). */
   readonly sources: Readonly<Record<string, Provenance>>;
 }

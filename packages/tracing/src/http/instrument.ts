@@ -6,7 +6,7 @@ import {
   METRIC_HTTP_SERVER_REQUEST_DURATION,
   type OtelkitMeter,
 } from '@otelkit/core/internal';
-import type { HttpInstrumentationOptions } from '../options';
+import type { ResolvedHttpOptions } from '../config';
 import { instrumentFetch } from './client-fetch';
 import { instrumentHttpClient } from './client-http';
 import { RedHistogram } from './red-metrics';
@@ -20,7 +20,7 @@ import { instrumentServers } from './server';
 export function installHttpInstrumentation(
   tracer: Tracer,
   meter: OtelkitMeter,
-  options: Required<HttpInstrumentationOptions>,
+  options: ResolvedHttpOptions,
 ): () => void {
   const serverMetrics = options.metrics
     ? new RedHistogram(
@@ -47,6 +47,7 @@ export function installHttpInstrumentation(
         tracer,
         metrics: serverMetrics,
         serverTiming: options.serverTiming,
+        ignore: options.ignoreIncomingRequestHook,
       }),
     );
   }

@@ -43,6 +43,8 @@ export interface ServerInstrumentationOptions {
   readonly tracer: Tracer;
   readonly metrics: RedHistogram | undefined;
   readonly serverTiming: boolean;
+  /** Requests to leave alone (the `ignoreIncomingRequestHook` option). */
+  readonly ignore?: ((request: IncomingMessage) => boolean) | undefined;
 }
 
 type Emit = (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
@@ -83,8 +85,15 @@ export function instrumentServers(
   Request: abstract new (...args: never[]) => IncomingMessage,
   options: ServerInstrumentationOptions,
 ): () => void {
-  const { tracer, metrics, serverTiming } = options;
+  const { tracer, metrics, serverTiming, ignore } = options;
   const recording = !isPassThrough(tracer);
+  const ignored = (req: IncomingMessage): boolean => {
+    try {
+      return ignore?.(req) === true;
+    } catch {
+      return false;
+    }
+  };
 
   /** No span of otelkit's: the state carries the extracted remote span (non-recording), if any. */
   const startUntraced = (req: WithState, parent: Context, method: string): Context => {
@@ -184,7 +193,8 @@ export function instrumentServers(
     if (
       event !== 'request' ||
       !(req instanceof Request) ||
-      (this as unknown as Record<symbol, unknown>)[INTERNAL_SERVER] === true
+      (this as unknown as Record<symbol, unknown>)[INTERNAL_SERVER] === true ||
+      (ignore !== undefined && ignored(req as IncomingMessage))
     ) {
       // biome-ignore lint/complexity/noArguments: forwards every argument unchanged, without copying
       return Reflect.apply(original, this, arguments);
