@@ -21,6 +21,24 @@ export interface Readers {
 
 type OtlpModule = typeof import('@opentelemetry/exporter-metrics-otlp-http');
 
+/**
+ * The pull reader behind `/metrics`, with otelkit's cardinality limit for the instruments no view
+ * selects (with user views there is no catch-all view; the exporter itself takes no limit option and
+ * would leave the SDK's 2000).
+ */
+class LimitedPrometheusExporter extends PrometheusExporter {
+  constructor(
+    options: ConstructorParameters<typeof PrometheusExporter>[0],
+    private readonly cardinalityLimit: number,
+  ) {
+    super(options);
+  }
+
+  override selectCardinalityLimit(): number {
+    return this.cardinalityLimit;
+  }
+}
+
 /** Builds the readers for the resolved configuration; each also exports the in-process instruments. */
 export function createReaders(
   config: ResolvedConfig,
@@ -34,12 +52,17 @@ export function createReaders(
     config.otlp.temporality === 'cumulative'
       ? AggregationTemporality.CUMULATIVE
       : AggregationTemporality.DELTA;
+  // The SDK's limit counts the overflow series, hence one above the guard's (see views/sdk-views.ts).
+  const limit = config.cardinalityLimit + 1;
   const all: MetricReader[] = [];
   let prometheus: PrometheusExporter | undefined;
   for (const name of config.metricsExporters) {
     if (name === 'prometheus') {
       // Used only as a pull MetricReader: otelkit's own server serves it (see metrics-endpoint.ts).
-      prometheus = new PrometheusExporter({ preventServerStart: true, metricProducers: cumulative() });
+      prometheus = new LimitedPrometheusExporter(
+        { preventServerStart: true, metricProducers: cumulative() },
+        limit,
+      );
       all.push(prometheus);
     } else if (name === 'otlp') {
       // The OTLP stack is required on the first push, not here: it costs start-up time for nothing.
@@ -60,6 +83,7 @@ export function createReaders(
           metricProducers: [new LocalMetricProducer(local, otlpTemporality)],
           exportIntervalMillis: config.exportIntervalMs,
           exportTimeoutMillis: config.exportTimeoutMs,
+          cardinalityLimits: { default: limit },
         }),
       );
     } else if (name === 'console') {
@@ -69,6 +93,7 @@ export function createReaders(
           metricProducers: cumulative(),
           exportIntervalMillis: config.exportIntervalMs,
           exportTimeoutMillis: config.exportTimeoutMs,
+          cardinalityLimits: { default: limit },
         }),
       );
     }

@@ -9,7 +9,8 @@ import { ViewResolver } from './resolve';
  * @throws OtelkitError `OTELKIT_ERR_INVALID_CONFIG` naming `views[i]` when a view is malformed
  *
  * With user views there is no catch-all view (the SDK would export a second stream of every renamed
- * instrument); instruments no view selects then keep the SDK's own limit of 2000 in the SDK.
+ * instrument); instruments no view selects then take the limit from otelkit's readers (see
+ * export/readers.ts), and from a user reader its own choice.
  */
 export function sdkViews(views: readonly ViewOptions[] | undefined, cardinalityLimit: number): ViewOptions[] {
   new ViewResolver(views); // the start-up check, before the SDK sees them (it would throw its own error)

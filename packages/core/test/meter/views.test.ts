@@ -143,4 +143,27 @@ describe('startTelemetry({ views })', () => {
     assert.match(text, /^vw_runs_total\{status="success",otel_scope_name="@otelkit\/core"\} 2$/m);
     assert.doesNotMatch(text, /vw_operations_total/);
   });
+
+  it("keeps otelkit's cardinality limit on observable instruments no user view selects", async () => {
+    telemetry = startTelemetry({
+      host: '127.0.0.1',
+      port: 0,
+      logLevel: 'none',
+      runtimeMetrics: false,
+      cardinalityLimit: 5,
+      views: [{ instrumentName: 'unrelated', name: 'renamed' }],
+    });
+    telemetry
+      .getMeter('app')
+      .createObservableGauge('queue.size')
+      .addCallback((result) => {
+        for (let i = 0; i < 20; i++) result.observe(i, { queue: `q${i}` });
+      });
+    const address = await telemetry.ready;
+    const text = await (await fetch(`${address!.url}/metrics`)).text();
+    const series = text.split('\n').filter((line) => line.startsWith('queue_size{'));
+    // The limit's worth of series plus the overflow series, as the synchronous instruments get.
+    assert.equal(series.length, 6, text);
+    assert.equal(series.filter((line) => line.includes('otel_metric_overflow="true"')).length, 1);
+  });
 });
