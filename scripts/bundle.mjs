@@ -12,7 +12,9 @@
 // 5-10 MB of memory when loaded one by one, so each bundle carries the pinned API and uses it only when the
 // installed `@opentelemetry/api` is that very version (copies of one API version share the global
 // registry by design: that is how two undeduplicated copies work); any other installed version is
-// `require()`d as usual.
+// `require()`d as usual. Only `@otelkit/core` and `@otelkit/circuit-breaker` (which depends on no other
+// otelkit package) carry the API; the packages built on core take core's choice (its `__api` namespace),
+// so that the preload parses the API once, not once per package.
 //
 // What stays a plain `require()` (external), so that it is shared with the app or loaded only when used:
 // - the other `@otelkit/*` packages: an app that imports `@otelkit/core` next to the preload gets the
@@ -103,8 +105,26 @@ const api = installed === undefined || installed === '${apiVersion}' ? require($
 ${apiNames.map((name) => `export const ${name} = api.${name};`).join('\n')}
 `;
 
-/** Keeps every bare import external except the INLINED packages; routes the API through the shim. */
-const externals = {
+/** Where the packages built on core take the API from: core's bundle, which carries it as `__api`. */
+const API_HOST = '@otelkit/core';
+const API_NAMESPACE = '__api';
+
+/** The API shim of a package that depends on core: core's chosen API, read once. */
+const sharedApiShim = `const api = require('${API_HOST}').${API_NAMESPACE};
+${apiNames.map((name) => `export const ${name} = api.${name};`).join('\n')}
+`;
+
+/** Whether the package in `pkgDir` depends on core (and so takes the API from it). */
+function buildsOnCore(pkgDir) {
+  const { name, dependencies = {} } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+  return name !== API_HOST && API_HOST in dependencies;
+}
+
+/**
+ * Keeps every bare import external except the INLINED packages; routes the API through the shim (core's
+ * copy for a package built on core).
+ */
+const externals = (sharedApi) => ({
   name: 'otelkit-externals',
   setup(b) {
     b.onResolve({ filter: /^@opentelemetry\/api$/ }, (args) =>
@@ -113,7 +133,7 @@ const externals = {
         : { path: API, namespace: 'api-shim' },
     );
     b.onLoad({ filter: /.*/, namespace: 'api-shim' }, () => ({
-      contents: apiShim,
+      contents: sharedApi ? sharedApiShim : apiShim,
       loader: 'js',
       resolveDir: root,
     }));
@@ -134,7 +154,7 @@ const externals = {
       return { path: args.path, external: true };
     });
   },
-};
+});
 
 for (const [dir, entry, out] of ENTRIES) {
   const pkgDir = join(root, 'packages', dir);
@@ -145,7 +165,9 @@ for (const [dir, entry, out] of ENTRIES) {
     ...(withInternal
       ? {
           stdin: {
-            contents: `export * from './${entry}';\nexport * as ${INTERNAL} from './src/internal.ts';\n`,
+            contents:
+              `export * from './${entry}';\nexport * as ${INTERNAL} from './src/internal.ts';\n` +
+              (name === API_HOST ? `export * as ${API_NAMESPACE} from '${API}';\n` : ''),
             resolveDir: pkgDir,
             sourcefile: 'bundle-entry.ts',
             loader: 'ts',
@@ -160,7 +182,7 @@ for (const [dir, entry, out] of ENTRIES) {
     // ESM builds of the SDK packages, so that what otelkit does not use is left out.
     mainFields: ['module', 'main'],
     sourcemap: true,
-    plugins: [externals],
+    plugins: [externals(buildsOnCore(pkgDir))],
     logLevel: 'warning',
     banner: { js: `// ${name}: bundled by scripts/bundle.mjs from src/ (see there why).` },
   });

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
@@ -35,7 +36,7 @@ function load(pkg: string, internalName: string): Report {
     console.log(JSON.stringify({
       publicKeys: Object.keys(main),
       internalKeys: Object.keys(internal),
-      sameValues: Object.keys(main).filter((k) => k !== '__internal' && internal[k] === main[k]),
+      sameValues: Object.keys(main).filter((k) => !k.startsWith('__') && internal[k] === main[k]),
       onlyInternal: !(${JSON.stringify(internalName)} in main) && internal[${JSON.stringify(internalName)}] !== undefined,
       loaded: Object.keys(require.cache).filter((f) => f.includes(dist)).map((f) => basename(f)).sort(),
     }));`;
@@ -48,7 +49,8 @@ describe('internal subpaths of the built packages', () => {
   for (const [pkg, internalName] of PACKAGES) {
     it(`@otelkit/${pkg}/internal is the main bundle's namespace: same values, no second copy loaded`, () => {
       const report = load(pkg, internalName);
-      const publicValues = report.publicKeys.filter((k) => k !== '__internal');
+      // `__internal` and core's `__api` are the bundle's namespaces for the sibling packages (scripts/bundle.mjs).
+      const publicValues = report.publicKeys.filter((k) => !k.startsWith('__'));
       assert.ok(report.publicKeys.includes('__internal'), 'the bundle carries the internal namespace');
       assert.deepEqual(report.sameValues, publicValues, 'every public value is the very same object');
       assert.ok(report.onlyInternal, `${internalName} is internal only`);
@@ -73,5 +75,27 @@ describe('internal subpaths of the built packages', () => {
       [],
       'only the bundled entries are loaded',
     );
+  });
+
+  it('parse the OpenTelemetry API once: the packages built on core use the copy core carries', () => {
+    // A class of the API's own code, present wherever the API is bundled.
+    const carries = (pkg: string) =>
+      readFileSync(join(ROOT, 'packages', pkg, 'dist', 'index.js'), 'utf8').includes(
+        'DiagComponentLogger = class',
+      );
+    assert.equal(carries('core'), true);
+    assert.equal(carries('circuit-breaker'), true, 'the breaker depends on no otelkit package');
+    for (const pkg of ['tracing', 'health', 'register']) assert.equal(carries(pkg), false, pkg);
+    const script = `const core = require('@otelkit/core');
+      const { startTracing } = require('@otelkit/tracing');
+      const telemetry = core.startTelemetry({ server: false, runtimeMetrics: false, logLevel: 'none', env: {} });
+      startTracing(telemetry, { env: { OTEL_TRACES_EXPORTER: 'console' }, http: false });
+      const span = core.__api.trace.getTracer('t').startSpan('s');
+      console.log(JSON.stringify({ recording: span.isRecording() }));
+      span.end();
+      void telemetry.shutdown();`;
+    const out = execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' });
+    // Tracing registered its provider through core's API: the API core hands out serves it.
+    assert.deepEqual(JSON.parse(out.split('\n')[0]!), { recording: true });
   });
 });
