@@ -121,6 +121,27 @@ function buildsOnCore(pkgDir) {
 }
 
 /**
+ * The otelkit packages the others import at load time, and their internal subpaths (the circuit breaker
+ * is `require()`d on first use, and stays a plain external `require`).
+ */
+const SIBLING = /^@otelkit\/(core|tracing|health)(\/internal)?$/;
+
+/** The named-export shim of a sibling package (built before its dependents: see ENTRIES). */
+function siblingShim(specifier) {
+  const [, dir, internal] = SIBLING.exec(specifier);
+  const main = `@otelkit/${dir}`;
+  const bundle = join(root, 'packages', dir, 'dist', 'index.js');
+  const loaded = createRequire(bundle)(bundle);
+  const exports = internal === undefined ? loaded : loaded[INTERNAL];
+  if (exports === undefined) throw new Error(`${specifier}: ${bundle} has no ${INTERNAL} namespace`);
+  const names = Object.keys(exports).filter(
+    (name) => !name.startsWith('__') && /^[A-Za-z_$][\w$]*$/.test(name),
+  );
+  const source = internal === undefined ? `require('${main}')` : `require('${main}').${INTERNAL}`;
+  return `const m = ${source};\n${names.map((name) => `export const ${name} = m.${name};`).join('\n')}\n`;
+}
+
+/**
  * Keeps every bare import external except the INLINED packages; routes the API through the shim (core's
  * copy for a package built on core).
  */
@@ -137,14 +158,17 @@ const externals = (sharedApi) => ({
       loader: 'js',
       resolveDir: root,
     }));
-    // A sibling's internal subpath is taken from its main module right here, as dist/internal.js would:
-    // the same instance, without one more file for the preload to load.
-    b.onResolve({ filter: /^@otelkit\/[^/]+\/internal$/ }, (args) => ({
-      path: args.path,
-      namespace: 'otelkit-internal',
-    }));
-    b.onLoad({ filter: /.*/, namespace: 'otelkit-internal' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(args.path.replace(/\/internal$/, ''))}).${INTERNAL};\n`,
+    // A sibling otelkit package (or its internal subpath, taken from its main module as dist/internal.js
+    // would: the same instance, without one more file for the preload to load) is read through a shim of
+    // named exports, bound once when the bundle loads: esbuild's CommonJS interop would otherwise copy
+    // every export into getters per importing module (start-up work) and read each through two getters.
+    b.onResolve({ filter: SIBLING }, (args) =>
+      args.namespace === 'otelkit-sibling' || args.namespace === 'api-shim'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'otelkit-sibling' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'otelkit-sibling' }, (args) => ({
+      contents: siblingShim(args.path),
       loader: 'js',
       resolveDir: root,
     }));
