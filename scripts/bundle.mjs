@@ -138,7 +138,10 @@ function siblingShim(specifier) {
     (name) => !name.startsWith('__') && /^[A-Za-z_$][\w$]*$/.test(name),
   );
   const source = internal === undefined ? `require('${main}')` : `require('${main}').${INTERNAL}`;
-  return `const m = ${source};\n${names.map((name) => `export const ${name} = m.${name};`).join('\n')}\n`;
+  // Each read is marked pure, so esbuild leaves out the names this bundle does not use.
+  return `const m = ${source};\nfunction read(name) { return m[name]; }\n${names
+    .map((name) => `export const ${name} = /* @__PURE__ */ read('${name}');`)
+    .join('\n')}\n`;
 }
 
 /**
