@@ -148,3 +148,77 @@ describe('RegisteredCheck', () => {
     assert.ok(outcomes.every((o) => o.status === 'pass'));
   });
 });
+
+describe('RegisteredCheck: operator runs and durations', () => {
+  let clock: InstalledClock;
+  beforeEach(() => {
+    clock = FakeTimers.install({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
+  });
+  afterEach(() => clock.uninstall());
+
+  it('run(true) skips a fresh cached result (an operator’s “run now”) but shares a run in flight', async () => {
+    let calls = 0;
+    const check = make(
+      async () => {
+        calls++;
+        await new Promise((r) => setTimeout(r, 10));
+        return true;
+      },
+      { cacheMs: 60_000 },
+    );
+    const first = check.run();
+    await clock.tickAsync(10);
+    await first;
+    const cached = check.run();
+    await clock.tickAsync(10);
+    assert.equal((await cached).time, (await first).time);
+    assert.equal(calls, 1);
+    const fresh = check.run(true);
+    const shared = check.run(true);
+    await clock.tickAsync(10);
+    assert.equal(await fresh, await shared);
+    assert.equal(calls, 2);
+  });
+
+  it('records how long a run took, in seconds, and hands every outcome to the run listener', async () => {
+    const runs: CheckOutcome[] = [];
+    const check = make(
+      async () => {
+        await new Promise((r) => setTimeout(r, 250));
+        return { status: 'warn' as const };
+      },
+      {},
+      runs,
+    );
+    const pending = check.run();
+    await clock.tickAsync(250);
+    const outcome = await pending;
+    assert.equal(outcome.durationSeconds, 0.25);
+    assert.equal(outcome.time, Date.now());
+    assert.deepEqual(runs, [outcome]);
+    assert.equal(check.latest(), outcome);
+  });
+
+  it('still answers when the run listener throws', async () => {
+    const check = new RegisteredCheck(
+      { name: 'x', kind: 'liveness', critical: false, timeoutMs: 100, cacheMs: 0, componentType: 'db' },
+      () => true,
+      () => {
+        throw new Error('metrics broke');
+      },
+    );
+    const outcome = await check.run();
+    assert.deepEqual(
+      { ...outcome, time: 0 },
+      {
+        status: 'pass',
+        name: 'x',
+        kind: 'liveness',
+        critical: false,
+        componentType: 'db',
+        time: 0,
+        durationSeconds: 0,
+      },
+    );
+  });
+});
