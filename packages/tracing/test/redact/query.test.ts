@@ -73,6 +73,11 @@ describe('redactQuery', () => {
     assert.equal(redactQuery('https://h/sig=1', sig, false), 'https://h/sig=1');
     assert.equal(redactQuery('sig=1', sig, false), 'sig=1');
     assert.equal(redactQuery('sig=1#sig=2', sig, true), 'sig=REDACTED#sig=2');
+    assert.equal(redactQuery('?sig=1', sig, false), '?sig=REDACTED');
+    assert.equal(redactQuery('&sig=1', sig, true), '&sig=REDACTED');
+    assert.equal(redactQuery('#x&sig=1', sig, true), '#x&sig=1');
+    // A `?` inside the fragment (hash routing, `#/login?sig=…`) is read as a query: masking more is safe.
+    assert.equal(redactQuery('https://h/#?sig=1', sig, false), 'https://h/#?sig=REDACTED');
     assert.equal(redactQuery('https://h/?sig=1', new Set(), false), 'https://h/?sig=1');
   });
 

@@ -35,6 +35,8 @@ describe('redactValue: flat header lists (req.rawHeaders)', () => {
     assert.deepEqual(redactValue(['token', 5, 'x']), ['token', 5, 'x']);
     assert.deepEqual(redactValue(['a', 'token']), ['a', 'token']);
     assert.deepEqual(redactValue([7, 'token', 'v']), [7, 'token', REDACTED]);
+    // A non-string that looks like a name (an array of one) is no header name.
+    assert.deepEqual(redactValue([['token'], 'v']), [['token'], 'v']);
   });
 });
 
@@ -47,9 +49,17 @@ describe('redactValue: errors', () => {
     const again = redactValue(a) as Error;
     assert.equal(Object.getPrototypeOf(again), Object.getPrototypeOf(a));
     assert.deepEqual({ ...again }, { ...a });
+    assert.notEqual(Object.getPrototypeOf(a), TypeError.prototype, 'not the class’s own prototype');
     assert.equal(a.constructor, TypeError);
     assert.equal(a.name, 'TypeError');
     assert.ok(a instanceof Error);
+  });
+
+  it('reads nothing from the accessors of the error’s class (DOMException’s code checks its receiver)', () => {
+    const out = redactValue(new DOMException('aborted', 'AbortError')) as Error & { code?: unknown };
+    assert.doesNotThrow(() => out.code);
+    assert.equal(out.constructor, DOMException);
+    assert.equal(out.name, 'AbortError');
   });
 
   it('copes with an error whose constructor is not a function', () => {
