@@ -132,6 +132,31 @@ describe('probe evaluation', () => {
     }
   });
 
+  it('starts ready with initiallyReady, without markReady()', async () => {
+    const health = startHealth(telemetry, { initiallyReady: true, sampleIntervalMs: 0, routes: false });
+    try {
+      assert.equal(health.isReady(), true);
+      assert.equal((await health.check('readyz')).status, 'pass');
+    } finally {
+      health.close();
+    }
+  });
+
+  it('re-reads its settings from the config file only when there is one', () => {
+    const targets: unknown[] = [];
+    const withFile = (configFile: string | undefined) =>
+      Object.create(telemetry, {
+        config: { value: { ...telemetry.config, configFile } },
+        addReloadTarget: { value: (target: unknown) => targets.push(target) },
+      }) as Telemetry;
+    const none = startHealth(withFile(undefined), { sampleIntervalMs: 0, routes: false });
+    none.close();
+    assert.equal(targets.length, 0);
+    const some = startHealth(withFile('/etc/app/otelkit.yaml'), { sampleIntervalMs: 0, routes: false });
+    some.close();
+    assert.equal(targets.length, 1);
+  });
+
   it('readiness fails as soon as shutdown starts, naming the reason, and markReady() cannot undo it', async () => {
     const { telemetry: own } = await startTestTelemetry();
     const health = startHealth(own, { sampleIntervalMs: 0, shutdownDelayMs: 0, routes: false });

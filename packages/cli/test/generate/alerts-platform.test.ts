@@ -4,7 +4,7 @@ import { type AlertingRule, alertRules } from '../../src/generate/alert-rules';
 import { withDefaults } from '../../src/generate/options';
 
 const file = alertRules(withDefaults({ service: 'sync-service', namespace: 'sync' }));
-const group = (name: string): AlertingRule[] =>
+const group = (name: string): readonly AlertingRule[] =>
   file.groups.find((g) => g.name === `otelkit-sync-service-${name}`)!.rules;
 const job = 'job="sync-service"';
 

@@ -64,7 +64,8 @@ describe('RegisteredCheck', () => {
   });
 
   it('fails a check that rejects, and one that returns garbage', async () => {
-    assert.equal((await make(() => Promise.reject(new Error('nope'))).run()).output, 'nope');
+    const rejected = await make(() => Promise.reject(new Error('nope'))).run();
+    assert.deepEqual([rejected.status, rejected.output], ['fail', 'nope']);
     const garbage = await make((() => ({ status: 'green' })) as unknown as CheckFunction).run();
     assert.equal(garbage.status, 'fail');
     assert.match(garbage.output ?? '', /invalid status/);
@@ -110,6 +111,7 @@ describe('RegisteredCheck', () => {
   });
 
   it('reuses a result for cacheMs, then runs again', async () => {
+    clock.setSystemTime(1_700_000_000_000);
     let calls = 0;
     const check = make(
       () => {
@@ -190,6 +192,7 @@ describe('RegisteredCheck: operator runs and durations', () => {
       {},
       runs,
     );
+    await clock.tickAsync(1_000);
     const pending = check.run();
     await clock.tickAsync(250);
     const outcome = await pending;
