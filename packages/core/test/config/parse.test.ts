@@ -85,6 +85,7 @@ describe('the parsers of settings values', () => {
   it('key=value lists: trimmed, percent-decoded, split at the first =, empty parts skipped', () => {
     assert.deepEqual(parseKeyValueList('KV', ' a = 1 ,, b=x%20y=z ,'), { a: '1', b: 'x y=z' });
     assert.deepEqual(parseKeyValueList('KV', ''), {});
+    assert.deepEqual(parseKeyValueList('KV', 'a=1, ,b=2'), { a: '1', b: '2' });
     const expectPairs = 'expected a comma-separated list of key=value pairs';
     assert.equal(
       line(() => parseKeyValueList('KV', 'a=1,novalue')),
@@ -97,6 +98,10 @@ describe('the parsers of settings values', () => {
     assert.equal(
       line(() => parseKeyValueList('KV', ' =v')),
       `KV=" =v" is invalid: ${expectPairs}`,
+    );
+    assert.equal(
+      line(() => parseKeyValueList('KV', '=%E0')),
+      `KV="=%E0" is invalid: ${expectPairs}`,
     );
     assert.equal(
       line(() => parseKeyValueList('KV', 'a=%E0%A4%A')),
@@ -127,6 +132,7 @@ describe('the parsers of settings values', () => {
     assert.equal(hideListValues('=v,Authorization: Bearer t,k'), '***,***,***');
     assert.equal(hideListValues('a=1,, ,b=2'), 'a=***,, ,b=***');
     assert.equal(hideListValues('a(b=1'), '***');
+    assert.equal(hideListValues('token'), '***');
   });
 
   it('URLs: absolute http or https, trimmed; an error line hides the userinfo', () => {
@@ -135,6 +141,10 @@ describe('the parsers of settings values', () => {
     assert.equal(
       line(() => parseUrl('U', 'ftp://u:s3cret@collector')),
       'U="ftp://***@collector" is invalid: expected an absolute http:// or https:// URL',
+    );
+    assert.equal(
+      line(() => parseUrl('U', 'http://')),
+      'U="http://" is invalid: expected an absolute http:// or https:// URL',
     );
     assert.equal(
       line(() => parseUrl('U', 'u:s3cret@collector:4318')),
@@ -149,6 +159,7 @@ describe('the parsers of settings values', () => {
     assert.equal(hideUserinfo('pw@host://x'), '***@host://x');
     assert.equal(hideUserinfo('://@h'), '://***@h');
     assert.equal(hideUserinfo('http://collector'), 'http://collector');
+    assert.equal(hideUserinfo('@host'), '***@host');
   });
 
   it('hosts: names and IP literals up to 253 characters, trimmed', () => {

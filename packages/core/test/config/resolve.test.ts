@@ -176,6 +176,10 @@ describe('resolveConfig', () => {
     rejects({ OTEL_METRIC_EXPORT_INTERVAL: '1000' }, 'options.exportTimeoutMs', '1001', {
       exportTimeoutMs: 1001,
     });
+    assert.throws(
+      () => resolveConfig({ exportTimeoutMs: 1001, env: { OTEL_METRIC_EXPORT_INTERVAL: '1000' } }),
+      /expected at most the export interval \(1000\)$/,
+    );
     assert.equal(
       config({ OTEL_METRIC_EXPORT_INTERVAL: '1000' }, { exportTimeoutMs: 1000 }).exportTimeoutMs,
       1000,
@@ -217,11 +221,18 @@ describe('resolveConfig', () => {
     );
     rejects({}, 'options.resourceAttributes', 'a=1', { resourceAttributes: 'a=1' });
     rejects({}, 'options.resourceAttributes', 'null', { resourceAttributes: null });
+    assert.throws(
+      () => resolveConfig({ resourceAttributes: 7 as never, env: {} }),
+      /expected an object of attributes$/,
+    );
+    assert.deepEqual(config({}, { resourceAttributes: { a: 'x' } }).resourceAttributes, { a: 'x' });
+    assert.equal(config({}, { resourceAttributes: { 'service.version': 2 } }).serviceVersion, undefined);
     rejects({}, 'options.serviceVersion', '', { serviceVersion: '' });
     assert.equal(config({}, { serviceVersion: '4.0' }).serviceVersion, '4.0');
   });
 
   it('reads OTEL_SDK_DISABLED=false without a warning, and warns with the value otherwise', () => {
+    assert.deepEqual(resolveConfig({ env: { OTEL_SDK_DISABLED: 'true' } }).warnings, []);
     const off = resolveConfig({ env: { OTEL_SDK_DISABLED: ' False ' } });
     assert.deepEqual([off.config.disabled, off.warnings], [false, []]);
     assert.deepEqual(off.config.sources.disabled, { source: 'environment', name: 'OTEL_SDK_DISABLED' });
@@ -254,6 +265,10 @@ describe('resolveConfig', () => {
 
     it('require credentials for the observability server in production', () => {
       rejects({ OTELKIT_PRESET: 'production' }, 'OTELKIT_PRESET', 'production');
+      assert.throws(
+        () => resolveConfig({ env: { OTELKIT_PRESET: 'production' } }),
+        /expected credentials for the observability server with this preset: OTELKIT_AUTH_USERNAME and OTELKIT_AUTH_PASSWORD, or OTELKIT_AUTH_TOKEN \(or OTELKIT_SERVER=false\)$/,
+      );
       const c = config({ OTELKIT_PRESET: 'production', OTELKIT_AUTH_TOKEN: 't' });
       assert.equal(c.logLevel, 'warn');
       assert.equal(config({ OTELKIT_PRESET: 'production', OTELKIT_SERVER: 'false' }).server, false);

@@ -336,5 +336,10 @@ describe('OTLP settings: parsing', () => {
       messageOf(() => resolve({ otlp: { headers: null } }, {})),
       /"\(hidden\)"/,
     );
+    assert.equal(
+      messageOf(() => resolve({}, { OTEL_EXPORTER_OTLP_HEADERS: 'x-tenant=acme,bad key=s3cret' })),
+      'OTELKIT_ERR_INVALID_CONFIG: OTEL_EXPORTER_OTLP_HEADERS="x-tenant=***,***" is invalid: expected header names as keys (name=value)',
+    );
+    assert.equal(resolve({ otlp: { timeoutMs: 500 } }, {}).timeoutMs, 500);
   });
 });
