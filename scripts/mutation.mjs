@@ -28,7 +28,10 @@ const MODULES = [
     // pipeline and the logger, and test the key names).
     name: 'redaction-core',
     mutate: ['packages/core/src/redact/redact-string.ts'],
-    tests: ['packages/core/test/redact/redact-string.test.ts'],
+    tests: [
+      'packages/core/test/redact/redact-string.test.ts',
+      'packages/core/test/redact/redact-string-patterns.test.ts',
+    ],
   },
   {
     name: 'redaction-tracing',
@@ -37,7 +40,11 @@ const MODULES = [
       'packages/tracing/src/redact/redact.ts',
       'packages/tracing/src/redact/query.ts',
     ],
-    tests: ['packages/tracing/test/redact/redact.test.ts', 'packages/tracing/test/redact/query.test.ts'],
+    tests: [
+      'packages/tracing/test/redact/redact.test.ts',
+      'packages/tracing/test/redact/redact-value.test.ts',
+      'packages/tracing/test/redact/query.test.ts',
+    ],
   },
   {
     name: 'metric-engine',
@@ -57,6 +64,8 @@ const MODULES = [
       'packages/core/test/meter/local-instruments.test.ts',
       'packages/core/test/meter/guarded-meter.test.ts',
       'packages/core/test/meter/values.test.ts',
+      // The attribute rewrite of a view (local-instrument.ts RewrittenSeriesSet).
+      'packages/core/test/meter/views.test.ts',
     ],
   },
   {
@@ -106,10 +115,34 @@ const MODULES = [
     tests: [
       // probes.test.ts, not the HTTP routes test: one telemetry for all, not one per test (6 s a run).
       'packages/health/test/probes.test.ts',
+      'packages/health/test/check/outcome.test.ts',
       'packages/health/test/check/registered-check.test.ts',
       'packages/health/test/check/status.test.ts',
       'packages/health/test/lifecycle/shutdown.test.ts',
       'packages/health/test/lifecycle/drain.test.ts',
+    ],
+  },
+  {
+    name: 'config-resolution',
+    // Options over variables over the preset over defaults (the one resolver), the parsers and kinds
+    // that validate each value, the OTLP per-signal variables, the cross-setting checks of
+    // resolveConfig and the computed defaults of core's settings. Not the doc text of the declarations
+    // (`doc`, `defaultDoc`, docValue), nor the settings' names and variables themselves (their table
+    // is generated and drift-tested).
+    mutate: [
+      'packages/core/src/config/resolve.ts:45-112',
+      'packages/core/src/config/parse.ts',
+      'packages/core/src/settings/resolve-section.ts',
+      'packages/core/src/settings/env.ts',
+      'packages/core/src/settings/kinds.ts',
+      ...ranges('packages/core/src/settings/otlp.ts', '12-45,70-90,93-100,102-109,111-117,121-124'),
+      ...ranges('packages/core/src/settings/define.ts', '38-47,50-60,62-73'),
+      ...ranges('packages/core/src/config/settings.ts', '23-40,75-83,92-92,100-100,109-109,118-118,149-149'),
+    ],
+    tests: [
+      'packages/core/test/config/parse.test.ts',
+      'packages/core/test/config/resolve.test.ts',
+      'packages/core/test/config/settings.test.ts',
     ],
   },
   {
@@ -128,12 +161,17 @@ const MODULES = [
     name: 'alert-slo-generators',
     // The operation alerts (thresholds, expressions, annotations) and the SLO burn-rate rules. Not the
     // `fixture` functions (the series of the generated promtool tests): promtool runs those tests in the
-    // scenario tests, 4-15 s per file, too slow to run per mutant. Not yet the platform alerts.
+    // scenario tests, 4-15 s per file, too slow to run per mutant. The platform and telemetry alerts
+    // likewise without their fixtures.
     mutate: [
       'packages/cli/src/generate/alert-rules.ts',
       ...ranges(
         'packages/cli/src/generate/alerts-operations.ts',
         '14-37,63-73,82-93,115-126,142-156,167-178',
+      ),
+      ...ranges(
+        'packages/cli/src/generate/alerts-platform.ts',
+        '15-38,44-55,64-75,84-94,103-117,126-141,162-173,188-198,207-218,227-229',
       ),
       'packages/cli/src/generate/slo/burn-rates.ts',
       'packages/cli/src/generate/slo/rules.ts',
@@ -142,6 +180,7 @@ const MODULES = [
     tests: [
       'packages/cli/test/generate/alert-rules.test.ts',
       'packages/cli/test/generate/alerts-operations.test.ts',
+      'packages/cli/test/generate/alerts-platform.test.ts',
       'packages/cli/test/generate/slo-rules.test.ts',
     ],
   },

@@ -3,13 +3,14 @@ import { after, before, describe, it } from 'node:test';
 import type { Telemetry } from '@otelkit/core';
 import { type Health, startHealth } from '../src';
 import type { CheckResult } from '../src/check/types';
-import { startTestTelemetry } from './helpers';
+import { fetchText, startTestTelemetry } from './helpers';
 
 /** What each probe answers, without HTTP (`health.check()`, as the routes call it). */
 describe('probe evaluation', () => {
   let telemetry: Telemetry;
+  let url: string;
   before(async () => {
-    ({ telemetry } = await startTestTelemetry());
+    ({ telemetry, url } = await startTestTelemetry());
   });
   after(() => telemetry.shutdown());
 
@@ -63,6 +64,7 @@ describe('probe evaluation', () => {
         { kind: lifecycle.kind, critical: lifecycle.critical, componentType: lifecycle.componentType },
         { kind: 'readiness', critical: true, componentType: 'system' },
       );
+      assert.equal(Object.hasOwn(lifecycle, 'output'), false, 'a passing lifecycle check has no output');
     } finally {
       health.close();
     }
@@ -111,6 +113,48 @@ describe('probe evaluation', () => {
     } finally {
       health.close();
     }
+  });
+
+  it('records each check run in otelkit.health.check.duration', async () => {
+    const health = start();
+    try {
+      health.markReady();
+      health.registerCheck('timed', () => true, { cacheMs: 0 });
+      await health.check('readyz');
+      await health.check('healthz');
+      const text = (await fetchText(`${url}/metrics`)).body;
+      assert.match(
+        text,
+        /^otelkit_health_check_duration_seconds_count\{check="timed",kind="readiness"[^}]*\} 2$/m,
+      );
+    } finally {
+      health.close();
+    }
+  });
+
+  it('starts ready with initiallyReady, without markReady()', async () => {
+    const health = startHealth(telemetry, { initiallyReady: true, sampleIntervalMs: 0, routes: false });
+    try {
+      assert.equal(health.isReady(), true);
+      assert.equal((await health.check('readyz')).status, 'pass');
+    } finally {
+      health.close();
+    }
+  });
+
+  it('re-reads its settings from the config file only when there is one', () => {
+    const targets: unknown[] = [];
+    const withFile = (configFile: string | undefined) =>
+      Object.create(telemetry, {
+        config: { value: { ...telemetry.config, configFile } },
+        addReloadTarget: { value: (target: unknown) => targets.push(target) },
+      }) as Telemetry;
+    const none = startHealth(withFile(undefined), { sampleIntervalMs: 0, routes: false });
+    none.close();
+    assert.equal(targets.length, 0);
+    const some = startHealth(withFile('/etc/app/otelkit.yaml'), { sampleIntervalMs: 0, routes: false });
+    some.close();
+    assert.equal(targets.length, 1);
   });
 
   it('readiness fails as soon as shutdown starts, naming the reason, and markReady() cannot undo it', async () => {

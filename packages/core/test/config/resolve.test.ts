@@ -172,6 +172,76 @@ describe('resolveConfig', () => {
     );
   });
 
+  it('refuses an export timeout option longer than the interval, naming the option; clamps the default one', () => {
+    rejects({ OTEL_METRIC_EXPORT_INTERVAL: '1000' }, 'options.exportTimeoutMs', '1001', {
+      exportTimeoutMs: 1001,
+    });
+    assert.throws(
+      () => resolveConfig({ exportTimeoutMs: 1001, env: { OTEL_METRIC_EXPORT_INTERVAL: '1000' } }),
+      /expected at most the export interval \(1000\)$/,
+    );
+    assert.equal(
+      config({ OTEL_METRIC_EXPORT_INTERVAL: '1000' }, { exportTimeoutMs: 1000 }).exportTimeoutMs,
+      1000,
+    );
+    const r = resolveConfig({ env: { OTEL_METRIC_EXPORT_INTERVAL: '1000' } });
+    assert.equal(r.settings.exportTimeoutMs, 1000, 'the resolved settings carry the clamped timeout');
+    assert.equal(r.settings.exportIntervalMs, 1000);
+    assert.equal(Object.isFrozen(r.settings) && Object.isFrozen(r.config), true);
+  });
+
+  it('records the preset and its source with the other settings', () => {
+    const r = resolveConfig({ env: { OTELKIT_PRESET: 'staging' } });
+    assert.equal(r.settings.preset, 'staging');
+    assert.deepEqual(r.config.sources.preset, { source: 'environment', name: 'OTELKIT_PRESET' });
+    assert.deepEqual(r.config.sources.port, { source: 'default', name: 'port' });
+    assert.equal(resolveConfig({ env: {} }).config.preset, undefined);
+  });
+
+  it('takes service version and environment from the variables, else the resource attributes', () => {
+    const c = config({
+      OTEL_RESOURCE_ATTRIBUTES: 'service.version=2.0,deployment.environment.name=eu,service.name=',
+      npm_package_version: '1.0.0',
+    });
+    assert.equal(c.serviceVersion, '1.0.0');
+    assert.equal(c.environment, 'eu');
+    assert.equal(c.serviceName, 'unknown_service:node', 'an empty service.name is no name');
+    const fromAttributes = config({ OTEL_RESOURCE_ATTRIBUTES: 'service.version=2.0' });
+    assert.equal(fromAttributes.serviceVersion, '2.0');
+    assert.equal(fromAttributes.environment, undefined);
+    assert.equal(config({ OTELKIT_SERVICE_VERSION: ' 3.0 ', NODE_ENV: 'test' }).serviceVersion, '3.0');
+    assert.equal(config({ NODE_ENV: ' test ' }).environment, 'test');
+  });
+
+  it('merges the resource attributes option over the variable; refuses a non-object or an empty version', () => {
+    assert.deepEqual(
+      config({ OTEL_RESOURCE_ATTRIBUTES: 'a=env,b=env' }, { resourceAttributes: { a: 'option' } })
+        .resourceAttributes,
+      { a: 'option', b: 'env' },
+    );
+    rejects({}, 'options.resourceAttributes', 'a=1', { resourceAttributes: 'a=1' });
+    rejects({}, 'options.resourceAttributes', 'null', { resourceAttributes: null });
+    assert.throws(
+      () => resolveConfig({ resourceAttributes: 7 as never, env: {} }),
+      /expected an object of attributes$/,
+    );
+    assert.deepEqual(config({}, { resourceAttributes: { a: 'x' } }).resourceAttributes, { a: 'x' });
+    assert.equal(config({}, { resourceAttributes: { 'service.version': 2 } }).serviceVersion, undefined);
+    rejects({}, 'options.serviceVersion', '', { serviceVersion: '' });
+    assert.equal(config({}, { serviceVersion: '4.0' }).serviceVersion, '4.0');
+  });
+
+  it('reads OTEL_SDK_DISABLED=false without a warning, and warns with the value otherwise', () => {
+    assert.deepEqual(resolveConfig({ env: { OTEL_SDK_DISABLED: 'true' } }).warnings, []);
+    const off = resolveConfig({ env: { OTEL_SDK_DISABLED: ' False ' } });
+    assert.deepEqual([off.config.disabled, off.warnings], [false, []]);
+    assert.deepEqual(off.config.sources.disabled, { source: 'environment', name: 'OTEL_SDK_DISABLED' });
+    assert.deepEqual(resolveConfig({ env: { OTEL_SDK_DISABLED: 'yes' } }).warnings, [
+      'OTEL_SDK_DISABLED="yes" is not true or false; treated as false',
+    ]);
+    assert.equal(config({ OTEL_SDK_DISABLED: '  ' }).sources.disabled?.source, 'default');
+  });
+
   describe('presets', () => {
     it('set coherent defaults and record that they came from the preset', () => {
       const c = config({ OTELKIT_PRESET: 'development' });
@@ -195,9 +265,19 @@ describe('resolveConfig', () => {
 
     it('require credentials for the observability server in production', () => {
       rejects({ OTELKIT_PRESET: 'production' }, 'OTELKIT_PRESET', 'production');
+      assert.throws(
+        () => resolveConfig({ env: { OTELKIT_PRESET: 'production' } }),
+        /expected credentials for the observability server with this preset: OTELKIT_AUTH_USERNAME and OTELKIT_AUTH_PASSWORD, or OTELKIT_AUTH_TOKEN \(or OTELKIT_SERVER=false\)$/,
+      );
       const c = config({ OTELKIT_PRESET: 'production', OTELKIT_AUTH_TOKEN: 't' });
       assert.equal(c.logLevel, 'warn');
       assert.equal(config({ OTELKIT_PRESET: 'production', OTELKIT_SERVER: 'false' }).server, false);
+    });
+
+    it('require no credentials when otelkit is disabled, nor in the other presets', () => {
+      assert.equal(config({ OTELKIT_PRESET: 'production', OTEL_SDK_DISABLED: 'true' }).disabled, true);
+      assert.equal(config({ OTELKIT_PRESET: 'staging' }).preset, 'staging');
+      assert.equal(config({ OTELKIT_PRESET: 'production' }, { server: false }).server, false);
     });
 
     it('refuse an unknown preset', () => rejects({ OTELKIT_PRESET: 'prod' }, 'OTELKIT_PRESET', 'prod'));

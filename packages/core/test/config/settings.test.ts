@@ -2,15 +2,21 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   createObservabilityServer,
+  defaultOf,
   defineSetting,
+  envValue,
+  firstEnv,
   integerSetting,
   isOtelkitError,
+  optionAt,
   otlpSettings,
   RESOLVED,
   resolveConfig,
   resolveSection,
+  signalUrl,
   startTelemetry,
 } from '@otelkit/core/internal';
+import { boolean, host, integer, listOf, oneOf, POSITIVE_MS, text } from '../../src/settings';
 
 const section = {
   exportIntervalMs: defineSetting({
@@ -123,5 +129,217 @@ describe('settings resolved once', () => {
         messageOf(() => resolveConfig({ port, env: {} })),
       );
     }
+  });
+});
+
+describe('setting kinds (how a variable is parsed and an option checked)', () => {
+  const line = (fn: () => unknown) => messageOf(fn).replace('OTELKIT_ERR_INVALID_CONFIG: ', '');
+
+  it('booleans and words: the option must already be of the type, the variable is parsed', () => {
+    assert.equal(boolean.parse('B', ' True '), true);
+    assert.equal(boolean.check('options.b', false), false);
+    assert.equal(
+      line(() => boolean.check('options.b', 'true')),
+      'options.b="true" is invalid: expected true or false',
+    );
+    const level = oneOf(['info', 'debug']);
+    assert.equal(level.parse('L', 'DEBUG'), 'debug');
+    assert.equal(level.check('options.l', 'Info'), 'info');
+    assert.match(
+      line(() => level.check('options.l', 3)),
+      /^options\.l="3" is invalid: expected one of info, debug$/,
+    );
+  });
+
+  it('lists: none only alone; an option may be an array or a comma string', () => {
+    const exporters = listOf(['prometheus', 'otlp', 'none']);
+    assert.deepEqual(exporters.parse('X', 'none'), ['none']);
+    assert.deepEqual(exporters.check('options.x', ['otlp', 'prometheus']), ['otlp', 'prometheus']);
+    assert.deepEqual(exporters.check('options.x', 'otlp,prometheus'), ['otlp', 'prometheus']);
+    assert.equal(
+      line(() => exporters.parse('X', 'otlp,none')),
+      'X="otlp,none" is invalid: expected "none" alone, or a list without "none"',
+    );
+    assert.equal(
+      line(() => exporters.check('options.x', ['none', 'otlp'])),
+      'options.x="none,otlp" is invalid: expected "none" alone, or a list without "none"',
+    );
+  });
+
+  it('text and hosts: non-empty (a variable trimmed), hosts checked as names or IPs', () => {
+    assert.equal(text.parse('T', '  orders '), 'orders');
+    assert.equal(text.check('options.t', ' orders '), ' orders ');
+    for (const bad of ['', '  ', 3]) {
+      assert.match(
+        line(() => text.check('options.t', bad)),
+        /is invalid: expected a non-empty string$/,
+      );
+    }
+    assert.match(
+      line(() => text.parse('T', '   ')),
+      /^T="" is invalid: expected a non-empty string$/,
+    );
+    assert.equal(host.parse('H', ' ::1 '), '::1');
+    assert.equal(host.check('options.h', '127.0.0.1'), '127.0.0.1');
+    assert.match(
+      line(() => host.check('options.h', '')),
+      /expected a non-empty string$/,
+    );
+    assert.match(
+      line(() => host.check('options.h', 'a b')),
+      /expected a host name or IP address$/,
+    );
+    assert.equal(integer({ min: 1, max: 3 }).check('options.i', 3), 3);
+    assert.match(
+      line(() => integer({ min: 1, max: 3 }).parse('I', '4')),
+      /expected an integer from 1 to 3$/,
+    );
+    assert.deepEqual(POSITIVE_MS, { min: 1, max: 2_147_483_647 });
+  });
+});
+
+describe('resolveSection details', () => {
+  const merged = {
+    tags: defineSetting<Record<string, string>>({
+      option: 'deep.tags',
+      env: ['TAGS'],
+      kind: {
+        parse: (_name, raw) =>
+          Object.fromEntries(raw.split(',').map((p) => p.split('=') as [string, string])),
+        check: (_name, value) => value as Record<string, string>,
+      },
+      default: {},
+      merge: (fromOption, fromEnv) => ({ ...fromEnv, ...fromOption }),
+      doc: 'test',
+      owner: 'test',
+    }),
+    mode: defineSetting<string>({
+      env: ['MODE'],
+      kind: text,
+      default: ({ values }) => `after ${Object.keys(values.tags as object).join('+')}`,
+      read: ({ env, warn }) => {
+        if (env.MODE === undefined) return undefined;
+        warn(`MODE read as ${env.MODE}`);
+        return { name: 'MODE', value: env.MODE.toUpperCase() };
+      },
+      doc: 'test',
+      owner: 'test',
+    }),
+  };
+
+  it('merges an option over its variable, reads dotted option paths, names options as asked', () => {
+    const warnings: string[] = [];
+    const { values, sources } = resolveSection(merged, {
+      options: { deep: { tags: { a: 'option' } } },
+      env: { TAGS: 'a=env,b=env', MODE: 'fast' },
+      optionName: (path) => `config.${path}`,
+      warnings,
+    });
+    assert.deepEqual(values.tags, { a: 'option', b: 'env' });
+    assert.deepEqual(sources.tags, { source: 'option', name: 'config.deep.tags' });
+    assert.equal(values.mode, 'FAST');
+    assert.deepEqual(sources.mode, { source: 'environment', name: 'MODE' });
+    assert.deepEqual(warnings, ['MODE read as fast']);
+  });
+
+  it('gives a default function the values resolved before it; an option path through a non-object is unset', () => {
+    const { values, sources } = resolveSection(merged, { options: { deep: 5 }, env: { TAGS: 'x=1,y=2' } });
+    assert.deepEqual(values.tags, { x: '1', y: '2' });
+    assert.equal(values.mode, 'after x+y');
+    assert.deepEqual(sources.mode, { source: 'default', name: 'mode' });
+    assert.equal(optionAt({ a: { b: null } }, 'a.b.c'), undefined);
+    assert.equal(optionAt({ a: { b: 0 } }, 'a.b'), 0);
+    assert.equal(optionAt({ a: 'text' }, 'a.length'), undefined);
+    // Without a warnings list, warnings are dropped.
+    assert.equal(resolveSection(merged, { options: {}, env: { MODE: 'm' } }).values.mode, 'M');
+  });
+
+  it('reads a variable only when set and not blank, the first of several in order', () => {
+    assert.equal(envValue({ A: ' x ' }, 'A'), ' x ');
+    assert.equal(envValue({ A: ' \t' }, 'A'), undefined);
+    assert.deepEqual(firstEnv({ A: '', B: 'b', C: 'c' }, ['A', 'B', 'C']), { name: 'B', raw: 'b' });
+    assert.equal(firstEnv({ A: ' ' }, ['A', 'B']), undefined);
+  });
+
+  it('keeps a setting declaration as declared, with its defaults for omitted fields', () => {
+    const setting = defineSetting({ kind: text, default: 'd', doc: 'test', owner: 'test' });
+    assert.deepEqual(setting.env, []);
+    assert.equal(setting.option, undefined);
+    assert.equal(setting.reload, false);
+    assert.equal(setting.read, undefined);
+    assert.equal(setting.merge, undefined);
+    assert.equal(setting.parse('N', ' v '), 'v');
+    assert.equal(defaultOf(setting), 'd');
+    const reloadable = defineSetting({
+      kind: text,
+      default: 'd',
+      reload: true,
+      preset: 'logLevel',
+      secret: 'value',
+      doc: 'test',
+      owner: 'test',
+    });
+    assert.deepEqual([reloadable.reload, reloadable.preset, reloadable.secret], [true, 'logLevel', 'value']);
+  });
+});
+
+describe('OTLP settings: parsing', () => {
+  const otlp = otlpSettings('traces', {
+    optionPrefix: 'otlp.',
+    protocolOption: true,
+    defaultEndpoint: 'http://localhost:4318/v1/traces',
+    owner: 'test',
+  });
+  const resolve = (options: object, env: Record<string, string>) =>
+    resolveSection(otlp, { options, env }).values;
+
+  it('appends the signal path to the generic endpoint once, with or without a trailing slash', () => {
+    assert.equal(signalUrl('http://c:4318', 'v1/traces'), 'http://c:4318/v1/traces');
+    assert.equal(signalUrl('http://c:4318/', 'v1/traces'), 'http://c:4318/v1/traces');
+    assert.equal(
+      resolve({}, { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318/base/' }).endpoint,
+      'http://c:4318/base/v1/traces',
+    );
+    assert.equal(
+      resolve({}, { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://c:4318/x' }).endpoint,
+      'http://c:4318/x',
+    );
+    assert.equal(resolve({ otlp: { endpoint: 'http://o:1' } }, {}).endpoint, 'http://o:1/');
+    assert.equal(resolve({}, {}).endpoint, 'http://localhost:4318/v1/traces');
+    assert.equal(otlp.endpoint.secret, 'userinfo');
+    assert.equal(otlp.headers.secret, 'headers');
+    assert.deepEqual(resolve({}, {}).headers, {});
+    assert.equal(resolve({}, {}).timeoutMs, 10_000);
+  });
+
+  it('takes http/json or http/protobuf in any case, as a variable or an option, and refuses anything else', () => {
+    assert.equal(resolve({}, {}).protocol, 'http/protobuf');
+    assert.equal(resolve({}, { OTEL_EXPORTER_OTLP_PROTOCOL: ' HTTP/JSON ' }).protocol, 'http/json');
+    assert.equal(resolve({ otlp: { protocol: 'http/json' } }, {}).protocol, 'http/json');
+    assert.equal(
+      messageOf(() => resolve({}, { OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })),
+      'OTELKIT_ERR_INVALID_CONFIG: OTEL_EXPORTER_OTLP_PROTOCOL="grpc" is invalid: expected http/json or http/protobuf (otelkit exports OTLP over HTTP)',
+    );
+    assert.match(
+      messageOf(() => resolve({ otlp: { protocol: 'grpc' } }, {})),
+      /options\.otlp\.protocol="grpc".*one of http\/protobuf, http\/json/,
+    );
+  });
+
+  it('takes headers as an object option, never showing them in an error', () => {
+    assert.deepEqual(resolve({ otlp: { headers: { a: '1' } } }, {}).headers, { a: '1' });
+    assert.equal(
+      messageOf(() => resolve({ otlp: { headers: 'a=s3cret' } }, {})),
+      'OTELKIT_ERR_INVALID_CONFIG: options.otlp.headers="(hidden)" is invalid: expected an object of header values',
+    );
+    assert.match(
+      messageOf(() => resolve({ otlp: { headers: null } }, {})),
+      /"\(hidden\)"/,
+    );
+    assert.equal(
+      messageOf(() => resolve({}, { OTEL_EXPORTER_OTLP_HEADERS: 'x-tenant=acme,bad key=s3cret' })),
+      'OTELKIT_ERR_INVALID_CONFIG: OTEL_EXPORTER_OTLP_HEADERS="x-tenant=***,***" is invalid: expected header names as keys (name=value)',
+    );
+    assert.equal(resolve({ otlp: { timeoutMs: 500 } }, {}).timeoutMs, 500);
   });
 });

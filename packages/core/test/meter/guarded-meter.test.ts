@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Histogram } from '@opentelemetry/sdk-metrics';
 import { GuardedMeterProvider, SECONDS_BUCKETS } from '@otelkit/core/internal';
+import { invalidMeasurements } from '../../src/meter/values';
 import { collectMetric, histogramValue, pointValue, testProvider } from '../helpers/reader';
 
 function setup(limit = 2000) {
@@ -151,5 +152,54 @@ describe('bound instruments', () => {
     const value = histogramValue(await collectMetric(reader, 'h'), { op: 'a' }) as Histogram;
     assert.equal(value.count, 2);
     assert.equal(value.sum, 2);
+  });
+});
+
+describe('bound instruments: drops, zero series and unrecorded gauges', () => {
+  it('count every dropped value of a bound instrument, once per drop', () => {
+    const { meter } = setup();
+    const bad = [Number.NaN, Number.POSITIVE_INFINITY, '1' as unknown as number];
+    const counter = meter.createCounter('sdk.drops.counter').bind();
+    const upDown = meter.createUpDownCounter('sdk.drops.updown').bind();
+    const gauge = meter.createGauge('sdk.drops.gauge').bind();
+    const histogram = meter.createHistogram('sdk.drops.histogram').bind();
+    for (const value of [...bad, -1]) {
+      counter.add(value);
+      histogram.record(value);
+    }
+    for (const value of [...bad, Number.NEGATIVE_INFINITY]) {
+      upDown.add(value);
+      gauge.record(value);
+    }
+    for (const name of ['counter', 'updown', 'gauge', 'histogram']) {
+      assert.equal(invalidMeasurements.get(`sdk.drops.${name}`), 4, name);
+    }
+  });
+
+  it('show a bound up-down counter at 0 before its first add, and no point for a gauge never recorded', async () => {
+    const { meter, reader } = setup();
+    meter.createUpDownCounter('sdk.active').bind({ pool: 'p' });
+    const gauge = meter.createGauge('sdk.depth');
+    gauge.bind({ queue: 'never' });
+    gauge.record(4, { queue: 'set' });
+    assert.equal(pointValue(await collectMetric(reader, 'sdk.active'), { pool: 'p' }), 0);
+    const depth = await collectMetric(reader, 'sdk.depth');
+    assert.equal(pointValue(depth, { queue: 'set' }), 4);
+    assert.equal(pointValue(depth, { queue: 'never' }), undefined);
+  });
+
+  it('hand a bound gauge’s value to the SDK once per change, and nothing while unchanged', async () => {
+    const { meter, reader } = setup();
+    const gauge = meter.createGauge('sdk.level').bind();
+    gauge.record(2);
+    assert.equal(pointValue(await collectMetric(reader, 'sdk.level'), {}), 2);
+    meter.createGauge('sdk.level').record(9);
+    assert.equal(
+      pointValue(await collectMetric(reader, 'sdk.level'), {}),
+      9,
+      'an unbound record wins until the bound one changes',
+    );
+    gauge.record(3);
+    assert.equal(pointValue(await collectMetric(reader, 'sdk.level'), {}), 3);
   });
 });

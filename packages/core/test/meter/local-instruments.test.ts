@@ -11,6 +11,7 @@ import {
 import { GuardedMeterProvider, LocalInstrumentRegistry, LocalMetricProducer } from '@otelkit/core/internal';
 import FakeTimers from '@sinonjs/fake-timers';
 import { exemplars } from '../../src/exemplars/store';
+import { invalidMeasurements } from '../../src/meter/values';
 import { byName, TestReader } from '../helpers/reader';
 
 /** An otelkit provider as startTelemetry() builds it, with one cumulative and one delta reader. */
@@ -324,5 +325,62 @@ describe('in-process instruments: timestamps, defaults and edges', () => {
       point.exemplars?.map((e) => [e.value, e.traceId]),
       [[7, '0af7651916cd43dd8448eb211c80319c']],
     );
+  });
+});
+
+describe('in-process instruments: what the known gaps of the mutation run left open', () => {
+  it('count every dropped value, bound or not, per instrument', () => {
+    const { meter } = setup();
+    const counter = meter.createCounter('drops.counter');
+    const upDown = meter.createUpDownCounter('drops.updown');
+    const gauge = meter.createGauge('drops.gauge');
+    const histogram = meter.createHistogram('drops.histogram');
+    const bad = [Number.NaN, Number.POSITIVE_INFINITY, '1' as unknown as number];
+    for (const value of [...bad, -1]) {
+      counter.add(value);
+      counter.bind({ b: '1' }).add(value);
+      histogram.record(value);
+      histogram.bind({ b: '1' }).record(value);
+    }
+    for (const value of [...bad, Number.NEGATIVE_INFINITY]) {
+      upDown.add(value);
+      upDown.bind({ b: '1' }).add(value);
+      gauge.record(value);
+      gauge.bind({ b: '1' }).record(value);
+    }
+    for (const name of ['counter', 'updown', 'gauge', 'histogram']) {
+      assert.equal(invalidMeasurements.get(`drops.${name}`), 8, name);
+    }
+  });
+
+  it('create a series at 0 on add(0), and record 0 in a histogram', async () => {
+    const { meter, cumulative } = setup();
+    meter.createCounter('zero.counter').add(0, { k: 'z' });
+    meter.createUpDownCounter('zero.updown').add(0, { k: 'z' });
+    meter.createHistogram('zero.histogram', { advice: { explicitBucketBoundaries: [0, 1] } }).record(0);
+    assert.equal(value(await metric(cumulative, 'zero.counter'), { k: 'z' }), 0);
+    assert.equal(value(await metric(cumulative, 'zero.updown'), { k: 'z' }), 0);
+    const h = value(await metric(cumulative, 'zero.histogram'), {}) as Histogram;
+    assert.deepEqual([h.count, h.buckets.counts], [1, [1, 0, 0]]);
+  });
+
+  it('give a histogram neither in seconds nor advised the SDK’s default boundaries', async () => {
+    const { meter, cumulative } = setup();
+    meter.createHistogram('plain.ms', { unit: 'ms' }).record(3);
+    const h = value(await metric(cumulative, 'plain.ms'), {}) as Histogram;
+    assert.deepEqual(
+      h.buckets.boundaries,
+      [0, 5, 10, 25, 50, 75, 100, 250, 500, 750, 1000, 2500, 5000, 7500, 10000],
+    );
+  });
+
+  it('report no collection errors', async () => {
+    const local = new LocalInstrumentRegistry();
+    const producer = new LocalMetricProducer(local, AggregationTemporality.CUMULATIVE);
+    const provider = new GuardedMeterProvider(new MeterProvider(), 2000, local);
+    provider.getMeter('errors').createCounter('ok').add(1);
+    const result = await producer.collect();
+    assert.deepEqual(result.errors, []);
+    assert.equal(result.resourceMetrics.scopeMetrics.length, 1);
   });
 });

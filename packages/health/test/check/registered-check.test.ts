@@ -64,7 +64,8 @@ describe('RegisteredCheck', () => {
   });
 
   it('fails a check that rejects, and one that returns garbage', async () => {
-    assert.equal((await make(() => Promise.reject(new Error('nope'))).run()).output, 'nope');
+    const rejected = await make(() => Promise.reject(new Error('nope'))).run();
+    assert.deepEqual([rejected.status, rejected.output], ['fail', 'nope']);
     const garbage = await make((() => ({ status: 'green' })) as unknown as CheckFunction).run();
     assert.equal(garbage.status, 'fail');
     assert.match(garbage.output ?? '', /invalid status/);
@@ -110,6 +111,7 @@ describe('RegisteredCheck', () => {
   });
 
   it('reuses a result for cacheMs, then runs again', async () => {
+    clock.setSystemTime(1_700_000_000_000);
     let calls = 0;
     const check = make(
       () => {
@@ -146,5 +148,80 @@ describe('RegisteredCheck', () => {
     assert.equal(calls, 1);
     assert.equal(runs.length, 1);
     assert.ok(outcomes.every((o) => o.status === 'pass'));
+  });
+});
+
+describe('RegisteredCheck: operator runs and durations', () => {
+  let clock: InstalledClock;
+  beforeEach(() => {
+    clock = FakeTimers.install({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
+  });
+  afterEach(() => clock.uninstall());
+
+  it('run(true) skips a fresh cached result (an operator’s “run now”) but shares a run in flight', async () => {
+    let calls = 0;
+    const check = make(
+      async () => {
+        calls++;
+        await new Promise((r) => setTimeout(r, 10));
+        return true;
+      },
+      { cacheMs: 60_000 },
+    );
+    const first = check.run();
+    await clock.tickAsync(10);
+    await first;
+    const cached = check.run();
+    await clock.tickAsync(10);
+    assert.equal((await cached).time, (await first).time);
+    assert.equal(calls, 1);
+    const fresh = check.run(true);
+    const shared = check.run(true);
+    await clock.tickAsync(10);
+    assert.equal(await fresh, await shared);
+    assert.equal(calls, 2);
+  });
+
+  it('records how long a run took, in seconds, and hands every outcome to the run listener', async () => {
+    const runs: CheckOutcome[] = [];
+    const check = make(
+      async () => {
+        await new Promise((r) => setTimeout(r, 250));
+        return { status: 'warn' as const };
+      },
+      {},
+      runs,
+    );
+    await clock.tickAsync(1_000);
+    const pending = check.run();
+    await clock.tickAsync(250);
+    const outcome = await pending;
+    assert.equal(outcome.durationSeconds, 0.25);
+    assert.equal(outcome.time, Date.now());
+    assert.deepEqual(runs, [outcome]);
+    assert.equal(check.latest(), outcome);
+  });
+
+  it('still answers when the run listener throws', async () => {
+    const check = new RegisteredCheck(
+      { name: 'x', kind: 'liveness', critical: false, timeoutMs: 100, cacheMs: 0, componentType: 'db' },
+      () => true,
+      () => {
+        throw new Error('metrics broke');
+      },
+    );
+    const outcome = await check.run();
+    assert.deepEqual(
+      { ...outcome, time: 0 },
+      {
+        status: 'pass',
+        name: 'x',
+        kind: 'liveness',
+        critical: false,
+        componentType: 'db',
+        time: 0,
+        durationSeconds: 0,
+      },
+    );
   });
 });

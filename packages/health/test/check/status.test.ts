@@ -128,6 +128,22 @@ describe('CheckRegistry', () => {
     assert.equal(runs, 3);
   });
 
+  it('latches on the start-up outcomes only, once none of them fails; other kinds run every time', async () => {
+    const checks = registry();
+    const calls = { db: 0, a: 0, b: 0 };
+    checks.register('db', () => ++calls.db < 0, opts);
+    checks.register('boot-a', () => ++calls.a > 0, { ...opts, kind: 'startup' });
+    checks.register('boot-b', () => calls.b++ > 0, { ...opts, kind: 'startup' });
+    const statuses = async () =>
+      (await checks.run(['readiness', 'startup'])).map((o) => `${o.name}=${o.status}`);
+    assert.deepEqual(await statuses(), ['db=fail', 'boot-a=pass', 'boot-b=fail']);
+    assert.equal(checks.startupPassed(), false, 'one start-up check failed');
+    assert.deepEqual(await statuses(), ['db=fail', 'boot-a=pass', 'boot-b=pass']);
+    assert.equal(checks.startupPassed(), true, 'a failing readiness check does not hold the latch');
+    assert.deepEqual(await statuses(), ['db=fail', 'boot-a=pass', 'boot-b=pass']);
+    assert.deepEqual(calls, { db: 3, a: 2, b: 2 });
+  });
+
   it('counts start-up as passed when there are no start-up checks', () => {
     const checks = registry();
     checks.register('ready', () => false, opts);

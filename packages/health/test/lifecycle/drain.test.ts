@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createServer, request, type Server } from 'node:http';
+import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { drainServer } from '../../src/lifecycle/drain';
@@ -10,9 +10,9 @@ function listen(server: Server): Promise<number> {
   );
 }
 
-function get(port: number, agent = false): Promise<{ status: number; body: string }> {
+function get(port: number, agent: Agent | false = false): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/', agent: agent ? undefined : false }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path: '/', agent }, (res) => {
       let body = '';
       res.on('data', (c: Buffer) => {
         body += c.toString();
@@ -45,6 +45,32 @@ describe('drainServer', () => {
     assert.deepEqual(await pending, { status: 200, body: 'done' });
     assert.equal(await drained, true);
     assert.equal(server.listening, false);
+  });
+
+  it('closes a keep-alive connection once its in-flight request is done, not at the deadline', async () => {
+    let finish: () => void = () => {};
+    let arrived: () => void = () => {};
+    const inFlight = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const server = createServer((_req, res) => {
+      arrived();
+      finish = () => res.end('done');
+    });
+    server.keepAliveTimeout = 60_000;
+    const port = await listen(server);
+    // A client that keeps its idle connections open (no idle timeout of its own).
+    const agent = new Agent({ keepAlive: true });
+    try {
+      const pending = get(port, agent);
+      await inFlight;
+      const drained = drainServer(server, 2_000);
+      finish();
+      assert.deepEqual(await pending, { status: 200, body: 'done' });
+      assert.equal(await drained, true);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it('cuts requests still running at the deadline and resolves false', async () => {

@@ -3,6 +3,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { setImmediate as tick } from 'node:timers/promises';
+import { DiagLogLevel, diag } from '@opentelemetry/api';
 import FakeTimers from '@sinonjs/fake-timers';
 
 type InstalledClock = ReturnType<typeof FakeTimers.install>;
@@ -67,6 +68,36 @@ describe('runShutdown', () => {
     assert.deepEqual(result.failures, [
       'beforeShutdown: queue close failed',
       'telemetry flush: exporter down',
+    ]);
+  });
+  it('gives the telemetry flush three times the step deadline', async () => {
+    const slowFlush = (ms: number) => () => new Promise<void>((resolve) => setTimeout(resolve, ms));
+    const ok = runShutdown(plan([], [], { delayMs: 0, flush: slowFlush(2_999) }), 'test');
+    await clock.tickAsync(2_999);
+    assert.deepEqual(await ok, { ok: true, failures: [] });
+    const late = runShutdown(plan([], [], { delayMs: 0, flush: slowFlush(3_001) }), 'test');
+    await clock.tickAsync(3_000);
+    assert.deepEqual(await late, {
+      ok: false,
+      failures: ['telemetry flush: telemetry flush timed out after 3000 ms'],
+    });
+  });
+
+  it('logs the start of the shutdown and each failed step', async () => {
+    const lines: string[] = [];
+    const log = (level: string) => (message: string) => void lines.push(`${level} ${message}`);
+    diag.setLogger(
+      { error: log('error'), warn: log('warn'), info: log('info'), debug: () => {}, verbose: () => {} },
+      DiagLogLevel.INFO,
+    );
+    try {
+      await runShutdown(plan([], [() => Promise.reject(new Error('queue'))], { delayMs: 0 }), 'SIGTERM');
+    } finally {
+      diag.disable();
+    }
+    assert.deepEqual(lines, [
+      'info otelkit health: shutting down (SIGTERM); readiness now fails',
+      'warn otelkit health: shutdown step failed: beforeShutdown: queue',
     ]);
   });
 });
@@ -134,5 +165,35 @@ describe('runShutdown (real HTTP servers on loopback)', () => {
     assert.deepEqual(await pending, { status: 200, body: 'done' });
     assert.deepEqual(await done, { ok: true, failures: [] });
     assert.deepEqual(steps, ['response sent', 'flush (servers listening: false)']);
+  });
+  it('cuts requests still running at the deadline and names how many servers it cut', async () => {
+    const arrivals: Promise<void>[] = [];
+    const hung = () => {
+      let arrived: () => void = () => {};
+      arrivals.push(new Promise<void>((resolve) => (arrived = resolve)));
+      return createServer(() => arrived());
+    };
+    const servers = [hung(), hung(), createServer((_req, res) => res.end())];
+    const ports = await Promise.all(servers.map(listen));
+    const cut = [get(ports[0]!).catch(() => 'cut'), get(ports[1]!).catch(() => 'cut')];
+    await Promise.all(arrivals);
+    const lifecycle = new Lifecycle();
+    const result = await runShutdown(
+      {
+        lifecycle,
+        delayMs: 0,
+        timeoutMs: 50,
+        hooks: () => [],
+        servers: () => servers,
+        flush: async () => {},
+      },
+      'SIGTERM',
+    );
+    assert.deepEqual(result, {
+      ok: false,
+      failures: ['http drain: 2 server(s) still had requests in flight after 50 ms'],
+    });
+    assert.deepEqual(await Promise.all(cut), ['cut', 'cut']);
+    assert.ok(servers.every((s) => !s.listening));
   });
 });

@@ -42,6 +42,46 @@ describe('redaction', () => {
     for (const key of ['user', 'id', 'status', 'path']) assert.equal(isSecretKey(key), false, key);
   });
 
+  it('recognises each credential fragment inside a longer key, ignoring case, - _ . and spaces', () => {
+    for (const fragment of [
+      'password',
+      'passwd',
+      'passphrase',
+      'pwd',
+      'secret',
+      'token',
+      'apikey',
+      'accesskey',
+      'privatekey',
+      'authorization',
+      'cookie',
+      'credential',
+      'session',
+      'signature',
+      'jwt',
+    ]) {
+      assert.equal(isSecretKey(`db_${fragment.toUpperCase()}_value`), true, fragment);
+    }
+    for (const key of [
+      'api-key',
+      'api_key',
+      'api.key',
+      'api key',
+      'x-api-key',
+      'a_p-i.k e_y',
+      'PASS',
+      'Auth',
+      'SIG',
+      'k-e-y',
+    ]) {
+      assert.equal(isSecretKey(key), true, key);
+    }
+    // pass, auth, sig and key only as the whole key.
+    for (const key of ['passage', 'author', 'signal', 'keys', 'monkey', 'x_sig', 'authority']) {
+      assert.equal(isSecretKey(key), false, key);
+    }
+  });
+
   it('keeps ordinary text and values unchanged', () => {
     assert.equal(redactString('GET /users/42 took 12 ms'), 'GET /users/42 took 12 ms');
     assert.deepEqual(redactValue({ a: 1, b: ['x', { c: true }] }), { a: 1, b: ['x', { c: true }] });
