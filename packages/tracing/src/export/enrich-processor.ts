@@ -4,6 +4,7 @@ import { truncateForRedaction } from '@otelkit/core/internal';
 import { CORRELATION_KEY, correlationIdFrom, getCorrelationAttributes } from '../correlation/context';
 import { redactQuery, SENSITIVE_QUERY_PARAMETERS } from '../redact/query';
 import { isSecretKey, REDACTED, redactString } from '../redact/redact';
+import { CleanValues } from './clean-values';
 
 const secretKeys = new Map<string, boolean>();
 const MAX_KEYS = 2_000;
@@ -18,29 +19,19 @@ function secretKey(key: string): boolean {
   return secret;
 }
 
-/** Short attribute values seen to need no masking (`GET`, `http`, `/health`, a host name …), bounded. */
-const cleanValues = new Set<string>();
-const MAX_CLEAN_VALUES = 2_000;
-const MAX_CLEAN_LENGTH = 128;
-
 /**
- * {@link redactString}, skipped for a short value already found clean: the values of HTTP spans repeat
- * from request to request, and a set lookup costs less than the scan. Once the set is full (a spray of
- * unique URLs), new values are scanned every time.
+ * `value` with credentials masked: everything under a secret key name, credentials inside strings (a
+ * string `remembered` as clean is not scanned again), and inside the strings of an array.
  */
-function maskString(value: string): string {
-  if (cleanValues.has(value)) return value;
-  const masked = redactString(value);
-  if (masked === value && value.length <= MAX_CLEAN_LENGTH && cleanValues.size < MAX_CLEAN_VALUES) {
-    cleanValues.add(value);
-  }
-  return masked;
-}
-
-function clean(key: string, value: AttributeValue | undefined): AttributeValue | undefined {
+function clean(
+  key: string,
+  value: AttributeValue | undefined,
+  remembered: CleanValues | undefined,
+): AttributeValue | undefined {
   if (value === undefined) return undefined;
   if (secretKey(key)) return REDACTED;
-  if (typeof value === 'string') return maskString(value);
+  if (typeof value === 'string')
+    return remembered === undefined ? redactString(value) : remembered.mask(value, redactString);
   if (Array.isArray(value)) {
     let changed = false;
     const out = value.map((item) => {
@@ -69,6 +60,8 @@ export interface EnrichOptions {
  */
 export class EnrichSpanProcessor implements SpanProcessor {
   private readonly queryNames: ReadonlySet<string>;
+  /** Attribute values found clean, so that the values HTTP spans repeat skip the scan. @internal */
+  readonly cleanValues = new CleanValues();
 
   constructor(options: EnrichOptions = {}) {
     this.queryNames = new Set(options.sensitiveQueryParameters ?? SENSITIVE_QUERY_PARAMETERS);
@@ -85,7 +78,10 @@ export class EnrichSpanProcessor implements SpanProcessor {
     const attributes = span.attributes as Record<string, AttributeValue | undefined>;
     for (const key in attributes) {
       const value = attributes[key];
-      const masked = clean(key, this.url(key, value));
+      // A correlation ID is new with every request: scanned, never remembered (it would only crowd
+      // out the values that do repeat).
+      const remembered = key === CORRELATION_KEY ? undefined : this.cleanValues;
+      const masked = clean(key, this.url(key, value), remembered);
       if (masked !== value) attributes[key] = masked;
     }
     for (const event of span.events) {
@@ -93,7 +89,7 @@ export class EnrichSpanProcessor implements SpanProcessor {
       if (eventAttributes === undefined) continue;
       for (const key in eventAttributes) {
         const value = eventAttributes[key];
-        const masked = clean(key, value);
+        const masked = clean(key, value, this.cleanValues);
         if (masked !== value) eventAttributes[key] = masked;
       }
     }

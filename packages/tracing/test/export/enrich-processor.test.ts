@@ -46,3 +46,17 @@ describe('EnrichSpanProcessor masking, repeated values', () => {
     assert.equal(out['url.scheme'], 'http');
   });
 });
+
+describe('EnrichSpanProcessor, remembered clean values', () => {
+  it('never remembers correlation IDs (new with every request), so repeating values keep their place', () => {
+    const processor = new EnrichSpanProcessor();
+    const exporter = new InMemorySpanExporter();
+    const provider = new TracerProvider({
+      spanProcessors: [processor, new SimpleSpanProcessor({ exporter })],
+    });
+    for (let i = 0; i < 3_000; i++) {
+      masked(provider, exporter, { 'correlation.id': `c0ffee-${i}`, 'url.path': '/health' });
+    }
+    assert.equal(processor.cleanValues.size, 1, 'only /health is remembered');
+  });
+});
