@@ -65,6 +65,22 @@ const server = http.createServer((req, res) => { res.setHeader('content-type', '
 server.listen(0, '127.0.0.1', () => process.stdout.write('LISTENING ' + server.address().port + '\\n'));
 process.on('SIGTERM', () => process.exit(0));
 `;
+/** The OTLP sink: acknowledges each export with an empty response in its encoding; `GET /count` says how many came. */
+const SINK = `
+let exports = 0;
+const server = require('node:http').createServer((req, res) => {
+  if (req.method === 'GET' && req.url === '/count') return res.end(String(exports));
+  req.resume();
+  req.on('end', () => {
+    exports++;
+    if ((req.headers['content-type'] || '').includes('protobuf'))
+      res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+    else res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+  });
+});
+server.listen(0, '127.0.0.1', () => process.stdout.write('LISTENING ' + server.address().port + '\\n'));
+process.on('SIGTERM', () => process.exit(0));
+`;
 const otelkit = (tracingOptions: string): string => `
 const { startTelemetry } = require('@otelkit/core');
 const { startTracing } = require('@otelkit/tracing');
@@ -86,9 +102,9 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function startChild(mode: Mode): Promise<{ child: ChildProcess; port: number }> {
+async function startChild(mode: Mode, cpu = '0'): Promise<{ child: ChildProcess; port: number }> {
   const [command, args] = PIN
-    ? ['taskset', ['-c', '0', process.execPath, ...mode.args]]
+    ? ['taskset', ['-c', cpu, process.execPath, ...mode.args]]
     : [process.execPath, mode.args];
   const child = spawn(command, args, {
     cwd: `${__dirname}/../..`,
@@ -180,20 +196,11 @@ async function main(): Promise<void> {
     );
     process.exit(self.status ?? 1);
   }
-  // The OTLP sink (and dd-trace's agent): drains and acknowledges every request.
-  let exports = 0;
-  const sink = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      exports++;
-      // An empty ExportServiceResponse in the request's encoding.
-      if (req.headers['content-type']?.includes('protobuf'))
-        res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
-      else res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
-  const sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}`;
+  // The OTLP sink (and dd-trace's agent) drains and acknowledges every request, in a process of its own
+  // on the load generator's CPU: inside this process autocannon's busy event loop would delay the
+  // acknowledgements, and the instrumented servers would spend CPU on timed-out and retried exports.
+  const sink = await startChild({ name: 'sink', args: ['-e', SINK], env: {} }, '1');
+  const sinkUrl = `http://127.0.0.1:${sink.port}`;
   const promPort = await freePort();
   const otelkitEnv = { OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl, OTEL_LOG_LEVEL: 'error' };
 
@@ -257,7 +264,9 @@ async function main(): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     for (const mode of modes) results.get(mode.name)!.push(await run(mode));
   }
-  sink.close();
+  const exports = Number(await (await fetch(`${sinkUrl}/count`)).text());
+  sink.child.kill('SIGTERM');
+  await once(sink.child, 'exit');
 
   const cpuOf = (r: Measured) => r.cpu?.total ?? Number.NaN;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;

@@ -120,6 +120,7 @@ describe('OTELKIT_CONFIG options module', () => {
     ['bad-config-throws.cjs', /throws when loaded \(Error: cannot read the settings\)/, '--import'],
     ['bad-config-number.cjs', /exports number, not an options object/],
     ['bad-config-field.mjs', /metricReaders\[0\] in .*bad-config-field\.mjs="a plain object" is invalid/],
+    ['bad-config-health.cjs', /health\.shutdownDelayMs in .*bad-config-health\.cjs="-5" is invalid/],
   ] as const) {
     it(`${preload}: stops start-up with one line naming ${file} and the problem, before the app runs`, async () => {
       const app = start([preload, '@otelkit/register', `${FIXTURES}/http-app.cjs`], {

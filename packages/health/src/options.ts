@@ -86,13 +86,15 @@ export function resolveHealthOptions(
   options: HealthOptions,
   telemetryShutdownTimeoutMs: number,
   preset?: PresetName,
+  /** How an option is named in errors (register names `health.<option>` after its own options or the `OTELKIT_CONFIG` file). */
+  optionName: (path: string) => string = (path) => path,
 ): ResolvedHealthOptions {
   const env = options.env ?? process.env;
   const { values, sources } = resolveSection(HEALTH_SETTINGS, {
     options,
     env,
     preset,
-    optionName: (path) => path,
+    optionName,
   });
   return Object.freeze({
     ...values,

@@ -134,7 +134,9 @@ export function register(
   const healthResolved =
     healthOptions === undefined
       ? undefined
-      : resolveHealthOptions(healthOptions, config.shutdownTimeoutMs, config.preset);
+      : resolveHealthOptions(healthOptions, config.shutdownTimeoutMs, config.preset, (path) =>
+          optionName(`health.${path}`),
+        );
 
   // Every global otelkit would take, checked at once: a refusal names them all and starts nothing.
   if (config.existingProviders === 'refuse') {
