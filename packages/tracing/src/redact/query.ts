@@ -35,8 +35,9 @@ const QUERY_REDACTED = 'REDACTED';
 
 /**
  * `url` (a full URL or a bare query string) with the value of every query parameter named in `names`
- * replaced by `REDACTED`, the key kept (`?color=blue&sig=REDACTED`). The fragment is left alone. One
- * pass over the query.
+ * replaced by `REDACTED`, the key kept (`?color=blue&sig=REDACTED`). A fragment after the query is left
+ * alone; the first `?` starts the query even inside a fragment (hash routing: `#/login?sig=…` is
+ * masked), which masks more, never less. One pass over the query.
  */
 export function redactQuery(url: string, names: ReadonlySet<string>, bareQuery: boolean): string {
   if (names.size === 0) return url;
