@@ -34,6 +34,22 @@ const SEPARATORS = /[-_.\s]/g;
  * `-`, `_` and `.`), or is exactly `pass`, `auth`, `sig` or `key`.
  */
 export function isSecretKey(key: string): boolean {
+  const known = remembered.get(key);
+  if (known !== undefined) return known;
   const normalized = key.toLowerCase().replace(SEPARATORS, '');
-  return SECRET_WORDS.has(normalized) || SECRET_KEY.test(normalized);
+  const secret = SECRET_WORDS.has(normalized) || SECRET_KEY.test(normalized);
+  if (key.length <= MAX_REMEMBERED_LENGTH) {
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(key, secret);
+  }
+  return secret;
 }
+
+/**
+ * Keys already classified: keys come from code (field names, attribute keys, header names) and repeat
+ * from call to call, and a lookup costs a tenth of the classification. Bounded (short keys only, and
+ * started afresh when full), so keys an attacker sprays cost memory once and never more.
+ */
+const remembered = new Map<string, boolean>();
+const MAX_REMEMBERED = 2_000;
+const MAX_REMEMBERED_LENGTH = 64;

@@ -2,22 +2,9 @@ import type { AttributeValue, Context } from '@opentelemetry/api';
 import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace';
 import { truncateForRedaction } from '@otelkit/core/internal';
 import { CORRELATION_KEY, correlationIdFrom, getCorrelationAttributes } from '../correlation/context';
+import { CleanValues } from '../redact/clean-values';
 import { redactQuery, SENSITIVE_QUERY_PARAMETERS } from '../redact/query';
 import { isSecretKey, REDACTED, redactString } from '../redact/redact';
-import { CleanValues } from './clean-values';
-
-const secretKeys = new Map<string, boolean>();
-const MAX_KEYS = 2_000;
-
-/** {@link isSecretKey}, remembered per key: attribute keys come from code, so they are few. */
-function secretKey(key: string): boolean {
-  let secret = secretKeys.get(key);
-  if (secret === undefined) {
-    secret = isSecretKey(key);
-    if (secretKeys.size < MAX_KEYS) secretKeys.set(key, secret);
-  }
-  return secret;
-}
 
 /**
  * `value` with credentials masked: everything under a secret key name, credentials inside strings (a
@@ -29,7 +16,7 @@ function clean(
   remembered: CleanValues | undefined,
 ): AttributeValue | undefined {
   if (value === undefined) return undefined;
-  if (secretKey(key)) return REDACTED;
+  if (isSecretKey(key)) return REDACTED;
   if (typeof value === 'string')
     return remembered === undefined ? redactString(value) : remembered.mask(value, redactString);
   if (Array.isArray(value)) {

@@ -1,9 +1,12 @@
 import { isSecretKey, REDACTED, redactString } from '@otelkit/core/internal';
+import { CleanValues } from './clean-values';
 
 // The string primitives live in @otelkit/core (health masks check messages with them too).
 export { isSecretKey, REDACTED, redactString };
 
 const MAX_DEPTH = 10;
+/** Short strings already found clean (field values such as routes and names repeat from line to line). */
+const CLEAN_STRINGS = new CleanValues();
 const MAX_HEADER_NAME = 64;
 const HEADER_NAME = /^[A-Za-z0-9_-]+$/;
 
@@ -26,7 +29,7 @@ function isSecretHeaderName(name: unknown): boolean {
  * Cycles and depth past 10 become `[Circular]` / `[Truncated]`; the input is never modified.
  */
 export function redactValue(value: unknown, depth = 0, seen: WeakSet<object> = new WeakSet()): unknown {
-  if (typeof value === 'string') return redactString(value);
+  if (typeof value === 'string') return CLEAN_STRINGS.mask(value, redactString);
   if (value === null || typeof value !== 'object') return value;
   if (seen.has(value)) return '[Circular]';
   if (depth >= MAX_DEPTH) return '[Truncated]';

@@ -1,6 +1,6 @@
 /**
- * Short attribute values already found to need no masking (`GET`, `http`, `/health`, a host name …):
- * the values of HTTP spans repeat from request to request, and a set lookup costs less than the
+ * Short strings already found to need no masking (`GET`, `/health`, a host name, a route …):
+ * span attribute values and log fields repeat from call to call, and a set lookup costs less than the
  * credential scan. Bounded: once it holds `max` values it starts afresh, so the values that repeat are
  * learnt again after a spray of unique ones (unique paths, IDs) instead of never being remembered.
  * Secrets are never remembered (only values the scan returned unchanged are), so they are masked every time.

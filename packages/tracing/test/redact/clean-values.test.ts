@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CleanValues } from '../../src/export/clean-values';
+import { CleanValues } from '../../src/redact/clean-values';
 
 /** A scan that counts its calls and masks `secret`. */
 function countingScan(): { scan: (text: string) => string; calls: string[] } {
