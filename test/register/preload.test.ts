@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { OtlpReceiver, type Received } from '../../packages/core/test/helpers/otlp-receiver';
 import { fetchJson, fetchText } from '../helpers/http';
@@ -190,6 +190,57 @@ describe('@otelkit/register preload', () => {
       spans(receiver.received).some((s) => s.name === 'short-work'),
       'span flushed before exit',
     );
+  });
+
+  it('exits at once on SIGTERM when nothing listens at the OTLP endpoint, and says why', async () => {
+    // A port that refuses connections: bound, then released.
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const app = start(['--require', '@otelkit/register', 'test/register/fixtures/http-app.cjs'], {
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
+      OTEL_BSP_SCHEDULE_DELAY: '60000',
+      OTELKIT_SHUTDOWN_TIMEOUT_MS: '20000',
+      OTEL_LOG_LEVEL: 'warn',
+    });
+    const appPort = (await app.waitFor(/app listening (\d+)/))[1];
+    for (let i = 0; i < 3; i++) await fetchText(`http://127.0.0.1:${appPort}/`);
+    const signalled = Date.now();
+    app.process.kill('SIGTERM');
+    await app.exited;
+    // The exporters retry a refused connection for up to their 10 s timeout; the flush does not wait.
+    assert.ok(Date.now() - signalled < 3_000, `exited ${Date.now() - signalled} ms after SIGTERM`);
+    const refused = new RegExp(`nothing answers at http://127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)`);
+    assert.match(app.stderr, new RegExp(`span flush failed: .*${refused.source}`));
+    assert.match(app.stderr, new RegExp(`metrics flush failed: .*${refused.source}`));
+    assert.doesNotMatch(app.stderr, /timed out/);
+  });
+
+  it('bounds the flush to a hanging collector by OTELKIT_SHUTDOWN_TIMEOUT_MS, saying so', async () => {
+    // Accepts connections and never answers.
+    const sockets = new Set<Socket>();
+    const hanging = createNetServer((socket) => sockets.add(socket));
+    await new Promise<void>((r) => hanging.listen(0, '127.0.0.1', r));
+    const port = (hanging.address() as AddressInfo).port;
+    const app = start(['--require', '@otelkit/register', 'test/register/fixtures/http-app.cjs'], {
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
+      OTEL_BSP_SCHEDULE_DELAY: '60000',
+      OTELKIT_SHUTDOWN_TIMEOUT_MS: '1500',
+      OTEL_LOG_LEVEL: 'warn',
+    });
+    const appPort = (await app.waitFor(/app listening (\d+)/))[1];
+    await fetchText(`http://127.0.0.1:${appPort}/`);
+    const signalled = Date.now();
+    app.process.kill('SIGTERM');
+    await app.exited;
+    const took = Date.now() - signalled;
+    for (const s of sockets) s.destroy();
+    hanging.close();
+    assert.ok(took >= 1_400 && took < 4_000, `exited ${took} ms after SIGTERM`);
+    // Tracing's own deadline (what is left of the shutdown timeout) fires, not core's backstop.
+    assert.match(app.stderr, /span flush failed: Error: span flush timed out after 1\d{3} ms/);
+    assert.doesNotMatch(app.stderr, /shutdown hook/);
   });
 
   it('starts nothing in worker threads (Node preloads them too): one SDK, one server', async () => {

@@ -39,6 +39,7 @@ export type { MetricsData } from './export/metrics-data';
 export { fromMetricsData, toMetricsData } from './export/metrics-data';
 export type { PeerMetrics } from './export/metrics-endpoint';
 export { addPeerMetrics } from './export/metrics-endpoint';
+export { unlessUnreachable } from './export/unless-unreachable';
 export { withAttributes } from './export/with-attributes';
 export {
   histogramQuantile,

@@ -7,7 +7,8 @@ import { CORE_SETTINGS } from './config/settings';
 import type { ResolvedConfig, TelemetryOptions } from './config/types';
 import { setDiagLogLevel } from './diag-logger';
 import { mountMetricsRoutes, PullCollector } from './export/metrics-endpoint';
-import { createReaders } from './export/readers';
+import { createReaders, otlpMetricsUrl } from './export/readers';
+import { unlessUnreachable } from './export/unless-unreachable';
 import { withLocalMetrics } from './export/user-reader';
 import { LocalInstrumentRegistry } from './meter/local-registry';
 import type { OtelkitMeter } from './meter/meter';
@@ -82,14 +83,21 @@ export interface Telemetry {
   addReloadTarget(target: ReloadTarget): void;
   /** Re-reads the settings file now (as SIGHUP does); `undefined` without one. */
   reload(): ReloadResult | undefined;
-  /** Runs `hook` during shutdown, before the meter provider flushes (e.g. the tracer provider's flush). */
-  onShutdown(hook: () => Promise<void> | void): void;
+  /**
+   * Runs `hook` during shutdown, before the meter provider flushes (e.g. the tracer provider's flush).
+   * It is given the milliseconds left of the shutdown deadline and should settle within them; it is
+   * abandoned, with a warning, shortly after.
+   */
+  onShutdown(hook: (remainingMs: number) => Promise<void> | void): void;
   /**
    * Flushes and stops everything: shutdown hooks, runtime metrics, the OTLP reader (within
    * `shutdownTimeoutMs`) and the server. Idempotent: later calls return the first call's promise.
    */
   shutdown(): Promise<void>;
 }
+
+/** How long past its time a shutdown hook is waited for, so that it reports its own timeout. */
+const HOOK_GRACE_MS = 100;
 
 let active: Telemetry | undefined;
 
@@ -179,7 +187,7 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
           },
         );
 
-  const hooks: Array<() => Promise<void> | void> = [];
+  const hooks: Array<(remainingMs: number) => Promise<void> | void> = [];
   let stopping: Promise<void> | undefined;
   const telemetry: Telemetry = {
     config,
@@ -205,15 +213,21 @@ export function startTelemetry(options: TelemetryOptions = {}): Telemetry {
         const deadline = Date.now() + config.shutdownTimeoutMs;
         const left = () => Math.max(1, deadline - Date.now());
         for (const hook of hooks) {
-          await withTimeout(Promise.resolve().then(hook), left(), 'shutdown hook').catch((error: unknown) =>
-            diag.warn(`otelkit: shutdown hook failed: ${String(error)}`),
-          );
+          // A hook bounds itself by the time it is given and reports why; this is the backstop.
+          const remaining = left();
+          await withTimeout(
+            Promise.resolve().then(() => hook(remaining)),
+            remaining + HOOK_GRACE_MS,
+            'shutdown hook',
+          ).catch((error: unknown) => diag.warn(`otelkit: shutdown hook failed: ${String(error)}`));
         }
         runtime?.stop();
         reloader?.reloader.stop();
         unregisterSelf();
-        await withTimeout(sdk.shutdown({ timeoutMillis: left() }), left(), 'metrics flush').catch(
-          (error: unknown) => diag.warn(`otelkit: metrics flush failed: ${String(error)}`),
+        const otlpUrl = config.metricsExporters.includes('otlp') ? otlpMetricsUrl(config) : undefined;
+        const flush = unlessUnreachable(sdk.shutdown({ timeoutMillis: left() }), otlpUrl);
+        await withTimeout(flush, left(), 'metrics flush').catch((error: unknown) =>
+          diag.warn(`otelkit: metrics flush failed: ${String(error)}`),
         );
         await server?.close();
         if (metrics.getMeterProvider() === provider) metrics.disable();

@@ -68,7 +68,8 @@ function createProcessors(
     if (name === 'none') continue;
     const exporter =
       name === 'otlp' ? crash.wrap(otlpExporter(settings, exportThread)) : new ConsoleSpanExporter();
-    processors.push(new CountingBatchProcessor(exporter, telemetry.exportStats, name, config));
+    const endpoint = name === 'otlp' ? settings.url : undefined;
+    processors.push(new CountingBatchProcessor(exporter, telemetry.exportStats, name, config, endpoint));
   }
   processors.push(...config.spanProcessors);
   return processors;
@@ -175,26 +176,27 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
     forceFlush: async () => {
       await Promise.all([provider.forceFlush(), logExport?.forceFlush()]);
     },
-    shutdown: () => {
-      stopping ??= (async () => {
-        uninstall();
-        stopCrashFlush();
-        const deadline = telemetry.config.shutdownTimeoutMs;
-        await Promise.all([
-          withTimeout(provider.shutdown(), deadline, 'span flush').catch((error: unknown) =>
-            diag.warn(`otelkit: span flush failed: ${String(error)}`),
-          ),
-          logExport?.shutdown(),
-        ]);
-        if (trace.getTracerProvider() === provider || isProxyFor(provider)) trace.disable();
-        if (ownPropagator) propagation.disable();
-        if (ownContext) context.disable();
-        if (active === tracing) active = undefined;
-      })();
-      return stopping;
-    },
+    shutdown: () => stop(telemetry.config.shutdownTimeoutMs),
   };
-  telemetry.onShutdown(() => tracing.shutdown());
+  /** Stops everything, waiting at most `budgetMs` for the span and log flushes. */
+  function stop(budgetMs: number): Promise<void> {
+    stopping ??= (async () => {
+      uninstall();
+      stopCrashFlush();
+      await Promise.all([
+        withTimeout(provider.shutdown(), budgetMs, 'span flush').catch((error: unknown) =>
+          diag.warn(`otelkit: span flush failed: ${String(error)}`),
+        ),
+        logExport?.shutdown(budgetMs),
+      ]);
+      if (trace.getTracerProvider() === provider || isProxyFor(provider)) trace.disable();
+      if (ownPropagator) propagation.disable();
+      if (ownContext) context.disable();
+      if (active === tracing) active = undefined;
+    })();
+    return stopping;
+  }
+  telemetry.onShutdown((remainingMs) => stop(remainingMs));
   active = tracing;
   return tracing;
 }

@@ -39,6 +39,11 @@ class LimitedPrometheusExporter extends PrometheusExporter {
   }
 }
 
+/** Where the OTLP metric exporter sends: `OTEL_EXPORTER_OTLP_METRICS_ENDPOINT` (or the base endpoint's `/v1/metrics`), else the specification's default. */
+export function otlpMetricsUrl(config: ResolvedConfig): string {
+  return config.otlp.endpoint ?? 'http://localhost:4318/v1/metrics';
+}
+
 /** Builds the readers for the resolved configuration; each also exports the in-process instruments. */
 export function createReaders(
   config: ResolvedConfig,
@@ -71,7 +76,7 @@ export function createReaders(
           require('@opentelemetry/exporter-metrics-otlp-http') as OtlpModule;
         const temporality = { cumulative: T.CUMULATIVE, delta: T.DELTA, lowmemory: T.LOWMEMORY } as const;
         return new OTLPMetricExporter({
-          url: config.otlp.endpoint ?? 'http://localhost:4318/v1/metrics',
+          url: otlpMetricsUrl(config),
           headers: { ...config.otlp.headers },
           timeoutMillis: config.otlp.timeoutMs,
           temporalityPreference: temporality[config.otlp.temporality],

@@ -6,7 +6,7 @@ import {
   type SpanExporter,
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace';
-import type { ExportStats } from '@otelkit/core/internal';
+import { type ExportStats, unlessUnreachable } from '@otelkit/core/internal';
 import { CountingSpanExporter } from './counting-exporter';
 
 /** Batch settings (the `OTEL_BSP_*` variables). */
@@ -32,6 +32,8 @@ export class CountingBatchProcessor implements SpanProcessor {
     private readonly stats: ExportStats,
     private readonly name: string,
     private readonly settings: BatchSettings,
+    /** Where `exporter` sends; at shutdown the final flush stops waiting once nothing answers there. */
+    private readonly endpoint?: string,
   ) {
     this.exporter = new CountingSpanExporter(exporter, stats, name);
     this.batch = new BatchSpanProcessor({
@@ -61,7 +63,8 @@ export class CountingBatchProcessor implements SpanProcessor {
     return this.batch.forceFlush();
   }
 
+  /** Exports what is queued and stops; rejects at once when nothing answers at the endpoint. */
   shutdown(): Promise<void> {
-    return this.batch.shutdown();
+    return unlessUnreachable(this.batch.shutdown(), this.endpoint);
   }
 }

@@ -6,7 +6,7 @@ import {
   type ReadableLogRecord,
   type ReadWriteLogRecord,
 } from '@opentelemetry/sdk-logs';
-import type { ExportStats } from '@otelkit/core/internal';
+import { type ExportStats, unlessUnreachable } from '@otelkit/core/internal';
 import type { BatchSettings } from './counting-batch-processor';
 import { CountingExporter } from './counting-exporter';
 
@@ -27,6 +27,8 @@ export class CountingLogProcessor implements LogRecordProcessor {
     private readonly stats: ExportStats,
     private readonly name: string,
     private readonly settings: BatchSettings,
+    /** Where `exporter` sends; at shutdown the final flush stops waiting once nothing answers there. */
+    private readonly endpoint?: string,
   ) {
     stats.register('logs', name);
     this.exporter = new CountingExporter(exporter, stats, 'logs', name);
@@ -68,7 +70,8 @@ export class CountingLogProcessor implements LogRecordProcessor {
     return this.batch.forceFlush();
   }
 
+  /** Exports what is queued and stops; rejects at once when nothing answers at the endpoint. */
   shutdown(): Promise<void> {
-    return this.batch.shutdown();
+    return unlessUnreachable(this.batch.shutdown(), this.endpoint);
   }
 }

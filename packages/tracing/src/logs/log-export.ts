@@ -22,8 +22,11 @@ export interface LogExport {
   readonly provider: LoggerProvider;
   /** Exports every record emitted so far. */
   forceFlush(): Promise<void>;
-  /** Flushes, stops the exporters and unregisters the provider (within the shutdown timeout). */
-  shutdown(): Promise<void>;
+  /**
+   * Flushes, stops the exporters and unregisters the provider, waiting at most `budgetMs` for the
+   * flush (default: the shutdown timeout).
+   */
+  shutdown(budgetMs?: number): Promise<void>;
 }
 
 /**
@@ -81,7 +84,8 @@ export function startLogExport(
       name === 'otlp'
         ? new LazyExporter<ReadableLogRecord>(() => otlpLogExporter(config))
         : new StderrLogRecordExporter();
-    const processor = new CountingLogProcessor(exporter, telemetry.exportStats, name, config);
+    const endpoint = name === 'otlp' ? config.endpoint : undefined;
+    const processor = new CountingLogProcessor(exporter, telemetry.exportStats, name, config, endpoint);
     if (name === 'otlp')
       onCrash?.({ pending: () => processor.pending(), encode: (r) => encodeLogs(config, r) });
     processors.push(processor);
@@ -106,11 +110,11 @@ export function startLogExport(
   return {
     provider,
     forceFlush: () => provider.forceFlush(),
-    shutdown: () => {
+    shutdown: (budgetMs = telemetry.config.shutdownTimeoutMs) => {
       stopping ??= (async () => {
         setLogSink(undefined);
-        await withTimeout(provider.shutdown(), telemetry.config.shutdownTimeoutMs, 'log flush').catch(
-          (error: unknown) => diag.warn(`otelkit: log flush failed: ${String(error)}`),
+        await withTimeout(provider.shutdown(), budgetMs, 'log flush').catch((error: unknown) =>
+          diag.warn(`otelkit: log flush failed: ${String(error)}`),
         );
         if (own) logs.disable();
       })();
