@@ -20,11 +20,25 @@ export class PooledIdGenerator implements IdGenerator {
   private readonly bytes = Buffer.allocUnsafe(POOL_BYTES);
   private hex = '';
   private offset = 0;
+  private handedBack: string | undefined;
 
-  /** A random 32-character lowercase hex trace ID. */
+  /** A random 32-character lowercase hex trace ID (or the one just handed back). */
   generateTraceId(): string {
+    const back = this.handedBack;
+    if (back !== undefined) {
+      this.handedBack = undefined;
+      return back;
+    }
     const id = this.take(32);
     return id === INVALID_TRACE_ID ? this.generateTraceId() : id;
+  }
+
+  /**
+   * Makes `traceId`, taken from this generator and not used, the next trace ID handed out: a sampler
+   * asked before the SDK's span start decided on it (see `SampleFirstTracer`).
+   */
+  handBack(traceId: string): void {
+    this.handedBack = traceId;
   }
 
   /** A random 16-character lowercase hex span ID. */

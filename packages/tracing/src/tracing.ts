@@ -17,6 +17,7 @@ import { LazySpanExporter } from './export/lazy-exporter';
 import { createOtlpTraceExporter } from './export/otlp-trace-exporter';
 import { PassThroughTracerProvider } from './export/pass-through';
 import { WorkerSpanExporter } from './export/worker-exporter';
+import { SampleFirstTracer } from './sample-first-tracer';
 
 /** Loaded only when a logs exporter is configured: `@opentelemetry/sdk-logs` is not needed otherwise. */
 type LogExportModule = typeof import('./logs/log-export');
@@ -136,11 +137,12 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
   // Nothing but the enrich processor: no span would leave the process, so none is built (HTTP RED
   // metrics, correlation IDs and propagation of an incoming traceparent carry on).
   const recording = spanProcessors.some((p) => !(p instanceof EnrichSpanProcessor));
+  const idGenerator = new PooledIdGenerator();
   const provider = new (recording ? TracerProvider : PassThroughTracerProvider)({
     resource: telemetry.resource,
     sampler,
     spanLimits: { ...config.spanLimits },
-    idGenerator: new PooledIdGenerator(),
+    idGenerator,
     spanProcessors,
   });
   // Log records still queued when an uncaught exception ends the process are sent on the way out too.
@@ -161,7 +163,12 @@ export function startTracing(telemetry: TracingTelemetry, options: TracingOption
   // Checked above (OTELKIT_EXISTING_PROVIDERS): with `separate`, earlier globals stay and these are skipped.
   const ownPropagator = !existing.includes('propagation') && propagation.setGlobalPropagator(propagator);
   if (!existing.includes('trace')) trace.setGlobalTracerProvider(provider);
-  const tracer = provider.getTracer('@otelkit/tracing', VERSION);
+  const sdkTracer = provider.getTracer('@otelkit/tracing', VERSION);
+  // A named sampler is asked first, so an unsampled request costs no SDK span start.
+  const tracer =
+    recording && sampler instanceof ReloadableSampler
+      ? new SampleFirstTracer(sdkTracer, sampler, idGenerator)
+      : sdkTracer;
   const uninstall =
     config.http === false
       ? () => {}

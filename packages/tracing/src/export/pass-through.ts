@@ -9,6 +9,7 @@ import {
   trace,
 } from '@opentelemetry/api';
 import { TracerProvider } from '@opentelemetry/sdk-trace';
+import { startActiveSpan } from '../active-span';
 
 /** The span of work with no trace: non-recording, invalid context (nothing is propagated for it). */
 export const NO_SPAN: Span = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
@@ -50,11 +51,7 @@ export class PassThroughTracer implements Tracer {
     b?: Context | F,
     c?: F,
   ): ReturnType<F> {
-    const fn = (c ?? (typeof b === 'function' ? b : a)) as F;
-    const options = typeof a === 'function' ? undefined : a;
-    const parent = typeof b === 'object' ? b : context.active();
-    const span = this.startSpan(name, options, parent);
-    return context.with(trace.setSpan(parent, span), fn as (span: Span) => ReturnType<F>, undefined, span);
+    return startActiveSpan(this, name, a, b, c);
   }
 }
 
