@@ -5,6 +5,7 @@ import { type AddressInfo, createServer as createNetServer, type Socket } from '
 import { after, before, describe, it } from 'node:test';
 import { OtlpReceiver, type Received } from '../../packages/core/test/helpers/otlp-receiver';
 import { fetchJson, fetchText } from '../helpers/http';
+import { freePort } from '../helpers/wait';
 import { type Child, serverUrl, spawnApp } from './helpers';
 
 interface OtlpSpan {
@@ -193,11 +194,7 @@ describe('@otelkit/register preload', () => {
   });
 
   it('exits at once on SIGTERM when nothing listens at the OTLP endpoint, and says why', async () => {
-    // A port that refuses connections: bound, then released.
-    const closed = createServer();
-    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((r) => closed.close(r));
+    const port = await freePort(); // bound, then released: it refuses connections
     const app = start(['--require', '@otelkit/register', 'test/register/fixtures/http-app.cjs'], {
       OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${port}`,
       OTEL_BSP_SCHEDULE_DELAY: '60000',

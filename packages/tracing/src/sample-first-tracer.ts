@@ -11,7 +11,7 @@ import {
 } from '@opentelemetry/api';
 import { isTracingSuppressed } from '@opentelemetry/core';
 import { type Sampler, SamplingDecision } from '@opentelemetry/sdk-trace';
-import { startActiveSpan } from './active-span';
+import { ActiveSpanTracer } from './active-span';
 import type { PooledIdGenerator } from './id-generator';
 
 /** What the sampler is shown for attributes: the specification's named samplers do not read them. */
@@ -31,12 +31,14 @@ const NO_ATTRIBUTES = Object.freeze({});
  * user's may count, or read attributes and links; the SDK tracer is used directly then.
  * @internal
  */
-export class SampleFirstTracer implements Tracer {
+export class SampleFirstTracer extends ActiveSpanTracer {
   constructor(
     private readonly sdk: Tracer,
     private readonly sampler: Sampler,
     private readonly ids: PooledIdGenerator,
-  ) {}
+  ) {
+    super();
+  }
 
   startSpan(name: string, options: SpanOptions = {}, ctx: Context = context.active()): Span {
     if (options.root === true || options.links !== undefined || isTracingSuppressed(ctx)) {
@@ -57,26 +59,5 @@ export class SampleFirstTracer implements Tracer {
       traceFlags: TraceFlags.NONE,
       traceState: result.traceState ?? (valid ? parent.traceState : undefined),
     });
-  }
-
-  startActiveSpan<F extends (span: Span) => unknown>(name: string, fn: F): ReturnType<F>;
-  startActiveSpan<F extends (span: Span) => unknown>(
-    name: string,
-    options: SpanOptions,
-    fn: F,
-  ): ReturnType<F>;
-  startActiveSpan<F extends (span: Span) => unknown>(
-    name: string,
-    options: SpanOptions,
-    ctx: Context,
-    fn: F,
-  ): ReturnType<F>;
-  startActiveSpan<F extends (span: Span) => unknown>(
-    name: string,
-    a: SpanOptions | F,
-    b?: Context | F,
-    c?: F,
-  ): ReturnType<F> {
-    return startActiveSpan(this, name, a, b, c);
   }
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { freePort } from '../../../../test/helpers/wait';
 import { unlessUnreachable } from '../../src/export/unless-unreachable';
 
 /** A flush that settles only when told to, as an export retrying against a dead backend does. */
@@ -10,14 +11,6 @@ function pendingFlush(): { flush: Promise<string>; settle: (value: string) => vo
     settle = resolve;
   });
   return { flush, settle };
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 describe('unlessUnreachable', () => {

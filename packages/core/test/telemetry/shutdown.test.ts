@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
 import { DiagLogLevel, diag } from '@opentelemetry/api';
 import { createOperationMonitor, startTelemetry, type Telemetry } from '@otelkit/core';
+import { freePort } from '../../../../test/helpers/wait';
 
 let telemetry: Telemetry | undefined;
 afterEach(async () => {
@@ -11,7 +11,10 @@ afterEach(async () => {
   diag.disable();
 });
 
-/** Warnings otelkit logs through the OpenTelemetry diag logger while `run` runs. */
+/**
+ * Warnings otelkit logs through the OpenTelemetry diag logger while `run` runs (set here, after
+ * `startTelemetry`, which routes diag to stderr).
+ */
 async function warnings(run: () => Promise<void>): Promise<string[]> {
   const seen: string[] = [];
   const record = (message: string) => seen.push(message);
@@ -38,10 +41,7 @@ describe('telemetry shutdown', () => {
   });
 
   it('does not wait out the deadline for an OTLP metrics endpoint that refuses connections', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as { port: number }).port;
-    await new Promise((resolve) => closed.close(resolve));
+    const port = await freePort();
     telemetry = startTelemetry({
       server: false,
       runtimeMetrics: false,

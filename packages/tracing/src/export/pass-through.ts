@@ -9,7 +9,7 @@ import {
   trace,
 } from '@opentelemetry/api';
 import { TracerProvider } from '@opentelemetry/sdk-trace';
-import { startActiveSpan } from '../active-span';
+import { ActiveSpanTracer } from '../active-span';
 
 /** The span of work with no trace: non-recording, invalid context (nothing is propagated for it). */
 export const NO_SPAN: Span = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
@@ -22,7 +22,7 @@ export const NO_SPAN: Span = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
  * OpenTelemetry API does without an SDK, used when no span would ever leave the process.
  * @internal
  */
-export class PassThroughTracer implements Tracer {
+export class PassThroughTracer extends ActiveSpanTracer {
   startSpan(_name: string, options?: SpanOptions, ctx: Context = context.active()): Span {
     if (options?.root === true) return NO_SPAN;
     const parent = trace.getSpan(ctx);
@@ -31,27 +31,6 @@ export class PassThroughTracer implements Tracer {
     if (!parent.isRecording()) return parent;
     const sc = parent.spanContext();
     return isSpanContextValid(sc) ? trace.wrapSpanContext(sc) : NO_SPAN;
-  }
-
-  startActiveSpan<F extends (span: Span) => unknown>(name: string, fn: F): ReturnType<F>;
-  startActiveSpan<F extends (span: Span) => unknown>(
-    name: string,
-    options: SpanOptions,
-    fn: F,
-  ): ReturnType<F>;
-  startActiveSpan<F extends (span: Span) => unknown>(
-    name: string,
-    options: SpanOptions,
-    ctx: Context,
-    fn: F,
-  ): ReturnType<F>;
-  startActiveSpan<F extends (span: Span) => unknown>(
-    name: string,
-    a: SpanOptions | F,
-    b?: Context | F,
-    c?: F,
-  ): ReturnType<F> {
-    return startActiveSpan(this, name, a, b, c);
   }
 }
 
