@@ -1,6 +1,6 @@
 /**
- * The export thread: runs the OTLP/HTTP span exporter (`@opentelemetry/exporter-trace-otlp-proto`, or
- * `-http` for `http/json`) for the main thread's batch processor, so that encoding spans and sending
+ * The export thread: runs the OTLP/HTTP span exporter (`createOtlpTraceExporter`: otelkit's protobuf
+ * encoder on the upstream transport, or the upstream JSON exporter) for the main thread's batch processor, so that encoding spans and sending
  * them costs the app's event loop nothing. Started by {@link WorkerSpanExporter}; not an entry point for users.
  */
 

@@ -7,6 +7,8 @@ import { CountingLogProcessor } from '../export/counting-log-processor';
 import type { CrashLogSource } from '../export/crash-flush';
 import type { CrashLogRequest } from '../export/export-protocol';
 import { LazyExporter } from '../export/lazy-exporter';
+import { protobufLogExporter } from '../export/otlp-proto/http-exporter';
+import { LogsRequestEncoder } from '../export/otlp-proto/logs-request';
 import { StderrLogRecordExporter } from '../export/stderr-log-exporter';
 import type { TracingTelemetry } from '../options';
 import { VERSION } from '../version';
@@ -30,29 +32,26 @@ export interface LogExport {
 }
 
 /**
- * The OTLP/HTTP log exporter of `config.protocol` (protobuf or JSON); its module is loaded here, on
- * the first export.
+ * The OTLP/HTTP log exporter of `config.protocol`: for `http/protobuf`, request bodies written by
+ * otelkit's one-pass encoder on the upstream transport (`otlp-proto/http-exporter.ts`); for
+ * `http/json`, the upstream `@opentelemetry/exporter-logs-otlp-http`. Loaded on the first export.
  * @internal
  */
 export function otlpLogExporter(config: LogsConfig): LogRecordExporter {
-  const pkg =
-    config.protocol === 'http/json'
-      ? '@opentelemetry/exporter-logs-otlp-http'
-      : '@opentelemetry/exporter-logs-otlp-proto';
-  const { OTLPLogExporter } = require(pkg) as OtlpLogsModule;
-  return new OTLPLogExporter({
-    url: config.endpoint,
-    headers: { ...config.headers },
-    timeoutMillis: config.timeoutMs,
-  });
+  const settings = { url: config.endpoint, headers: config.headers, timeoutMillis: config.timeoutMs };
+  if (config.protocol !== 'http/json') return protobufLogExporter(settings);
+  const { OTLPLogExporter } = require('@opentelemetry/exporter-logs-otlp-http') as OtlpLogsModule;
+  return new OTLPLogExporter({ ...settings, headers: { ...config.headers } });
 }
 
 /** One OTLP logs request for `records` in `config.protocol`, for the crash flush's export thread. */
 function encodeLogs(config: LogsConfig, records: ReadableLogRecord[]): CrashLogRequest | undefined {
-  const { JsonLogsSerializer, ProtobufLogsSerializer } =
-    require('@opentelemetry/otlp-transformer') as TransformerModule;
   const json = config.protocol === 'http/json';
-  const body = (json ? JsonLogsSerializer : ProtobufLogsSerializer).serializeRequest(records);
+  const body = json
+    ? (require('@opentelemetry/otlp-transformer') as TransformerModule).JsonLogsSerializer.serializeRequest(
+        records,
+      )
+    : new LogsRequestEncoder().encode(records);
   if (body === undefined) return undefined;
   return {
     url: config.endpoint,

@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  type AttributeValue,
-  type Link,
-  ROOT_CONTEXT,
-  SpanKind,
-  TraceFlags,
-  trace,
-} from '@opentelemetry/api';
+import { type Link, ROOT_CONTEXT, SpanKind, TraceFlags, trace } from '@opentelemetry/api';
 import { TraceState } from '@opentelemetry/core';
 import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -16,30 +9,8 @@ import fc from 'fast-check';
 import { decodeProtobufTraces } from '../../../core/test/helpers/otlp-traces';
 import { ProtoWriter } from '../../src/export/otlp-proto/proto-writer';
 import { TraceRequestEncoder } from '../../src/export/otlp-proto/trace-request';
+import { attributes, text } from './otlp-arbitraries';
 
-/** Strings with multi-byte characters and lone surrogates, short and long (one- and two-byte lengths). */
-const text = fc.oneof(
-  fc.string({ maxLength: 12 }),
-  fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.string({ unit: 'binary', maxLength: 20 }),
-  fc.string({ minLength: 120, maxLength: 300 }),
-);
-const scalar = fc.oneof(
-  text,
-  fc.boolean(),
-  fc.integer(),
-  fc.integer({ min: -(2 ** 53) + 1, max: 2 ** 53 - 1 }),
-  fc.double(),
-  fc.constantFrom(2 ** 63, -(2 ** 63), 2 ** 62, -1, 0, 127, 128, 16_383, 16_384, 2 ** 32, 2 ** 35),
-);
-const value: fc.Arbitrary<AttributeValue> = fc.oneof(
-  scalar as fc.Arbitrary<AttributeValue>,
-  fc.array(text, { maxLength: 4 }),
-  fc.array(fc.oneof(fc.integer(), fc.constant(null)), { maxLength: 4 }) as fc.Arbitrary<AttributeValue>,
-  fc.array(fc.double(), { maxLength: 3 }),
-  fc.array(fc.boolean(), { maxLength: 3 }),
-);
-const attributes = fc.dictionary(text, value, { maxKeys: 8 });
 const hex = (bytes: number) =>
   fc.uint8Array({ minLength: bytes, maxLength: bytes }).map((b) => Buffer.from(b).toString('hex'));
 const link: fc.Arbitrary<Link> = fc.record({

@@ -131,24 +131,22 @@ export function writeScope(w: ProtoWriter, scope: ScopeLike, field: number): voi
   w.end(mark);
 }
 
-/**
- * Items grouped by resource, then by instrumentation scope (object identity, first-seen order), as
- * OTLP's `ResourceSpans`/`ScopeSpans` and `ResourceLogs`/`ScopeLogs` nest them.
- * @internal
- */
-export function groupByResourceAndScope<T, R, S>(
+/** What the export requests group by: spans and log records both carry their resource and scope. @internal */
+export interface Scoped {
+  readonly resource: ResourceLike;
+  readonly instrumentationScope: ScopeLike;
+}
+
+/** Items grouped by resource, then by instrumentation scope (object identity, first-seen order). */
+function groupByResourceAndScope<T extends Scoped>(
   items: readonly T[],
-  resourceOf: (item: T) => R,
-  scopeOf: (item: T) => S,
-): Map<R, Map<S, T[]>> {
-  const byResource = new Map<R, Map<S, T[]>>();
-  let lastResource: R | undefined;
-  let lastScope: S | undefined;
+): Map<ResourceLike, Map<ScopeLike, T[]>> {
+  const byResource = new Map<ResourceLike, Map<ScopeLike, T[]>>();
   let last: T[] | undefined;
+  let lastItem: T | undefined;
   for (const item of items) {
-    const resource = resourceOf(item);
-    const scope = scopeOf(item);
-    if (last !== undefined && resource === lastResource && scope === lastScope) {
+    const { resource, instrumentationScope: scope } = item;
+    if (last !== undefined && resource === lastItem!.resource && scope === lastItem!.instrumentationScope) {
       last.push(item);
       continue;
     }
@@ -163,9 +161,45 @@ export function groupByResourceAndScope<T, R, S>(
       byScope.set(scope, group);
     }
     group.push(item);
-    lastResource = resource;
-    lastScope = scope;
     last = group;
+    lastItem = item;
   }
   return byResource;
+}
+
+/**
+ * An OTLP export request (`ExportTraceServiceRequest`, `ExportLogsServiceRequest`): field 1 per
+ * resource (resource 1, one field 2 per scope, schema URL 3), each scope's message holding the scope 1,
+ * its items as field 2 (written by `writeItem`, tag included) and the scope's schema URL 3. Resources
+ * and scopes come in the order the items first name them, as the upstream serializers write them.
+ * @internal
+ */
+export function writeExportRequest<T extends Scoped>(
+  w: ProtoWriter,
+  items: readonly T[],
+  writeItem: (w: ProtoWriter, item: T) => void,
+): Uint8Array {
+  w.reset();
+  for (const [resource, byScope] of groupByResourceAndScope(items)) {
+    w.tag(1, LENGTH_DELIMITED);
+    const resourceMark = w.begin(3);
+    writeResource(w, resource, 1);
+    for (const [scope, group] of byScope) {
+      w.tag(2, LENGTH_DELIMITED);
+      const scopeMark = w.begin(3);
+      writeScope(w, scope, 1);
+      for (const item of group) writeItem(w, item);
+      if (scope.schemaUrl) {
+        w.tag(3, LENGTH_DELIMITED);
+        w.string(scope.schemaUrl);
+      }
+      w.end(scopeMark);
+    }
+    if (resource.schemaUrl) {
+      w.tag(3, LENGTH_DELIMITED);
+      w.string(resource.schemaUrl);
+    }
+    w.end(resourceMark);
+  }
+  return w.finish();
 }
