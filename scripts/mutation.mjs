@@ -158,6 +158,21 @@ const MODULES = [
     tests: ['packages/tracing/test/correlation/correlation.test.ts'],
   },
   {
+    name: 'otlp-encoder',
+    // otelkit's OTLP/protobuf writer and its span and log record messages: the tests compare every byte
+    // with the upstream serializers' for generated spans and records, and decode with protobufjs.
+    mutate: [
+      'packages/tracing/src/export/otlp-proto/proto-writer.ts',
+      'packages/tracing/src/export/otlp-proto/common.ts',
+      'packages/tracing/src/export/otlp-proto/trace-request.ts',
+      'packages/tracing/src/export/otlp-proto/logs-request.ts',
+    ],
+    tests: [
+      'packages/tracing/test/export/otlp-proto.test.ts',
+      'packages/tracing/test/export/otlp-proto-logs.test.ts',
+    ],
+  },
+  {
     name: 'alert-slo-generators',
     // The operation alerts (thresholds, expressions, annotations) and the SLO burn-rate rules. Not the
     // `fixture` functions (the series of the generated promtool tests): promtool runs those tests in the

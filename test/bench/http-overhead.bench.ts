@@ -1,10 +1,9 @@
 /**
  * HTTP overhead benchmark: a hello-world `node:http` server under autocannon on loopback, one child
  * process per variant, the variants alternated for several rounds in the same run:
- *   plain (no instrumentation); plain after one outgoing HTTP request (a POST to the sink before it
- *   listens: Node's shared stream and HTTP code runs slower in every process that has been an HTTP
- *   client too, as every instrumented server here is once it exports, and as most real services are);
- *   otelkit (startTelemetry() with Prometheus and runtime metrics +
+ *   plain (no instrumentation); plain making one outgoing HTTP request a second (a 1 KB POST to the
+ *   sink: Node's shared stream and HTTP code runs slower in a server that is also an HTTP client, as
+ *   every instrumented server here is once it exports, and as most real services are); otelkit (startTelemetry() with Prometheus and runtime metrics +
  *   startTracing(): HTTP server spans, RED metrics, OTLP/HTTP export to a local sink) at 100% sampling
  *   (OTLP/protobuf, the default, and OTLP/JSON), at 10% (parentbased_traceidratio) and with traces off
  *   (OTEL_TRACES_EXPORTER=none, metrics only);
@@ -68,14 +67,14 @@ const server = http.createServer((req, res) => { res.setHeader('content-type', '
 server.listen(0, '127.0.0.1', () => process.stdout.write('LISTENING ' + server.address().port + '\\n'));
 process.on('SIGTERM', () => process.exit(0));
 `;
-/** The plain app, after one POST with `node:http` to BENCH_SINK (answered before the server listens). */
-const APP_AFTER_REQUEST = `
-require('node:http')
-  .request(process.env.BENCH_SINK + '/v1/traces', { method: 'POST' }, (res) => { res.resume(); res.on('end', start); })
-  .on('error', start)
+/** The plain app, also POSTing 1 KB with `node:http` to BENCH_SINK once a second. */
+const APP_WITH_REQUESTS = `
+const post = () => require('node:http')
+  .request(process.env.BENCH_SINK + '/v1/traces', { method: 'POST' }, (res) => res.resume())
+  .on('error', () => {})
   .end('x'.repeat(1000));
-function start() {${APP}}
-`;
+setInterval(post, 1000).unref();
+${APP}`;
 /** The OTLP sink: acknowledges each export with an empty response in its encoding; `GET /count` says how many came. */
 const SINK = `
 let exports = 0;
@@ -218,8 +217,8 @@ async function main(): Promise<void> {
   const modes: Mode[] = [
     { name: 'plain', args: ['-e', APP], env: {} },
     {
-      name: 'plain, after one outgoing request',
-      args: ['-e', APP_AFTER_REQUEST],
+      name: 'plain + an outgoing request a second',
+      args: ['-e', APP_WITH_REQUESTS],
       env: { BENCH_SINK: sinkUrl },
     },
     {
