@@ -104,6 +104,9 @@ export function startLogExport(
     resource,
     scope: { name: '@otelkit/tracing', version: VERSION, schemaUrl: undefined },
     processors,
+    // Only OTLP/protobuf exporters: records may go to the queue as their OTLP message.
+    preEncoded:
+      config.protocol !== 'http/json' && config.exporters.every((n) => n === 'otlp' || n === 'none'),
   });
   let stopping: Promise<void> | undefined;
   return {

@@ -1,6 +1,14 @@
 import { format } from 'node:util';
-import { type AnyValue, type Attributes, context, SeverityNumber, trace } from '@opentelemetry/api';
+import {
+  type AnyValue,
+  type Attributes,
+  context,
+  SeverityNumber,
+  type SpanContext,
+  trace,
+} from '@opentelemetry/api';
 import { CORRELATION_KEY, correlationIdFrom } from '../correlation/context';
+import { encodePinoCall } from './encoded-log-record';
 import { isValid } from './fields';
 import { type LogRecordSink, PinoLogRecord } from './pino-log-record';
 
@@ -70,12 +78,23 @@ function addFields(attributes: Attributes, fields: Readonly<Record<string, unkno
   return added;
 }
 
+/** The exception fields of an Error logged as the first argument (after redaction, as an object). */
+function exceptionFields(error: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return {
+    'exception.type': error.type,
+    'exception.message': error.message,
+    'exception.stacktrace': error.stack,
+  };
+}
+
 /**
  * Emits one pino call as an OpenTelemetry log record: severity from the level, the message as body,
  * the merging object's fields and the logger's bindings as attributes (an Error as `exception.type`,
  * `exception.message`, `exception.stacktrace`), `correlation.id` of the active context, the trace id,
  * span id and trace flags of the active span, the sink's resource and scope. `args` are the call's
- * arguments after redaction; `wasError` tells whether the first one was an Error before it.
+ * arguments after redaction; `wasError` tells whether the first one was an Error before it. When the
+ * sink exports only OTLP/protobuf the record is written as its message at once
+ * (`encoded-log-record.ts`); otherwise it is a {@link PinoLogRecord}.
  * Never throws.
  * @internal
  */
@@ -87,25 +106,17 @@ export function emitPinoCall(
   bindings: Readonly<Record<string, unknown>>,
 ): void {
   try {
-    const attributes: Attributes = {};
-    let count = addFields(attributes, bindings);
-    let rest = 0;
-    let body: unknown;
     const first = args[0];
-    if (first !== null && typeof first === 'object') {
-      rest = 1;
-      const fields = first as Record<string, unknown>;
-      if (wasError) {
-        count += addFields(attributes, {
-          'exception.type': fields.type,
-          'exception.message': fields.message,
-          'exception.stacktrace': fields.stack,
-        });
-        body = fields.message;
-      } else {
-        count += addFields(attributes, fields);
-        if (typeof fields.msg === 'string') body = fields.msg;
-      }
+    const object =
+      first !== null && typeof first === 'object' ? (first as Record<string, unknown>) : undefined;
+    const rest = object === undefined ? 0 : 1;
+    let body: unknown;
+    let fields: Readonly<Record<string, unknown>> | undefined = object;
+    if (object !== undefined && wasError) {
+      fields = exceptionFields(object);
+      body = object.message;
+    } else if (object !== undefined && typeof object.msg === 'string') {
+      body = object.msg;
     }
     if (args.length > rest) {
       const template = args[rest];
@@ -113,22 +124,47 @@ export function emitPinoCall(
     }
     const ctx = context.active();
     const id = correlationIdFrom(ctx);
-    if (id !== undefined) {
-      if (!Object.hasOwn(attributes, CORRELATION_KEY)) count++;
-      attributes[CORRELATION_KEY] = id;
-    }
-    const spanContext = trace.getSpanContext(ctx);
+    const sc = trace.getSpanContext(ctx);
+    const spanContext = sc !== undefined && isValid(sc) ? sc : undefined;
     const [severityNumber, severityText] = pinoSeverity(level);
-    new PinoLogRecord(
-      target,
-      spanContext !== undefined && isValid(spanContext) ? spanContext : undefined,
-      severityNumber,
-      severityText,
-      toAnyValue(body, 1),
-      attributes,
-      count,
-    ).emit(target, ctx);
+    const now = Date.now();
+    const record =
+      (target.preEncoded === true &&
+        encodePinoCall(target, now, spanContext, severityNumber, severityText, body, bindings, fields, id)) ||
+      pinoLogRecord(target, now, spanContext, severityNumber, severityText, body, bindings, fields, id);
+    record.emit(target, ctx);
   } catch {
     // A log record that cannot be built is not exported; the line on stdout is written regardless.
   }
+}
+
+/** The call as a {@link PinoLogRecord}: its attributes object built from bindings, fields and correlation ID. */
+function pinoLogRecord(
+  target: LogRecordSink,
+  now: number,
+  spanContext: SpanContext | undefined,
+  severityNumber: SeverityNumber,
+  severityText: string,
+  body: unknown,
+  bindings: Readonly<Record<string, unknown>>,
+  fields: Readonly<Record<string, unknown>> | undefined,
+  id: string | undefined,
+): PinoLogRecord {
+  const attributes: Attributes = {};
+  let count = addFields(attributes, bindings);
+  if (fields !== undefined) count += addFields(attributes, fields);
+  if (id !== undefined) {
+    if (!Object.hasOwn(attributes, CORRELATION_KEY)) count++;
+    attributes[CORRELATION_KEY] = id;
+  }
+  return new PinoLogRecord(
+    target,
+    spanContext,
+    severityNumber,
+    severityText,
+    toAnyValue(body, 1),
+    attributes,
+    count,
+    now,
+  );
 }

@@ -23,6 +23,11 @@ export interface LogRecordSink {
   readonly resource: Resource;
   readonly scope: InstrumentationScope;
   readonly processors: readonly LogRecordProcessor[];
+  /**
+   * Whether every processor exports over OTLP/protobuf only, so that records may be written as their
+   * OTLP message when emitted (`EncodedLogRecord`).
+   */
+  readonly preEncoded?: boolean;
 }
 
 /**
@@ -56,8 +61,8 @@ export class PinoLogRecord implements ReadWriteLogRecord {
     body: AnyValue | undefined,
     attributes: Attributes,
     count: number,
+    now: number = Date.now(),
   ) {
-    const now = Date.now();
     this.hrTime = [Math.trunc(now / 1000), (now % 1000) * 1e6];
     this.hrTimeObserved = this.hrTime;
     this.spanContext = spanContext;

@@ -17,6 +17,8 @@ const body: fc.Arbitrary<AnyValue> = fc.oneof(
     maxKeys: 4,
   }) as fc.Arbitrary<AnyValue>,
   fc.constant(null),
+  fc.uint8Array({ maxLength: 200 }),
+  fc.array(fc.uint8Array({ maxLength: 3 }), { maxLength: 2 }) as fc.Arbitrary<AnyValue>,
 );
 const hex = (bytes: number) =>
   fc.uint8Array({ minLength: bytes, maxLength: bytes }).map((b) => Buffer.from(b).toString('hex'));

@@ -11,11 +11,24 @@ import {
 import { ProtoWriter } from './proto-writer';
 
 /**
+ * Where a log record that was written as its `LogRecord` message when emitted keeps those bytes
+ * (`logs/encoded-log-record.ts`): the encoder copies them as they are.
+ * @internal
+ */
+export const ENCODED: unique symbol = Symbol('otelkit.encoded-log-record');
+
+/**
  * `opentelemetry.proto.logs.v1.LogRecord`, fields in number order: time 1, severity number 2 (unless
  * unspecified), severity text 3, body 5, attributes 6, dropped attributes 7 (always), trace flags 8
  * (when non-zero), trace ID 9, span ID 10, observed time 11, event name 12.
  */
 function writeLogRecord(w: ProtoWriter, record: ReadableLogRecord): void {
+  const encoded = (record as { readonly [ENCODED]?: Uint8Array })[ENCODED];
+  if (encoded !== undefined) {
+    w.tag(2, LENGTH_DELIMITED);
+    w.bytes(encoded);
+    return;
+  }
   w.tag(2, LENGTH_DELIMITED);
   const mark = w.begin(2);
   w.tag(1, FIXED64);

@@ -15,6 +15,10 @@ function varintSize(value: number): number {
   return 5;
 }
 
+/** Size of the shared buffers of {@link ProtoWriter.startRecord}, and the room a message starts with. */
+const SLAB_SIZE = 64 * 1024;
+const SLAB_MIN_FREE = 4 * 1024;
+
 /** A string's length in the longest case of UTF-8 (three bytes per UTF-16 unit). */
 const MAX_UTF8_PER_UNIT = 3;
 
@@ -42,6 +46,29 @@ export class ProtoWriter {
   finish(): Uint8Array {
     this.lastSize = Math.max(4096, this.pos);
     return this.buf.subarray(0, this.pos);
+  }
+
+  /**
+   * Slab use, instead of {@link reset}/{@link finish}: messages written one after another into shared
+   * buffers of 64 KiB, each handed out as a view ({@link takeRecord}). Returns where the next one
+   * starts, in a fresh slab when less than 4 KiB is left (a longer message grows the slab).
+   */
+  startRecord(): number {
+    if (this.buf.length - this.pos < SLAB_MIN_FREE) {
+      this.buf = Buffer.allocUnsafe(SLAB_SIZE);
+      this.pos = 0;
+    }
+    return this.pos;
+  }
+
+  /** The message written since {@link startRecord} returned `start`, as a view of the slab. */
+  takeRecord(start: number): Uint8Array {
+    return this.buf.subarray(start, this.pos);
+  }
+
+  /** Forgets what was written since {@link startRecord} returned `start`. */
+  abandonRecord(start: number): void {
+    this.pos = start;
   }
 
   /** Makes room for `bytes` more. */
