@@ -6,10 +6,7 @@ import { CORRELATION_KEY } from '../correlation/context';
 import { FIXED32, FIXED64, LENGTH_DELIMITED, VARINT, writeAnyValue } from '../export/otlp-proto/common';
 import { ENCODED } from '../export/otlp-proto/logs-request';
 import { ProtoWriter } from '../export/otlp-proto/proto-writer';
-import { LOG_RECORD_LIMITS, type LogRecordSink } from './pino-log-record';
-
-/** Nesting depth below which values are written out; deeper ones become `'[Truncated]'` (as `toAnyValue`). */
-const MAX_DEPTH = 8;
+import { hrTimeOf, LOG_RECORD_LIMITS, type LogRecordSink, MAX_VALUE_DEPTH } from './pino-log-record';
 
 /** Values a log record leaves out: `toAnyValue` returns `undefined` for them. */
 function isDropped(value: unknown): boolean {
@@ -41,7 +38,7 @@ function writeLogValue(w: ProtoWriter, value: unknown, depth: number): void {
     writeAnyValue(w, Number.isNaN(value.getTime()) ? String(value) : value.toISOString());
   } else if (value instanceof Uint8Array) {
     writeAnyValue(w, value);
-  } else if (depth >= MAX_DEPTH) {
+  } else if (depth >= MAX_VALUE_DEPTH) {
     writeAnyValue(w, '[Truncated]');
   } else if (Array.isArray(value)) {
     w.tag(5, LENGTH_DELIMITED);
@@ -204,7 +201,7 @@ export function encodePinoCall(
 ): EncodedLogRecord | undefined {
   const w = slab;
   const start = w.startRecord();
-  const time: HrTime = [Math.trunc(now / 1000), (now % 1000) * 1e6];
+  const time = hrTimeOf(now);
   w.tag(1, FIXED64);
   w.hrTime(time);
   if (severityNumber !== 0) {

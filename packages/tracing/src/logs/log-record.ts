@@ -10,7 +10,7 @@ import {
 import { CORRELATION_KEY, correlationIdFrom } from '../correlation/context';
 import { encodePinoCall } from './encoded-log-record';
 import { isValid } from './fields';
-import { type LogRecordSink, PinoLogRecord } from './pino-log-record';
+import { type LogRecordSink, MAX_VALUE_DEPTH, PinoLogRecord } from './pino-log-record';
 
 /** Where otelkit's loggers send log records; set while log export runs. */
 let sink: LogRecordSink | undefined;
@@ -44,8 +44,6 @@ export function pinoSeverity(level: number): readonly [SeverityNumber, string] {
   return [SeverityNumber.TRACE, 'TRACE'];
 }
 
-const MAX_DEPTH = 8;
-
 /** A log attribute value OTLP can carry: Dates as ISO text, bigints as text, functions dropped. */
 function toAnyValue(value: unknown, depth: number): AnyValue {
   if (value === null || typeof value !== 'object') {
@@ -55,7 +53,7 @@ function toAnyValue(value: unknown, depth: number): AnyValue {
   }
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
   if (value instanceof Uint8Array) return value;
-  if (depth >= MAX_DEPTH) return '[Truncated]';
+  if (depth >= MAX_VALUE_DEPTH) return '[Truncated]';
   if (Array.isArray(value)) return value.map((v) => toAnyValue(v, depth + 1));
   const out: Record<string, AnyValue> = {};
   for (const key of Object.keys(value)) {

@@ -13,6 +13,14 @@ export const LOG_RECORD_LIMITS: Required<LogRecordLimits> = {
   attributeValueLengthLimit: Number.POSITIVE_INFINITY,
 };
 
+/** Nesting depth below which log values are written out; deeper ones become `'[Truncated]'`. @internal */
+export const MAX_VALUE_DEPTH = 8;
+
+/** A log record's time from `Date.now()` milliseconds. @internal */
+export function hrTimeOf(now: number): HrTime {
+  return [Math.trunc(now / 1000), (now % 1000) * 1e6];
+}
+
 /**
  * Where `createLogger()` loggers send their records while log export runs: the provider's resource,
  * otelkit's instrumentation scope and the provider's processors (what the SDK's `Logger.emit` would
@@ -63,7 +71,7 @@ export class PinoLogRecord implements ReadWriteLogRecord {
     count: number,
     now: number = Date.now(),
   ) {
-    this.hrTime = [Math.trunc(now / 1000), (now % 1000) * 1e6];
+    this.hrTime = hrTimeOf(now);
     this.hrTimeObserved = this.hrTime;
     this.spanContext = spanContext;
     this.severityNumber = severityNumber;

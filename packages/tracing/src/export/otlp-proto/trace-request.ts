@@ -11,6 +11,19 @@ function spanFlags(traceFlags: number, isRemote: boolean | undefined): number {
   return (traceFlags & 0xff) | HAS_IS_REMOTE | (isRemote ? IS_REMOTE : 0);
 }
 
+/** A span context's trace ID 1, span ID 2 and trace state 3 (when set): the first fields of a span and of a link. */
+function writeContextIds(w: ProtoWriter, ctx: SpanContext): void {
+  w.tag(1, LENGTH_DELIMITED);
+  w.hexBytes(ctx.traceId);
+  w.tag(2, LENGTH_DELIMITED);
+  w.hexBytes(ctx.spanId);
+  const traceState = ctx.traceState?.serialize();
+  if (traceState) {
+    w.tag(3, LENGTH_DELIMITED);
+    w.string(traceState);
+  }
+}
+
 /** `Span.Event`: time 1, name 2, attributes 3, dropped attributes 4. */
 function writeEvent(w: ProtoWriter, event: TimedEvent): void {
   w.tag(11, LENGTH_DELIMITED);
@@ -30,15 +43,7 @@ function writeLink(w: ProtoWriter, link: Link): void {
   const ctx = link.context;
   w.tag(13, LENGTH_DELIMITED);
   const mark = w.begin(1);
-  w.tag(1, LENGTH_DELIMITED);
-  w.hexBytes(ctx.traceId);
-  w.tag(2, LENGTH_DELIMITED);
-  w.hexBytes(ctx.spanId);
-  const traceState = ctx.traceState?.serialize();
-  if (traceState) {
-    w.tag(3, LENGTH_DELIMITED);
-    w.string(traceState);
-  }
+  writeContextIds(w, ctx);
   if (link.attributes !== undefined) writeAttributes(w, link.attributes, 4);
   w.tag(5, VARINT);
   w.varint32(link.droppedAttributesCount ?? 0);
@@ -56,15 +61,7 @@ function writeSpan(w: ProtoWriter, span: ReadableSpan): void {
   const parent = span.parentSpanContext;
   w.tag(2, LENGTH_DELIMITED);
   const mark = w.begin(2);
-  w.tag(1, LENGTH_DELIMITED);
-  w.hexBytes(ctx.traceId);
-  w.tag(2, LENGTH_DELIMITED);
-  w.hexBytes(ctx.spanId);
-  const traceState = ctx.traceState?.serialize();
-  if (traceState) {
-    w.tag(3, LENGTH_DELIMITED);
-    w.string(traceState);
-  }
+  writeContextIds(w, ctx);
   if (parent?.spanId) {
     w.tag(4, LENGTH_DELIMITED);
     w.hexBytes(parent.spanId);
